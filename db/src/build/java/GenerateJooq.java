@@ -1,0 +1,102 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.Generate;
+import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.Jdbc;
+import org.jooq.meta.jaxb.Logging;
+import org.jooq.meta.jaxb.Target;
+import org.metrolims.db.EmbeddedMariaDb;
+
+/**
+ * Build step of the db module: generates the jOOQ classes from the migrated schema.
+ *
+ * <p>Starts a throw-away embedded MariaDB, applies the Flyway migrations and lets jOOQ read the
+ * real schema (types, keys, checks exactly as MariaDB has them) rather than simulating the DDL.
+ * Launched as a single-file program on the toolchain JDK, because jOOQ 3.21 needs Java 21 and
+ * Maven itself may run on an older JDK. It skips the work when the migrations are unchanged.
+ *
+ * <p>Arguments: migrations folder, output folder, target package.
+ */
+public class GenerateJooq {
+
+    private static final String SCHEMA = "lims";
+
+    public static void main(String[] args) throws Exception {
+        Path migrations = Path.of(args[0]);
+        Path output = Path.of(args[1]);
+        String packageName = args[2];
+        Path stamp = output.resolve(".migrations.sha256");
+        String fingerprint = fingerprint(migrations);
+        if (Files.exists(stamp) && Files.readString(stamp).equals(fingerprint)) {
+            System.out.println("jOOQ classes are up to date with the migrations; not regenerating");
+            return;
+        }
+        // EmbeddedMariaDb is compiled ahead of the rest of the module (see the db pom)
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.startTemporary()) {
+            server.createDatabase(SCHEMA);
+            String url = server.jdbcUrl(SCHEMA);
+            Flyway.configure()
+                    .dataSource(url, server.username(), server.password())
+                    .locations("filesystem:" + migrations.toAbsolutePath())
+                    .load()
+                    .migrate();
+            GenerationTool.generate(new Configuration()
+                    .withLogging(Logging.WARN)
+                    .withJdbc(new Jdbc()
+                            .withDriver("org.mariadb.jdbc.Driver")
+                            .withUrl(url)
+                            .withUser(server.username())
+                            .withPassword(server.password()))
+                    .withGenerator(new Generator()
+                            .withDatabase(new Database()
+                                    .withName("org.jooq.meta.mariadb.MariaDBDatabase")
+                                    .withInputSchema(SCHEMA)
+                                    // tests and installations use other schema names
+                                    .withOutputSchemaToDefault(true)
+                                    .withExcludes("flyway_schema_history"))
+                            .withGenerate(new Generate()
+                                    .withRecords(true)
+                                    .withPojos(false)
+                                    .withJavaTimeTypes(true)
+                                    .withFluentSetters(true))
+                            .withTarget(new Target()
+                                    .withPackageName(packageName)
+                                    .withDirectory(output.toString())
+                                    .withClean(true))));
+        }
+        Files.writeString(stamp, fingerprint);
+    }
+
+    private static String fingerprint(Path migrations) throws IOException, NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(migrations)) {
+            files = s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        }
+        for (Path f : files) {
+            sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(Files.readAllBytes(f));
+        }
+        try (var in = GenerateJooq.class.getResourceAsStream("GenerateJooq.java")) {
+            // the generator's own settings are part of what the output depends on
+            if (in != null) {
+                sha.update(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
