@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
@@ -65,7 +66,11 @@ public class GenerateJooq {
                                     .withInputSchema(SCHEMA)
                                     // tests and installations use other schema names
                                     .withOutputSchemaToDefault(true)
-                                    .withExcludes("flyway_schema_history"))
+                                    .withExcludes("flyway_schema_history")
+                                    // MariaDB's BOOLEAN is TINYINT(1); Java should see a boolean
+                                    .withForcedTypes(new ForcedType()
+                                            .withName("BOOLEAN")
+                                            .withIncludeTypes("(?i:TINYINT\\(1\\))")))
                             .withGenerate(new Generate()
                                     .withRecords(true)
                                     .withPojos(false)

@@ -12,7 +12,7 @@ CREATE TABLE region (
     name_en   VARCHAR(100) NOT NULL,
     level     VARCHAR(16)  NOT NULL,
     parent_id BIGINT       NULL,
-    CONSTRAINT pk_region PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_region_code UNIQUE (code),
     CONSTRAINT fk_region_parent FOREIGN KEY (parent_id) REFERENCES region (id),
     CONSTRAINT ck_region_level CHECK (level IN ('PROVINCE', 'CITY', 'COUNTY')),
@@ -27,7 +27,7 @@ CREATE TABLE discipline (
     name_zh    VARCHAR(100) NOT NULL,
     name_en    VARCHAR(100) NOT NULL,
     sort_order INT          NOT NULL,
-    CONSTRAINT pk_discipline PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_discipline_code UNIQUE (code)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
@@ -40,7 +40,7 @@ CREATE TABLE quantity (
     -- the coherent SI unit as a JSR 385 / UCUM-style symbol (m, kg, K, Pa, V, Hz, ...)
     si_unit       VARCHAR(32)  NOT NULL,
     si_unit_name  VARCHAR(64)  NOT NULL,
-    CONSTRAINT pk_quantity PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_quantity_code UNIQUE (code),
     CONSTRAINT fk_quantity_discipline FOREIGN KEY (discipline_id) REFERENCES discipline (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -61,7 +61,7 @@ CREATE TABLE organization (
     accreditation_valid_until DATE         NULL,
     active                    BOOLEAN      NOT NULL DEFAULT TRUE,
     created_at                TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    CONSTRAINT pk_organization PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_organization_code UNIQUE (code),
     CONSTRAINT uk_organization_accreditation UNIQUE (accreditation_number),
     CONSTRAINT fk_organization_region FOREIGN KEY (region_id) REFERENCES region (id),
@@ -74,7 +74,7 @@ CREATE TABLE organization (
 CREATE TABLE organization_scope (
     organization_id BIGINT NOT NULL,
     discipline_id   BIGINT NOT NULL,
-    CONSTRAINT pk_organization_scope PRIMARY KEY (organization_id, discipline_id),
+    PRIMARY KEY (organization_id, discipline_id),
     CONSTRAINT fk_scope_organization FOREIGN KEY (organization_id) REFERENCES organization (id),
     CONSTRAINT fk_scope_discipline FOREIGN KEY (discipline_id) REFERENCES discipline (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -101,7 +101,7 @@ CREATE TABLE measurement_standard (
     established_on        DATE           NOT NULL,
     created_at            TIMESTAMP(6)   NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     version               INT            NOT NULL DEFAULT 0,
-    CONSTRAINT pk_measurement_standard PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_measurement_standard_code UNIQUE (code),
     CONSTRAINT fk_standard_discipline FOREIGN KEY (discipline_id) REFERENCES discipline (id),
     CONSTRAINT fk_standard_quantity FOREIGN KEY (quantity_id) REFERENCES quantity (id),
@@ -126,7 +126,7 @@ CREATE TABLE measurement_standard_status (
     reason         VARCHAR(500) NULL,
     recorded_by    VARCHAR(64)  NOT NULL,
     recorded_at    TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    CONSTRAINT pk_measurement_standard_status PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_standard_status_standard FOREIGN KEY (standard_id) REFERENCES measurement_standard (id),
     CONSTRAINT ck_standard_status_status CHECK (status IN ('ACTIVE', 'SUSPENDED', 'RETIRED'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -140,7 +140,7 @@ CREATE TABLE standard_assessment_certificate (
     issued_on      DATE        NOT NULL,
     expires_on     DATE        NOT NULL,
     issuer         VARCHAR(200) NOT NULL,
-    CONSTRAINT pk_standard_assessment_certificate PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_assessment_certificate_no UNIQUE (certificate_no),
     CONSTRAINT fk_assessment_standard FOREIGN KEY (standard_id) REFERENCES measurement_standard (id),
     CONSTRAINT ck_assessment_validity CHECK (expires_on > issued_on)
@@ -155,7 +155,7 @@ CREATE TABLE instrument_type (
     name_en                   VARCHAR(100) NOT NULL,
     quantity_id               BIGINT       NOT NULL,
     default_interval_months   INT          NOT NULL,
-    CONSTRAINT pk_instrument_type PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_instrument_type_code UNIQUE (code),
     CONSTRAINT fk_instrument_type_quantity FOREIGN KEY (quantity_id) REFERENCES quantity (id),
     CONSTRAINT ck_instrument_type_interval CHECK (default_interval_months > 0)
@@ -181,7 +181,7 @@ CREATE TABLE instrument (
     status                    VARCHAR(16)    NOT NULL DEFAULT 'IN_SERVICE',
     created_at                TIMESTAMP(6)   NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     version                   INT            NOT NULL DEFAULT 0,
-    CONSTRAINT pk_instrument PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_instrument_serial UNIQUE (manufacturer, model, serial_no),
     CONSTRAINT fk_instrument_owner FOREIGN KEY (owner_organization_id) REFERENCES organization (id),
     CONSTRAINT fk_instrument_type FOREIGN KEY (instrument_type_id) REFERENCES instrument_type (id),
@@ -203,7 +203,7 @@ CREATE TABLE app_user (
     enabled          BOOLEAN      NOT NULL DEFAULT TRUE,
     preferred_locale VARCHAR(16)  NULL,
     created_at       TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    CONSTRAINT pk_app_user PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_app_user_username UNIQUE (username),
     CONSTRAINT fk_app_user_organization FOREIGN KEY (organization_id) REFERENCES organization (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -211,7 +211,7 @@ CREATE TABLE app_user (
 CREATE TABLE user_role (
     user_id BIGINT      NOT NULL,
     role    VARCHAR(16) NOT NULL,
-    CONSTRAINT pk_user_role PRIMARY KEY (user_id, role),
+    PRIMARY KEY (user_id, role),
     CONSTRAINT fk_user_role_user FOREIGN KEY (user_id) REFERENCES app_user (id),
     CONSTRAINT ck_user_role_role CHECK (role IN ('TECHNICIAN', 'OFFICER', 'LAB', 'ADMIN'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -247,7 +247,7 @@ CREATE TABLE calibration (
     conformity                 VARCHAR(16)   NULL,
     created_at                 TIMESTAMP(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     version                    INT           NOT NULL DEFAULT 0,
-    CONSTRAINT pk_calibration PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_calibration_no_revision UNIQUE (calibration_no, revision),
     CONSTRAINT fk_calibration_supersedes FOREIGN KEY (supersedes_id) REFERENCES calibration (id),
     CONSTRAINT fk_calibration_instrument FOREIGN KEY (instrument_id) REFERENCES instrument (id),
@@ -275,7 +275,7 @@ CREATE INDEX ix_calibration_valid_until ON calibration (valid_until);
 CREATE TABLE calibration_reference_standard (
     calibration_id          BIGINT NOT NULL,
     measurement_standard_id BIGINT NOT NULL,
-    CONSTRAINT pk_calibration_reference_standard PRIMARY KEY (calibration_id, measurement_standard_id),
+    PRIMARY KEY (calibration_id, measurement_standard_id),
     CONSTRAINT fk_reference_calibration FOREIGN KEY (calibration_id) REFERENCES calibration (id),
     CONSTRAINT fk_reference_standard FOREIGN KEY (measurement_standard_id) REFERENCES measurement_standard (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -294,7 +294,7 @@ CREATE TABLE measurement_point (
     coverage_probability DECIMAL(6, 4)  NULL,
     tolerance            DECIMAL(38, 12) NULL,
     conformity           VARCHAR(16)    NULL,
-    CONSTRAINT pk_measurement_point PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uk_measurement_point_seq UNIQUE (calibration_id, seq),
     CONSTRAINT fk_point_calibration FOREIGN KEY (calibration_id) REFERENCES calibration (id),
     CONSTRAINT ck_point_uncertainty CHECK (expanded_uncertainty IS NULL OR expanded_uncertainty > 0),
@@ -317,7 +317,7 @@ CREATE TABLE audit_event (
     after_state    LONGTEXT     NULL,
     reason         VARCHAR(500) NULL,
     remote_address VARCHAR(64)  NULL,
-    CONSTRAINT pk_audit_event PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT ck_audit_before_json CHECK (before_state IS NULL OR JSON_VALID(before_state)),
     CONSTRAINT ck_audit_after_json CHECK (after_state IS NULL OR JSON_VALID(after_state))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -334,5 +334,5 @@ CREATE TABLE installation_fact (
     name       VARCHAR(64)  NOT NULL,
     value      VARCHAR(500) NOT NULL,
     recorded_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    CONSTRAINT pk_installation_fact PRIMARY KEY (name)
+    PRIMARY KEY (name)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

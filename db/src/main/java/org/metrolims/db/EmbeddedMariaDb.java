@@ -87,7 +87,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--innodb-buffer-pool-size=256M")
                     .addArg("--innodb-flush-log-at-trx-commit=2")
                     .addArg("--max-connections=300")
-                    .addArg("--skip-name-resolve");
+                    .addArg("--skip-name-resolve")
+                    // timestamps are stored and read in UTC whatever the machine's zone
+                    .addArg("--default-time-zone=+00:00");
             if (runningAsRoot()) {
                 // mariadbd refuses to run as root unless told to
                 config.addArg("--user=root");

@@ -15,9 +15,7 @@ import static org.metrolims.db.jooq.Tables.REGION;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +25,7 @@ class JooqRoundTripTest {
 
     @BeforeAll
     static void schema() {
-        dsl = DSL.using(TestDatabase.newSchema(JooqRoundTripTest.class).dataSource(), SQLDialect.MARIADB);
+        dsl = TestDatabase.newSchema(JooqRoundTripTest.class).dsl();
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,15 +152,23 @@ public final class TestDatabase {
 
     /** A schema of its own for one test class. */
     public record TestSchema(String name, String url, String username, String password) {
+
+        /** Connections set up as the application sets up its own (see {@link MariaDbSession}). */
         public DataSource dataSource() {
             try {
-                MariaDbDataSource ds = new MariaDbDataSource(url);
+                MariaDbDataSource ds = new MariaDbDataSource(url
+                        + "?sessionVariables=time_zone='+00:00',group_concat_max_len=4294967295");
                 ds.setUser(username);
                 ds.setPassword(password);
                 return ds;
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** A jOOQ context on this schema with the application's settings. */
+        public DSLContext dsl() {
+            return DSL.using(dataSource(), SQLDialect.MARIADB, MariaDbSession.jooqSettings());
         }
     }
 }

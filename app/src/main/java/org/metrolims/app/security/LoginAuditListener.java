@@ -1,0 +1,46 @@
+package org.metrolims.app.security;
+
+import org.metrolims.db.audit.AuditEntry;
+import org.metrolims.db.audit.AuditTrail;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts logins and failed logins in the audit trail. Only interactive (form) logins count as a
+ * login; an API call with Basic credentials is not a login, but its failures are recorded.
+ */
+@Component
+class LoginAuditListener {
+
+    private static final int MAX_ACTOR = 64;
+
+    private final AuditTrail audit;
+
+    LoginAuditListener(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void onLogin(InteractiveAuthenticationSuccessEvent event) {
+        audit.record(AuditEntry.event(actor(event.getAuthentication()), "LOGIN", remoteAddress(event.getAuthentication())));
+    }
+
+    @EventListener
+    void onFailure(AbstractAuthenticationFailureEvent event) {
+        audit.record(new AuditEntry(actor(event.getAuthentication()), "LOGIN_FAILED", null, null, null, null,
+                event.getException().getClass().getSimpleName(), remoteAddress(event.getAuthentication())));
+    }
+
+    private static String actor(Authentication authentication) {
+        String name = authentication.getName() == null ? "" : authentication.getName();
+        return name.length() > MAX_ACTOR ? name.substring(0, MAX_ACTOR) : name;
+    }
+
+    private static String remoteAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+    }
+}
