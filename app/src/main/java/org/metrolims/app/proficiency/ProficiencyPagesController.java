@@ -1,0 +1,124 @@
+package org.metrolims.app.proficiency;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.proficiency.PtInputException;
+import org.metrolims.proficiency.PtRuleException;
+import org.metrolims.proficiency.enrolment.Enrolment;
+import org.metrolims.proficiency.enrolment.PtEnrolments;
+import org.metrolims.proficiency.item.ItemStudies;
+import org.metrolims.proficiency.result.PtResults;
+import org.metrolims.proficiency.result.ResultSubmission;
+import org.metrolims.proficiency.result.SubmittedResult;
+import org.metrolims.proficiency.round.ProficiencyRounds;
+import org.metrolims.proficiency.round.Round;
+import org.metrolims.proficiency.round.RoundStatus;
+import org.metrolims.proficiency.scoring.LabRoundScore;
+import org.metrolims.proficiency.scoring.RoundScoring;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The PT pages: the officer's round list and round page (enrolments with names, results by lab code, homogeneity
+ * and stability verdicts, scores and a z-score chart), and the lab's page (its rounds, a form to submit its result,
+ * its scores across rounds). A lab's page names no other lab.
+ */
+@Controller
+class ProficiencyPagesController {
+
+    private final ProficiencyRounds rounds;
+    private final PtEnrolments enrolments;
+    private final PtResults results;
+    private final ItemStudies items;
+    private final RoundScoring scoring;
+
+    ProficiencyPagesController(ProficiencyRounds rounds, PtEnrolments enrolments, PtResults results,
+            ItemStudies items, RoundScoring scoring) {
+        this.rounds = rounds;
+        this.enrolments = enrolments;
+        this.results = results;
+        this.items = items;
+        this.scoring = scoring;
+    }
+
+    @GetMapping("/pt/rounds")
+    String roundList(@AuthenticationPrincipal MetroLimsUser user, Model model) {
+        PtAccess.requireOfficer(user);
+        model.addAttribute("rounds", rounds.all());
+        return "proficiency/rounds";
+    }
+
+    @GetMapping("/pt/rounds/{id}")
+    String round(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, Model model) {
+        PtAccess.requireOfficer(user);
+        Round round = rounds.get(id);
+        List<LabRoundScore> scores = scoring.scores(id);
+        model.addAttribute("round", round);
+        model.addAttribute("enrolments", enrolments.ofRound(id));
+        model.addAttribute("results", results.latestOfRound(id));
+        model.addAttribute("verdicts", items.verdicts(id));
+        model.addAttribute("scores", scores);
+        model.addAttribute("chart", scores.isEmpty() ? null : ZScoreChart.of(scores));
+        return "proficiency/round";
+    }
+
+    /** One of the lab's rounds as its page shows it. Public for the templates. */
+    public record MyRound(Round round, String labCode, String enrolmentStatus, SubmittedResult latest,
+            boolean canSubmit) {
+    }
+
+    @GetMapping("/pt/my")
+    String my(@AuthenticationPrincipal MetroLimsUser user, Model model) {
+        PtAccess.requireLab(user);
+        List<MyRound> mine = new ArrayList<>();
+        for (Round r : rounds.visibleTo(user.organizationId())) {
+            Optional<Enrolment> own = enrolments.own(r.id(), user.organizationId());
+            List<SubmittedResult> revisions = results.ownRevisions(r.id(), user.organizationId());
+            boolean enrolled = own.map(e -> e.status().name().equals("ENROLLED")).orElse(false);
+            mine.add(new MyRound(r, own.map(Enrolment::labCode).orElse(null),
+                    own.map(e -> e.status().name()).orElse(null), revisions.isEmpty() ? null : revisions.getLast(),
+                    enrolled && r.status() == RoundStatus.DISPATCHED));
+        }
+        model.addAttribute("myRounds", mine);
+        model.addAttribute("history", scoring.history(user.organizationId(), true));
+        return "proficiency/my";
+    }
+
+    @PostMapping("/pt/my/rounds/{id}/results")
+    String submit(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam String value,
+            @RequestParam(required = false) String standardUncertainty, @RequestParam(required = false) String method,
+            RedirectAttributes redirect) {
+        PtAccess.requireLab(user);
+        try {
+            SubmittedResult stored = results.submit(id, user.organizationId(), new ResultSubmission(
+                    number(value, "value"), blank(standardUncertainty) ? null : number(standardUncertainty,
+                    "standardUncertainty"), null, null, blank(method) ? null : method.strip(), null),
+                    user.getUsername());
+            redirect.addFlashAttribute("submittedRevision", stored.revision());
+        } catch (PtInputException | PtRuleException e) {
+            // shown to the lab on the page it returns to; nothing was stored
+            redirect.addFlashAttribute("refused", e.getMessage());
+        }
+        return "redirect:/pt/my";
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Double number(String s, String field) {
+        try {
+            return Double.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            throw new PtInputException(field, "'" + s + "' is not a number");
+        }
+    }
+}

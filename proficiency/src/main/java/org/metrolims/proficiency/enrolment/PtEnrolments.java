@@ -1,0 +1,166 @@
+package org.metrolims.proficiency.enrolment;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.metrolims.proficiency.PtAudit;
+import org.metrolims.proficiency.PtInputException;
+import org.metrolims.proficiency.PtNotFoundException;
+import org.metrolims.proficiency.PtRuleException;
+import org.metrolims.proficiency.round.Round;
+import org.metrolims.proficiency.round.RoundRepository;
+import org.metrolims.proficiency.round.RoundStatus;
+import org.metrolims.proficiency.scheme.Scheme;
+import org.metrolims.proficiency.scheme.SchemeRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who takes part in a round. Officers enrol labs while the round is in DRAFT or OPEN; labs apply while it is OPEN and
+ * an officer then enrols or rejects them. Only labs whose accreditation scope covers the scheme's discipline (and
+ * whose accreditation has not expired) get in. Each lab gets a confidential random lab code when it first enters the
+ * round.
+ */
+@Service
+public class PtEnrolments {
+
+    private final EnrolmentRepository enrolments;
+    private final RoundRepository rounds;
+    private final SchemeRepository schemes;
+    private final PtAudit audit;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    @Autowired
+    public PtEnrolments(EnrolmentRepository enrolments, RoundRepository rounds, SchemeRepository schemes,
+            PtAudit audit) {
+        this(enrolments, rounds, schemes, audit, Clock.systemUTC(), new SecureRandom());
+    }
+
+    public PtEnrolments(EnrolmentRepository enrolments, RoundRepository rounds, SchemeRepository schemes,
+            PtAudit audit, Clock clock, RandomGenerator random) {
+        this.enrolments = enrolments;
+        this.rounds = rounds;
+        this.schemes = schemes;
+        this.audit = audit;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** An officer enrols a lab; a pending application of the same lab is granted. */
+    @Transactional
+    public Enrolment enrol(long roundId, String organizationCode, String actor) {
+        if (organizationCode == null || organizationCode.isBlank()) {
+            throw new PtInputException("organizationCode", "is required");
+        }
+        Round round = round(roundId);
+        if (round.status() != RoundStatus.DRAFT && round.status() != RoundStatus.OPEN) {
+            throw new PtRuleException("ENROLMENT_CLOSED", null, "labs are enrolled while the round is DRAFT or OPEN;"
+                    + " it is " + round.status());
+        }
+        Candidate lab = enrolments.candidate(organizationCode)
+                .orElseThrow(() -> new PtInputException("organizationCode", "no organization " + organizationCode));
+        Optional<Enrolment> existing = enrolments.find(roundId, lab.id());
+        if (existing.isPresent() && existing.get().status() == EnrolmentStatus.APPLIED) {
+            return decide(roundId, existing.get().labCode(), EnrolmentStatus.ENROLLED, actor, null);
+        }
+        existing.ifPresent(e -> {
+            throw new DuplicateEnrolmentException(lab.code(), e.status());
+        });
+        requireInScope(lab, round);
+        return insert(round, lab, EnrolmentStatus.ENROLLED, actor);
+    }
+
+    /** A lab applies to take part in an OPEN round. */
+    @Transactional
+    public Enrolment apply(long roundId, long organizationId, String actor) {
+        Round round = round(roundId);
+        if (round.status() != RoundStatus.OPEN) {
+            throw new PtRuleException("ENROLMENT_CLOSED", null, "labs apply while the round is OPEN; it is "
+                    + round.status());
+        }
+        Candidate lab = enrolments.candidate(organizationId)
+                .orElseThrow(() -> new PtNotFoundException("organization", organizationId));
+        enrolments.find(roundId, lab.id()).ifPresent(e -> {
+            throw new DuplicateEnrolmentException(lab.code(), e.status());
+        });
+        requireInScope(lab, round);
+        return insert(round, lab, EnrolmentStatus.APPLIED, null);
+    }
+
+    /** An officer decides on an application: ENROLLED or REJECTED. */
+    @Transactional
+    public Enrolment decide(long roundId, String labCode, EnrolmentStatus decision, String actor, String reason) {
+        if (decision != EnrolmentStatus.ENROLLED && decision != EnrolmentStatus.REJECTED) {
+            throw new PtInputException("decision", "must be ENROLLED or REJECTED");
+        }
+        Round round = round(roundId);
+        if (decision == EnrolmentStatus.ENROLLED && round.status() != RoundStatus.DRAFT
+                && round.status() != RoundStatus.OPEN) {
+            throw new PtRuleException("ENROLMENT_CLOSED", null, "labs are enrolled while the round is DRAFT or OPEN;"
+                    + " it is " + round.status());
+        }
+        Enrolment before = enrolments.findByLabCode(roundId, labCode)
+                .orElseThrow(() -> new PtNotFoundException("lab code", labCode));
+        if (before.status() != EnrolmentStatus.APPLIED
+                || !enrolments.decide(before.id(), EnrolmentStatus.APPLIED, decision, actor, clock.instant())) {
+            throw new PtRuleException("NOT_APPLIED", "decision", "lab " + labCode + " is " + before.status()
+                    + ", not an open application");
+        }
+        Enrolment after = enrolments.findByLabCode(roundId, labCode).orElseThrow();
+        audit.record(actor, "DECIDE", "pt_enrolment", after.id(), state(before), state(after), reason);
+        return after;
+    }
+
+    /** All enrolments of a round (officers). */
+    @Transactional(readOnly = true)
+    public List<Enrolment> ofRound(long roundId) {
+        round(roundId);
+        return enrolments.findByRound(roundId);
+    }
+
+    /** The lab's own enrolment in a round, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Enrolment> own(long roundId, long organizationId) {
+        return enrolments.find(roundId, organizationId);
+    }
+
+    private Enrolment insert(Round round, Candidate lab, EnrolmentStatus status, String decidedBy) {
+        String code = LabCodes.draw(enrolments.usedLabCodes(round.id()), random);
+        Instant now = clock.instant();
+        long id = enrolments.insert(round.id(), lab.id(), code, status, decidedBy, now);
+        Enrolment created = enrolments.findByLabCode(round.id(), code).orElseThrow();
+        audit.record(decidedBy == null ? lab.code() : decidedBy, status == EnrolmentStatus.APPLIED ? "APPLY" : "ENROL",
+                "pt_enrolment", id, null, state(created), null);
+        return created;
+    }
+
+    private void requireInScope(Candidate lab, Round round) {
+        Scheme scheme = schemes.find(round.schemeId()).orElseThrow();
+        if (!lab.scope().contains(scheme.disciplineCode())) {
+            throw new OutsideScopeException(lab.code() + " is not accredited for " + scheme.disciplineCode()
+                    + ", the discipline of scheme " + scheme.code());
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (lab.accreditationValidUntil() != null && lab.accreditationValidUntil().isBefore(today)) {
+            throw new OutsideScopeException(lab.code() + "'s accreditation expired on "
+                    + lab.accreditationValidUntil());
+        }
+    }
+
+    private Round round(long roundId) {
+        return rounds.find(roundId).orElseThrow(() -> new PtNotFoundException("PT round", roundId));
+    }
+
+    private static Map<String, Object> state(Enrolment e) {
+        return PtAudit.fields("round", e.roundId(), "organization", e.organizationCode(), "labCode", e.labCode(),
+                "status", e.status(), "decidedBy", e.decidedBy());
+    }
+}
