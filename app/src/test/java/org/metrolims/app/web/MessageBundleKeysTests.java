@@ -34,8 +34,8 @@ class MessageBundleKeysTests {
     @Test
     void everyKeyATemplateUsesIsInBothBundles() throws IOException {
         Map<String, Set<String>> keysByTemplate = templateKeys();
-        Properties english = bundle("i18n/messages.properties");
-        Properties chinese = bundle("i18n/messages_zh_CN.properties");
+        Properties english = english();
+        Properties chinese = chinese();
 
         assertThat(keysByTemplate).as("templates found").isNotEmpty();
         keysByTemplate.forEach((template, keys) -> {
@@ -55,16 +55,16 @@ class MessageBundleKeysTests {
 
     @Test
     void bothBundlesHaveTheSameKeys() throws IOException {
-        Set<String> english = new TreeSet<>(bundle("i18n/messages.properties").stringPropertyNames());
-        Set<String> chinese = new TreeSet<>(bundle("i18n/messages_zh_CN.properties").stringPropertyNames());
+        Set<String> english = new TreeSet<>(english().stringPropertyNames());
+        Set<String> chinese = new TreeSet<>(chinese().stringPropertyNames());
 
         assertThat(chinese).as("keys in the Chinese bundle").containsExactlyElementsOf(english);
     }
 
     @Test
     void chineseBundleIsTranslatedNotCopied() throws IOException {
-        Properties english = bundle("i18n/messages.properties");
-        Properties chinese = bundle("i18n/messages_zh_CN.properties");
+        Properties english = english();
+        Properties chinese = chinese();
 
         Set<String> copied = new TreeSet<>();
         for (String key : chinese.stringPropertyNames()) {
@@ -92,12 +92,30 @@ class MessageBundleKeysTests {
         return resources.getResources("classpath*:templates/**/*.html");
     }
 
-    private Properties bundle(String path) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(resources.getResource("classpath:" + path).getInputStream(),
-                StandardCharsets.UTF_8)) {
-            properties.load(reader);
+    /** All English bundles (one per feature area: messages, registry, calibration, ...) together. */
+    private Properties english() throws IOException {
+        return bundles(name -> !name.contains("_"));
+    }
+
+    private Properties chinese() throws IOException {
+        return bundles(name -> name.endsWith("_zh_CN.properties"));
+    }
+
+    private Properties bundles(java.util.function.Predicate<String> fileName) throws IOException {
+        Properties all = new Properties();
+        for (Resource bundle : resources.getResources("classpath*:i18n/*.properties")) {
+            if (!fileName.test(bundle.getFilename())) {
+                continue;
+            }
+            Properties one = new Properties();
+            try (Reader reader = new InputStreamReader(bundle.getInputStream(), StandardCharsets.UTF_8)) {
+                one.load(reader);
+            }
+            for (String key : one.stringPropertyNames()) {
+                assertThat(all.containsKey(key)).as("key %s defined in two bundles", key).isFalse();
+                all.setProperty(key, one.getProperty(key));
+            }
         }
-        return properties;
+        return all;
     }
 }
