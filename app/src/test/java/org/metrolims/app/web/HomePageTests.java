@@ -122,9 +122,9 @@ class HomePageTests {
     void showsFeaturesNotBuiltYetAsComingSoonRatherThanAsBrokenLinks() {
         assertThat(mvc.get().uri("/"))
                 .bodyText()
-                .containsPattern("(?s)<span class=\"nav-link is-soon\">\\s*<span>Instruments</span>\\s*"
+                .containsPattern("(?s)<span class=\"nav-link is-soon\">\\s*<span>Due list</span>\\s*"
                         + "<span class=\"soon-badge\">coming soon</span>")
-                .doesNotContain("href=\"/instruments\"");
+                .doesNotContain("href=\"/due\"");
     }
 
     @Test

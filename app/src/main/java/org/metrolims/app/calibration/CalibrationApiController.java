@@ -1,0 +1,135 @@
+package org.metrolims.app.calibration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import org.metrolims.app.api.ApiPage;
+import org.metrolims.app.calibration.CalibrationApiModels.Correction;
+import org.metrolims.app.calibration.CalibrationApiModels.DraftUpdate;
+import org.metrolims.app.calibration.CalibrationApiModels.VersionedStep;
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.calibration.record.Calibration;
+import org.metrolims.calibration.record.CalibrationDraft;
+import org.metrolims.calibration.record.CalibrationFilter;
+import org.metrolims.calibration.record.CalibrationInputException;
+import org.metrolims.calibration.record.CalibrationRecords;
+import org.metrolims.calibration.record.CalibrationStatus;
+import org.metrolims.calibration.record.CalibrationSummary;
+import org.metrolims.db.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST for calibration records. Technicians of the performing laboratory draft, edit, submit and correct; another
+ * technician of it approves; officers and administrators read everything; a lab reads the calibrations it is the
+ * customer of; anything else is 404. Changes quote the record's {@code version}.
+ */
+@RestController
+@RequestMapping("/api/calibrations")
+@Tag(name = "Calibrations", description = "Calibration records: points, GUM budgets, decisions, review and revisions")
+class CalibrationApiController {
+
+    private final CalibrationRecords records;
+
+    CalibrationApiController(CalibrationRecords records) {
+        this.records = records;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Draft a calibration (technicians); points are evaluated and decided on the server")
+    Calibration create(@AuthenticationPrincipal MetroLimsUser user, @RequestBody CalibrationDraft draft) {
+        return records.draft(CalibrationActors.of(user), draft);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a draft's content (its technician)")
+    Calibration update(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestBody DraftUpdate update) {
+        return records.updateDraft(CalibrationActors.of(user), id, version(update.version()), update.calibration());
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Submit a draft for review (its technician)")
+    Calibration submit(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestBody VersionedStep step) {
+        return records.submit(CalibrationActors.of(user), id, version(step.version()));
+    }
+
+    @PostMapping("/{id}/approve")
+    @Operation(summary = "Approve a submitted record (another technician of the lab); locks it")
+    Calibration approve(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestBody VersionedStep step) {
+        return records.approve(CalibrationActors.of(user), id, version(step.version()));
+    }
+
+    @PostMapping("/{id}/revisions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Correct an approved record: a new draft revision with a reason")
+    Calibration revise(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestBody Correction correction) {
+        return records.revise(CalibrationActors.of(user), id, version(correction.version()), correction.reason(),
+                correction.calibration());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One calibration with its points, readings, budgets and decisions")
+    Calibration get(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
+        return records.get(CalibrationActors.of(user), id);
+    }
+
+    @GetMapping("/{id}/revisions")
+    @Operation(summary = "Every revision of the calibration's number, oldest first")
+    List<CalibrationSummary> revisions(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
+        return records.revisions(CalibrationActors.of(user), id);
+    }
+
+    @GetMapping
+    @Operation(summary = "Calibrations one may see, newest first, filtered by instrument, lab, status and dates")
+    ApiPage<CalibrationSummary> list(@AuthenticationPrincipal MetroLimsUser user,
+            @RequestParam(required = false) Long instrumentId,
+            @RequestParam(required = false) Long performingOrganizationId,
+            @RequestParam(required = false) CalibrationStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
+        return ApiPage.of(records.list(CalibrationActors.of(user),
+                new CalibrationFilter(instrumentId, performingOrganizationId, null, status, from, to),
+                pageRequest(page, size)));
+    }
+
+    @GetMapping("/review-queue")
+    @Operation(summary = "Submitted records of one's lab awaiting review (technicians)")
+    ApiPage<CalibrationSummary> reviewQueue(@AuthenticationPrincipal MetroLimsUser user,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
+        return ApiPage.of(records.reviewQueue(CalibrationActors.of(user), pageRequest(page, size)));
+    }
+
+    private static int version(Integer version) {
+        if (version == null) {
+            throw new CalibrationInputException("version", "quote the version of the record the change is based on");
+        }
+        return version;
+    }
+
+    private static PageRequest pageRequest(int page, int size) {
+        try {
+            return new PageRequest(page, size);
+        } catch (IllegalArgumentException e) {
+            throw new CalibrationInputException(page < 0 ? "page" : "size", e.getMessage());
+        }
+    }
+}

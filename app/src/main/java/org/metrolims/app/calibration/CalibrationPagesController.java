@@ -1,0 +1,107 @@
+package org.metrolims.app.calibration;
+
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.calibration.record.Actor;
+import org.metrolims.calibration.record.Calibration;
+import org.metrolims.calibration.record.CalibrationFilter;
+import org.metrolims.calibration.record.CalibrationNotFoundException;
+import org.metrolims.calibration.record.CalibrationRecords;
+import org.metrolims.calibration.record.CalibrationRuleException;
+import org.metrolims.db.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Calibration pages: the list of calibrations one may see, the form to log one (points, readings, budget, with live
+ * recomputation through {@link CalibrationFormController}), the review queue of one's lab, and a calibration's page
+ * with its points, budgets, decisions and revisions, where its technician submits and a second technician approves.
+ */
+@Controller
+class CalibrationPagesController {
+
+    private final CalibrationRecords records;
+
+    CalibrationPagesController(CalibrationRecords records) {
+        this.records = records;
+    }
+
+    @GetMapping("/calibrations")
+    String list(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("calibrations", records.list(CalibrationActors.of(user), CalibrationFilter.any(),
+                new PageRequest(Math.max(0, page), PageRequest.DEFAULT_SIZE)));
+        return "calibration/list";
+    }
+
+    @GetMapping("/calibrations/new")
+    String form(@AuthenticationPrincipal MetroLimsUser user) {
+        requireTechnician(user);
+        return "calibration/new";
+    }
+
+    @GetMapping("/calibrations/review")
+    String review(@AuthenticationPrincipal MetroLimsUser user, Model model) {
+        requireTechnician(user);
+        model.addAttribute("queue", records.reviewQueue(CalibrationActors.of(user), new PageRequest(0, PageRequest.MAX_SIZE)));
+        return "calibration/review";
+    }
+
+    @GetMapping("/calibrations/{id}")
+    String view(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, Model model) {
+        Actor actor = CalibrationActors.of(user);
+        Calibration c = found(() -> records.get(actor, id));
+        model.addAttribute("calibration", c);
+        model.addAttribute("revisions", records.revisions(actor, id));
+        boolean labTechnician = actor.technician() && c.performingOrganizationId() != null
+                && c.performingOrganizationId() == actor.organizationId();
+        model.addAttribute("canSubmit", labTechnician && c.status().name().equals("DRAFT")
+                && c.technicianId() != null && c.technicianId() == actor.userId());
+        model.addAttribute("canApprove", labTechnician && c.status().name().equals("SUBMITTED")
+                && (c.technicianId() == null || c.technicianId() != actor.userId()));
+        return "calibration/view";
+    }
+
+    @PostMapping("/calibrations/{id}/submit")
+    String submit(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+            RedirectAttributes redirect) {
+        return step(redirect, id, () -> records.submit(CalibrationActors.of(user), id, version));
+    }
+
+    @PostMapping("/calibrations/{id}/approve")
+    String approve(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+            RedirectAttributes redirect) {
+        return step(redirect, id, () -> records.approve(CalibrationActors.of(user), id, version));
+    }
+
+    private String step(RedirectAttributes redirect, long id, java.util.function.Supplier<Calibration> action) {
+        try {
+            found(action);
+            redirect.addFlashAttribute("done", true);
+        } catch (CalibrationRuleException e) {
+            redirect.addFlashAttribute("refused", e.reason().name());
+        }
+        return "redirect:/calibrations/" + id;
+    }
+
+    private static Calibration found(java.util.function.Supplier<Calibration> read) {
+        try {
+            return read.get();
+        } catch (CalibrationNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+    }
+
+    private static void requireTechnician(MetroLimsUser user) {
+        if (!CalibrationActors.of(user).technician()) {
+            throw new AccessDeniedException("calibrations are logged and reviewed by technicians");
+        }
+    }
+}

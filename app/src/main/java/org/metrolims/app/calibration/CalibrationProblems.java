@@ -1,0 +1,84 @@
+package org.metrolims.app.calibration;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.metrolims.app.api.ApiProblems.FieldProblem;
+import org.metrolims.calibration.record.CalibrationInputException;
+import org.metrolims.calibration.record.CalibrationNotFoundException;
+import org.metrolims.calibration.record.CalibrationRuleException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The calibration API's errors as problem+json, ahead of {@link org.metrolims.app.api.ApiProblems}: bad input is 400
+ * naming the field in {@code errors[].field} (e.g. {@code points[0].toleranceUnit}); a workflow rule (approving one's
+ * own calibration, editing an approved record, a stale version) is 409 with the rule in {@code code}; not being a
+ * technician of the performing lab is 403; a record one may not see is 404.
+ */
+@RestControllerAdvice(assignableTypes = {CalibrationApiController.class, CalibrationFormController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CalibrationProblems {
+
+    @ExceptionHandler(CalibrationInputException.class)
+    ResponseEntity<ProblemDetail> onInput(CalibrationInputException e) {
+        return badRequest(List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(CalibrationRuleException.class)
+    ResponseEntity<ProblemDetail> onRule(CalibrationRuleException e) {
+        boolean forbidden = e.reason() == CalibrationRuleException.Reason.NOT_PERMITTED;
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
+                e.getMessage());
+        p.setTitle(forbidden ? "Forbidden" : "Not allowed now");
+        p.setProperty("code", e.reason().name());
+        if (e.field() != null) {
+            p.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        }
+        return respond(p);
+    }
+
+    @ExceptionHandler(CalibrationNotFoundException.class)
+    ResponseEntity<ProblemDetail> onNotFound(CalibrationNotFoundException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setTitle("Not found");
+        return respond(p);
+    }
+
+    /** A body that cannot be read: names the field whose value was not understood. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> onUnreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CalibrationInputException input) {
+                return onInput(input);
+            }
+        }
+        if (e.getCause() instanceof JacksonException j && !j.getPath().isEmpty()) {
+            String field = j.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return badRequest(List.of(new FieldProblem(field, "is not a valid value: " + j.getOriginalMessage())));
+        }
+        return badRequest(List.of(new FieldProblem("body", "is not readable JSON of the expected shape")));
+    }
+
+    static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> fields) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid " + String.join(", ", fields.stream().map(FieldProblem::field).distinct().toList()) + ".");
+        p.setTitle("Invalid request");
+        p.setProperties(Map.of("errors", fields));
+        return respond(p);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+}

@@ -1,0 +1,183 @@
+package org.metrolims.app.registry;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Supplier;
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.security.Role;
+import org.metrolims.calibration.instrument.InstrumentDetails;
+import org.metrolims.calibration.instrument.InstrumentFilter;
+import org.metrolims.calibration.instrument.Instruments;
+import org.metrolims.calibration.standard.FieldChecks;
+import org.metrolims.calibration.standard.MeasurementStandards;
+import org.metrolims.calibration.standard.RegistryForbiddenException;
+import org.metrolims.calibration.standard.RegistryInputException;
+import org.metrolims.calibration.standard.RegistryNotFoundException;
+import org.metrolims.calibration.standard.StandardFilter;
+import org.metrolims.calibration.standard.StandardLevel;
+import org.metrolims.calibration.standard.StandardStatus;
+import org.metrolims.db.PageRequest;
+import org.metrolims.db.reference.RegionCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The registry pages: the instrument list with the register form (technicians), the standards list with filters and
+ * its CSV/Excel download, and a standard's page with its status history, certificates, equipment and audit trail.
+ * Every signed-in user sees them; a lab sees only its own organization's records.
+ */
+@Controller
+class RegistryPagesController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final MeasurementStandards standards;
+    private final Instruments instruments;
+
+    RegistryPagesController(MeasurementStandards standards, Instruments instruments) {
+        this.standards = standards;
+        this.instruments = instruments;
+    }
+
+    /** The register form's fields as typed. */
+    record InstrumentForm(String owner, String type, String assetNo, String manufacturer, String model,
+            String serialNo, String rangeLow, String rangeHigh, String unit, String resolution,
+            String maxPermissibleError, String location, String calibrationIntervalMonths) {
+    }
+
+    @GetMapping("/registry/instruments")
+    String instruments(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        var filter = new InstrumentFilter(null, null, null, null, null, q);
+        model.addAttribute("instruments", instruments.search(filter, new PageRequest(Math.max(page, 0), PAGE_SIZE),
+                RegistryUsers.of(user)));
+        model.addAttribute("q", q);
+        model.addAttribute("canRegister", user.hasRole(Role.TECHNICIAN) || user.hasRole(Role.ADMIN));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new InstrumentForm(user.organizationCode(), null, null, null, null, null, null,
+                    null, null, null, null, null, null));
+        }
+        return "registry/instruments";
+    }
+
+    @PostMapping("/registry/instruments")
+    String register(@AuthenticationPrincipal MetroLimsUser user, @ModelAttribute("form") InstrumentForm form,
+            Model model, RedirectAttributes redirect) {
+        if (!user.hasRole(Role.TECHNICIAN) && !user.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("instruments are registered by technicians and administrators");
+        }
+        try {
+            var created = instruments.register(details(form), RegistryUsers.of(user));
+            redirect.addFlashAttribute("registered", created.serialNo());
+            return "redirect:/registry/instruments";
+        } catch (RegistryInputException e) {
+            model.addAttribute("errors", e.errors());
+        } catch (RegistryForbiddenException e) {
+            model.addAttribute("errors", List.of(new RegistryInputException.FieldError("owner", e.getMessage())));
+        }
+        return instruments(user, null, 0, model);
+    }
+
+    @GetMapping("/registry/standards")
+    String standards(@AuthenticationPrincipal MetroLimsUser user, @ModelAttribute StandardQuery query,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("standards", standards.search(query.filter(),
+                new PageRequest(Math.max(page, 0), PAGE_SIZE), RegistryUsers.of(user)));
+        model.addAttribute("query", query);
+        model.addAttribute("levels", StandardLevel.values());
+        model.addAttribute("statuses", StandardStatus.values());
+        return "registry/standards";
+    }
+
+    @GetMapping("/registry/standards/export.csv")
+    ResponseEntity<byte[]> exportCsv(@AuthenticationPrincipal MetroLimsUser user,
+            @ModelAttribute StandardQuery query) {
+        return RegistryFiles.csv(standards.export(query.filter(), RegistryUsers.of(user)), "standards");
+    }
+
+    @GetMapping("/registry/standards/export.xlsx")
+    ResponseEntity<byte[]> exportXlsx(@AuthenticationPrincipal MetroLimsUser user,
+            @ModelAttribute StandardQuery query) {
+        return RegistryFiles.xlsx(standards.export(query.filter(), RegistryUsers.of(user)), "standards");
+    }
+
+    @GetMapping("/registry/standards/{id}")
+    String standard(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, Model model) {
+        model.addAttribute("history", found(() -> standards.history(id, RegistryUsers.of(user))));
+        return "registry/standard";
+    }
+
+    /** The standards list's filters as query parameters. */
+    record StandardQuery(String region, String discipline, StandardLevel level, StandardStatus status,
+            Integer expiringWithinDays, String q) {
+
+        StandardFilter filter() {
+            Integer days = expiringWithinDays == null ? null : Math.clamp(expiringWithinDays, 0, 36_500);
+            RegionCode within;
+            try {
+                within = blank(region) == null ? null : new RegionCode(region.strip());
+            } catch (IllegalArgumentException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "region: " + e.getMessage(), e);
+            }
+            return new StandardFilter(within, blank(discipline), level, status, days, blank(q), null);
+        }
+
+        private static String blank(String s) {
+            return s == null || s.isBlank() ? null : s.strip();
+        }
+    }
+
+    private static <T> T found(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RegistryNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage(), e);
+        }
+    }
+
+    /** The typed form as details; numbers that do not parse are reported with the service's own findings. */
+    private static InstrumentDetails details(InstrumentForm f) {
+        FieldChecks checks = new FieldChecks();
+        var details = new InstrumentDetails(text(f.owner()), text(f.type()), text(f.assetNo()),
+                text(f.manufacturer()), text(f.model()), text(f.serialNo()), decimal("rangeLow", f.rangeLow(), checks),
+                decimal("rangeHigh", f.rangeHigh(), checks), text(f.unit()),
+                decimal("resolution", f.resolution(), checks),
+                decimal("maxPermissibleError", f.maxPermissibleError(), checks), text(f.location()),
+                integer("calibrationIntervalMonths", f.calibrationIntervalMonths(), checks), null);
+        checks.throwIfAny();
+        return details;
+    }
+
+    private static String text(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static BigDecimal decimal(String field, String s, FieldChecks checks) {
+        try {
+            return text(s) == null ? null : new BigDecimal(s.strip());
+        } catch (NumberFormatException e) {
+            checks.reject(field, "is not a number");
+            return null;
+        }
+    }
+
+    private static Integer integer(String field, String s, FieldChecks checks) {
+        try {
+            return text(s) == null ? null : Integer.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            checks.reject(field, "is not a whole number");
+            return null;
+        }
+    }
+}

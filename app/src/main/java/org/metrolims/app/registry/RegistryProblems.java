@@ -1,0 +1,98 @@
+package org.metrolims.app.registry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.metrolims.app.api.ApiProblems.FieldProblem;
+import org.metrolims.calibration.standard.ImportReport;
+import org.metrolims.calibration.standard.RegistryConflictException;
+import org.metrolims.calibration.standard.RegistryForbiddenException;
+import org.metrolims.calibration.standard.RegistryInputException;
+import org.metrolims.calibration.standard.RegistryNotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The registry API's errors as problem+json, ahead of {@link org.metrolims.app.api.ApiProblems}: bad input 400 naming
+ * each field in {@code errors[].field}; a rejected import 400 with {@code errors[].row} too; a stale version or a
+ * retired record 409 with {@code code}; someone else's record 403, or 404 where its existence must not show.
+ */
+@RestControllerAdvice(basePackageClasses = RegistryProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RegistryProblems {
+
+    /** One rejected cell of an import. */
+    record RowProblem(int row, String field, String message) {
+    }
+
+    @ExceptionHandler(RegistryInputException.class)
+    ResponseEntity<ProblemDetail> onInput(RegistryInputException e) {
+        return badRequest(e.errors().stream().map(x -> new FieldProblem(x.field(), x.message())).toList());
+    }
+
+    @ExceptionHandler(RegistryConflictException.class)
+    ResponseEntity<ProblemDetail> onConflict(RegistryConflictException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Conflict");
+        p.setProperty("code", e.code());
+        return respond(p);
+    }
+
+    @ExceptionHandler(RegistryNotFoundException.class)
+    ResponseEntity<ProblemDetail> onNotFound(RegistryNotFoundException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        p.setTitle("Not found");
+        return respond(p);
+    }
+
+    @ExceptionHandler(RegistryForbiddenException.class)
+    ResponseEntity<ProblemDetail> onForbidden(RegistryForbiddenException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        p.setTitle("Forbidden");
+        return respond(p);
+    }
+
+    /** A body that cannot be read: names the field whose value was not understood. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> onUnreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof JacksonException j && !j.getPath().isEmpty()) {
+            String field = j.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return badRequest(List.of(new FieldProblem(field, "is not a valid value: " + j.getOriginalMessage())));
+        }
+        return badRequest(List.of(new FieldProblem("body", "is not readable JSON of the expected shape")));
+    }
+
+    /** A rejected import: nothing was imported; every rejected row and field is listed. */
+    static ResponseEntity<ProblemDetail> rejectedImport(ImportReport report) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, report.rejections().size()
+                + " problem(s) in " + report.rejections().stream().map(ImportReport.RowRejection::row).distinct()
+                        .count() + " row(s); nothing was imported.");
+        p.setTitle("Import rejected");
+        p.setProperty("imported", 0);
+        p.setProperty("errors", report.rejections().stream()
+                .map(r -> new RowProblem(r.row(), r.field(), r.message())).toList());
+        return respond(p);
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> fields) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid " + String.join(", ", fields.stream().map(FieldProblem::field).distinct().toList()) + ".");
+        p.setTitle("Invalid request");
+        p.setProperties(Map.of("errors", fields));
+        return respond(p);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+}

@@ -1,0 +1,111 @@
+// The calibration form: builds the draft as JSON, asks the server to evaluate it as the technician types
+// (POST /calibrations/preview: the same evaluation the record is stored with; nothing is stored), and saves it
+// (POST /calibrations/drafts). Both calls ride the page's session with its CSRF token; /api is for HTTP Basic clients.
+(function () {
+  'use strict';
+  var form = document.getElementById('calibration-form');
+  if (!form) { return; }
+  var points = document.getElementById('points');
+  var errorBox = document.getElementById('form-error');
+  var pointTemplate = document.getElementById('point-template');
+  var componentTemplate = document.getElementById('component-template');
+  var timer = null;
+
+  function num(v) { return v === '' || v == null ? null : Number(v); }
+  function text(v) { return v === '' ? null : v; }
+
+  function addComponent(point) {
+    point.querySelector('.components tbody').appendChild(componentTemplate.content.cloneNode(true));
+  }
+
+  function addPoint() {
+    points.appendChild(pointTemplate.content.cloneNode(true));
+    var point = points.lastElementChild;
+    point.querySelector('.add-component').addEventListener('click', function () { addComponent(point); });
+    point.querySelector('.remove-point').addEventListener('click', function () { point.remove(); schedule(); });
+    addComponent(point);
+  }
+
+  function draft() {
+    var f = form.elements;
+    return {
+      instrumentId: num(f.instrumentId.value),
+      customerOrganizationId: num(f.customerOrganizationId.value),
+      procedureCode: f.procedureCode.value,
+      receivedOn: text(f.receivedOn.value),
+      calibratedOn: text(f.calibratedOn.value),
+      validUntil: text(f.validUntil.value),
+      referenceStandardIds: f.referenceStandardIds.value.split(/[\s,;]+/).filter(Boolean).map(Number),
+      temperatureC: num(f.temperatureC.value),
+      relativeHumidityPct: num(f.relativeHumidityPct.value),
+      asFound: text(f.asFound.value),
+      asLeft: text(f.asLeft.value),
+      decisionRule: text(f.decisionRule.value),
+      decisionRuleMultiplier: num(f.decisionRuleMultiplier.value),
+      coverageProbability: num(f.coverageProbability.value),
+      points: Array.prototype.map.call(points.querySelectorAll('.point'), function (p) {
+        function v(k) { return p.querySelector('[data-k="' + k + '"]').value.trim(); }
+        return {
+          nominal: num(v('nominal')), unit: v('unit'),
+          readings: v('readings').split(/[\s,;]+/).filter(Boolean).map(Number),
+          tolerance: num(v('tolerance')), toleranceUnit: text(v('toleranceUnit')),
+          components: Array.prototype.map.call(p.querySelectorAll('.components tbody tr'), function (row) {
+            function c(k) { return row.querySelector('[data-c="' + k + '"]').value.trim(); }
+            return {
+              name: c('name'), distribution: c('distribution'),
+              expandedUncertainty: num(c('expandedUncertainty')), coverageFactor: num(c('coverageFactor')),
+              halfWidth: num(c('halfWidth')), standardUncertainty: num(c('standardUncertainty')),
+              sensitivity: num(c('sensitivity'))
+            };
+          }).filter(function (c) { return c.name; })
+        };
+      })
+    };
+  }
+
+  function post(url, body) {
+    var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+    headers[form.dataset.csrfHeader] = form.dataset.csrf;
+    return fetch(url, { method: 'POST', headers: headers, body: JSON.stringify(body), credentials: 'same-origin' })
+      .then(function (r) { return r.json().then(function (json) { return { ok: r.ok, json: json }; }); });
+  }
+
+  function showError(problem) {
+    var e = problem && problem.errors && problem.errors[0];
+    errorBox.textContent = e ? e.field + ': ' + e.message : (problem && problem.detail) || '';
+    errorBox.hidden = !errorBox.textContent;
+  }
+
+  function render(results) {
+    var outputs = points.querySelectorAll('.point-result');
+    results.forEach(function (r, i) {
+      var o = outputs[i];
+      if (!o) { return; }
+      o.textContent = o.dataset.mean + ' ' + r.mean + ' ' + r.unit + ' · ' + o.dataset.error + ' ' + r.error
+        + ' · ' + o.dataset.expanded + ' ' + r.expandedUncertainty + ' (k = ' + r.coverageFactor.toFixed(2) + ')'
+        + (r.verdict ? ' · ' + o.dataset.verdict + ' ' + r.verdict : '');
+    });
+  }
+
+  function preview() {
+    post(form.dataset.preview, draft()).then(function (res) {
+      if (res.ok) { showError(null); render(res.json); } else { showError(res.json); }
+    });
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(preview, 400);
+  }
+
+  form.addEventListener('input', schedule);
+  form.addEventListener('change', schedule);
+  document.getElementById('add-point').addEventListener('click', addPoint);
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    post(form.dataset.save, draft()).then(function (res) {
+      if (res.ok) { window.location.href = form.dataset.view + res.json.id; } else { showError(res.json); }
+    });
+  });
+  addPoint();
+}());

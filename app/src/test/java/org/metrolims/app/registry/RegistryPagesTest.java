@@ -1,0 +1,124 @@
+package org.metrolims.app.registry;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.metrolims.app.registry.RegistryApiFixture.TYPE_CODE;
+import static org.metrolims.app.registry.RegistryApiFixture.standardJson;
+import static org.metrolims.app.registry.RegistryApiFixture.unique;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.metrolims.app.AppTest;
+import org.metrolims.app.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@AppTest
+class RegistryPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired DSLContext dsl;
+    @Autowired PasswordEncoder encoder;
+    @Autowired UserDetailsService users;
+
+    @BeforeEach
+    void data() {
+        RegistryApiFixture.ensure(dsl, encoder);
+    }
+
+    RequestPostProcessor signedIn(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    long standard(String owner) throws Exception {
+        String body = mvc.perform(post("/api/standards").with(httpBasic("test-admin", TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(standardJson(unique("PG"), owner)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    @Test
+    void aTechnicianSeesTheInstrumentListWithTheRegisterFormAndRegistersOne() throws Exception {
+        mvc.perform(get("/registry/instruments").with(signedIn("test-tech")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"register-form\"")))
+                .andExpect(content().string(containsString("Register an instrument")));
+        String sn = unique("PAGE");
+        mvc.perform(post("/registry/instruments").with(signedIn("test-tech")).with(csrf())
+                        .param("owner", "T-INST").param("type", TYPE_CODE).param("manufacturer", "赛多利斯")
+                        .param("model", "MSA").param("serialNo", sn).param("unit", "g").param("rangeLow", "0")
+                        .param("rangeHigh", "220"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/registry/instruments"))
+                .andExpect(flash().attribute("registered", sn));
+    }
+
+    @Test
+    void aRejectedFormIsShownAgainWithTheFieldsThatAreWrong() throws Exception {
+        mvc.perform(post("/registry/instruments").with(signedIn("test-tech")).with(csrf())
+                        .param("owner", "T-INST").param("type", TYPE_CODE).param("manufacturer", "M")
+                        .param("model", "X").param("serialNo", unique("BAD")).param("unit", "g")
+                        .param("rangeLow", "9").param("rangeHigh", "1").param("resolution", "abc"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"register-errors\"")))
+                .andExpect(content().string(containsString("resolution")));
+    }
+
+    @Test
+    void aLabSeesTheListWithoutTheFormAndMayNotRegister() throws Exception {
+        mvc.perform(get("/registry/instruments").with(signedIn("test-lab-a")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"register-form\""))));
+        mvc.perform(post("/registry/instruments").with(signedIn("test-lab-a")).with(csrf())
+                        .param("owner", "T-LAB-A").param("type", TYPE_CODE))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theStandardsListAndAStandardsPageRenderInChinese() throws Exception {
+        long id = standard("T-INST");
+        mvc.perform(get("/registry/standards").param("level", "").param("region", "350000")
+                        .with(signedIn("test-officer")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("计量标准")))
+                .andExpect(content().string(containsString("省级社会公用计量标准")));
+        mvc.perform(get("/registry/standards/{id}", id).with(signedIn("test-tech")).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("状态历史")))
+                .andExpect(content().string(containsString("id=\"certificates\"")))
+                .andExpect(content().string(containsString("REGISTER")));
+    }
+
+    @Test
+    void aLabGetsNotFoundForAnotherOrganizationsStandardPage() throws Exception {
+        long other = standard("T-INST");
+        long own = standard("T-LAB-A");
+        mvc.perform(get("/registry/standards/{id}", other).with(signedIn("test-lab-a")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/registry/standards/{id}", own).with(signedIn("test-lab-a")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void theFilteredStandardsDownloadFromThePage() throws Exception {
+        standard("T-INST");
+        mvc.perform(get("/registry/standards/export.xlsx").param("region", "350000").with(signedIn("test-officer")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(RegistryFiles.XLSX));
+    }
+}

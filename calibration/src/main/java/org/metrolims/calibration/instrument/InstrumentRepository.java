@@ -1,0 +1,149 @@
+package org.metrolims.calibration.instrument;
+
+import static org.jooq.impl.DSL.noCondition;
+import static org.metrolims.db.jooq.Tables.DISCIPLINE;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
+import static org.metrolims.db.jooq.Tables.QUANTITY;
+import static org.metrolims.db.jooq.Tables.REGION;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.metrolims.db.Page;
+import org.metrolims.db.PageRequest;
+import org.springframework.stereotype.Repository;
+
+/** Instruments with their owner, type and the standard whose equipment they are. */
+@Repository
+class InstrumentRepository {
+
+    static final String ENTITY = "instrument";
+
+    private final DSLContext dsl;
+
+    InstrumentRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    long insert(long owner, long type, InstrumentDetails d) {
+        var i = INSTRUMENT;
+        return dsl.insertInto(i)
+                .set(i.OWNER_ORGANIZATION_ID, owner).set(i.INSTRUMENT_TYPE_ID, type).set(i.ASSET_NO, d.assetNo())
+                .set(i.MANUFACTURER, d.manufacturer()).set(i.MODEL, d.model()).set(i.SERIAL_NO, d.serialNo())
+                .set(i.RANGE_LOW, d.rangeLow()).set(i.RANGE_HIGH, d.rangeHigh()).set(i.UNIT, d.unit())
+                .set(i.RESOLUTION, d.resolution()).set(i.MAX_PERMISSIBLE_ERROR, d.maxPermissibleError())
+                .set(i.LOCATION, d.location()).set(i.CALIBRATION_INTERVAL_MONTHS, d.calibrationIntervalMonths())
+                .set(i.STATUS, d.statusOrDefault().name())
+                .returningResult(i.ID).fetchSingle().value1();
+    }
+
+    /** Updates the instrument if it is still at {@code version}; false when someone changed it first. */
+    boolean update(long id, int version, long owner, long type, InstrumentDetails d) {
+        var i = INSTRUMENT;
+        return dsl.update(i)
+                .set(i.OWNER_ORGANIZATION_ID, owner).set(i.INSTRUMENT_TYPE_ID, type).set(i.ASSET_NO, d.assetNo())
+                .set(i.MANUFACTURER, d.manufacturer()).set(i.MODEL, d.model()).set(i.SERIAL_NO, d.serialNo())
+                .set(i.RANGE_LOW, d.rangeLow()).set(i.RANGE_HIGH, d.rangeHigh()).set(i.UNIT, d.unit())
+                .set(i.RESOLUTION, d.resolution()).set(i.MAX_PERMISSIBLE_ERROR, d.maxPermissibleError())
+                .set(i.LOCATION, d.location()).set(i.CALIBRATION_INTERVAL_MONTHS, d.calibrationIntervalMonths())
+                .set(i.STATUS, d.statusOrDefault().name())
+                .set(i.VERSION, i.VERSION.plus(1))
+                .where(i.ID.eq(id).and(i.VERSION.eq(version)))
+                .execute() == 1;
+    }
+
+    /** Whether another instrument (not {@code exceptId}) has this manufacturer, model and serial number. */
+    boolean serialTaken(String manufacturer, String model, String serialNo, long exceptId) {
+        var i = INSTRUMENT;
+        return dsl.fetchExists(i, i.MANUFACTURER.eq(manufacturer).and(i.MODEL.eq(model))
+                .and(i.SERIAL_NO.eq(serialNo)).and(i.ID.ne(exceptId)));
+    }
+
+    Optional<Instrument> find(long id) {
+        return select().where(INSTRUMENT.ID.eq(id)).fetchOptional(InstrumentRepository::toInstrument);
+    }
+
+    Optional<Instrument> findForUpdate(long id) {
+        dsl.select(INSTRUMENT.ID).from(INSTRUMENT).where(INSTRUMENT.ID.eq(id)).forUpdate().fetch();
+        return find(id);
+    }
+
+    Page<Instrument> search(InstrumentFilter f, Optional<Long> ownerScope, PageRequest page) {
+        Condition where = conditions(f, ownerScope);
+        var items = select().where(where)
+                .orderBy(ORGANIZATION.CODE, INSTRUMENT.MANUFACTURER, INSTRUMENT.MODEL, INSTRUMENT.SERIAL_NO)
+                .limit(page.size()).offset(page.offset())
+                .fetch(InstrumentRepository::toInstrument);
+        return new Page<>(items, page.page(), page.size(), dsl.fetchCount(select().where(where)));
+    }
+
+    private static Condition conditions(InstrumentFilter f, Optional<Long> ownerScope) {
+        var i = INSTRUMENT;
+        Condition c = noCondition();
+        if (ownerScope.isPresent()) {
+            c = c.and(i.OWNER_ORGANIZATION_ID.eq(ownerScope.get()));
+        }
+        if (f.region() != null) {
+            c = c.and(REGION.CODE.startsWith(f.region().subtreePrefix()));
+        }
+        if (f.discipline() != null) {
+            c = c.and(DISCIPLINE.CODE.eq(f.discipline()));
+        }
+        if (f.owner() != null) {
+            c = c.and(ORGANIZATION.CODE.eq(f.owner()));
+        }
+        if (f.type() != null) {
+            c = c.and(INSTRUMENT_TYPE.CODE.eq(f.type()));
+        }
+        if (f.status() != null) {
+            c = c.and(i.STATUS.eq(f.status().name()));
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            String t = f.text().strip();
+            c = c.and(i.MANUFACTURER.containsIgnoreCase(t).or(i.MODEL.containsIgnoreCase(t))
+                    .or(i.SERIAL_NO.containsIgnoreCase(t)).or(i.ASSET_NO.containsIgnoreCase(t)));
+        }
+        return c;
+    }
+
+    private SelectOnConditionStep<Record> select() {
+        var i = INSTRUMENT;
+        return dsl.select(List.of(i.ID, i.OWNER_ORGANIZATION_ID, ORGANIZATION.CODE, INSTRUMENT_TYPE.CODE,
+                        MEASUREMENT_STANDARD.CODE, i.ASSET_NO, i.MANUFACTURER, i.MODEL, i.SERIAL_NO, i.RANGE_LOW,
+                        i.RANGE_HIGH, i.UNIT, i.RESOLUTION, i.MAX_PERMISSIBLE_ERROR, i.LOCATION,
+                        i.CALIBRATION_INTERVAL_MONTHS, INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, i.STATUS, i.VERSION))
+                .from(i)
+                .join(ORGANIZATION).on(ORGANIZATION.ID.eq(i.OWNER_ORGANIZATION_ID))
+                .join(REGION).on(REGION.ID.eq(ORGANIZATION.REGION_ID))
+                .join(INSTRUMENT_TYPE).on(INSTRUMENT_TYPE.ID.eq(i.INSTRUMENT_TYPE_ID))
+                .join(QUANTITY).on(QUANTITY.ID.eq(INSTRUMENT_TYPE.QUANTITY_ID))
+                .join(DISCIPLINE).on(DISCIPLINE.ID.eq(QUANTITY.DISCIPLINE_ID))
+                .leftJoin(MEASUREMENT_STANDARD).on(MEASUREMENT_STANDARD.ID.eq(i.MEASUREMENT_STANDARD_ID));
+    }
+
+    private static Instrument toInstrument(Record r) {
+        var i = INSTRUMENT;
+        return new Instrument(r.get(i.ID), r.get(i.OWNER_ORGANIZATION_ID), r.get(ORGANIZATION.CODE),
+                r.get(INSTRUMENT_TYPE.CODE), r.get(MEASUREMENT_STANDARD.CODE), r.get(i.ASSET_NO),
+                r.get(i.MANUFACTURER), r.get(i.MODEL), r.get(i.SERIAL_NO), plain(r.get(i.RANGE_LOW)),
+                plain(r.get(i.RANGE_HIGH)), r.get(i.UNIT), plain(r.get(i.RESOLUTION)),
+                plain(r.get(i.MAX_PERMISSIBLE_ERROR)), r.get(i.LOCATION), r.get(i.CALIBRATION_INTERVAL_MONTHS),
+                r.get(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS), InstrumentStatus.valueOf(r.get(i.STATUS)),
+                r.get(i.VERSION));
+    }
+
+    private static BigDecimal plain(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal stripped = v.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

@@ -1,0 +1,213 @@
+package org.metrolims.calibration.instrument;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.metrolims.calibration.standard.FieldChecks;
+import org.metrolims.calibration.standard.ImportReport;
+import org.metrolims.calibration.standard.RegistryAudit;
+import org.metrolims.calibration.standard.RegistryConflictException;
+import org.metrolims.calibration.standard.RegistryForbiddenException;
+import org.metrolims.calibration.standard.RegistryInputException;
+import org.metrolims.calibration.standard.RegistryNotFoundException;
+import org.metrolims.calibration.standard.RegistryReferences;
+import org.metrolims.calibration.standard.RegistryReferences.Codes;
+import org.metrolims.calibration.standard.RegistryTable;
+import org.metrolims.calibration.standard.RegistryUser;
+import org.metrolims.db.Page;
+import org.metrolims.db.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The instrument register: registration and correction (owner, type, manufacturer, model, serial, range,
+ * resolution, maximum permissible error, location, calibration interval, status), search, CSV import and export.
+ * Every change writes an audit line with the record before and after, in the same transaction; a change based on a
+ * stale {@code version} is refused. Access as for standards: the owner's technicians and administrators write,
+ * officers and technicians read all, a lab reads its own.
+ */
+@Service
+public class Instruments {
+
+    public static final int EXPORT_LIMIT = 20_000;
+
+    private final InstrumentRepository instruments;
+    private final RegistryReferences references;
+    private final RegistryAudit audit;
+
+    Instruments(InstrumentRepository instruments, RegistryReferences references, RegistryAudit audit) {
+        this.instruments = instruments;
+        this.references = references;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Instrument register(InstrumentDetails details, RegistryUser user) {
+        Ids ids = check(details, references.load(), new FieldChecks(), true);
+        requireWritable(ids.owner(), user);
+        requireUniqueSerial(details, 0);
+        return insert(details, ids, user, "REGISTER");
+    }
+
+    /** Corrects an instrument's details; refused if it changed since {@code version} was read. */
+    @Transactional
+    public Instrument update(long id, int version, InstrumentDetails details, String reason, RegistryUser user) {
+        Instrument before = writable(id, user);
+        if (before.status() == InstrumentStatus.RETIRED) {
+            throw new RegistryConflictException("RETIRED", "instrument " + id + " is retired and takes no changes");
+        }
+        FieldChecks checks = new FieldChecks().maxLength("reason", reason, 500);
+        Ids ids = check(details, references.load(), checks, true);
+        requireWritable(ids.owner(), user);
+        if (before.standard() != null && ids.owner() != before.ownerOrganizationId()) {
+            throw new RegistryInputException("owner", "the instrument is equipment of standard " + before.standard()
+                    + "; take it out of the standard before changing its owner");
+        }
+        requireUniqueSerial(details, id);
+        if (!instruments.update(id, version, ids.owner(), ids.type(), details)) {
+            throw RegistryConflictException.stale("instrument", id, version);
+        }
+        Instrument after = instruments.find(id).orElseThrow();
+        audit.record(user.username(), "UPDATE", InstrumentRepository.ENTITY, id, before, after, reason);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public Instrument find(long id, RegistryUser user) {
+        return instruments.find(id).filter(i -> user.canRead(i.ownerOrganizationId()))
+                .orElseThrow(() -> new RegistryNotFoundException("instrument", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Instrument> search(InstrumentFilter filter, PageRequest page, RegistryUser user) {
+        requireValid(filter);
+        return instruments.search(filter, user.readScope(), page);
+    }
+
+    /** The filtered register in the import format, up to {@value #EXPORT_LIMIT} rows. */
+    @Transactional(readOnly = true)
+    public RegistryTable export(InstrumentFilter filter, RegistryUser user) {
+        requireValid(filter);
+        List<List<String>> rows = new ArrayList<>();
+        for (int p = 0; rows.size() < EXPORT_LIMIT; p++) {
+            Page<Instrument> page = instruments.search(filter, user.readScope(), new PageRequest(p,
+                    PageRequest.MAX_SIZE));
+            page.items().forEach(i -> rows.add(InstrumentCsv.cells(i)));
+            if (page.items().size() < PageRequest.MAX_SIZE) {
+                break;
+            }
+        }
+        return new RegistryTable(InstrumentCsv.HEADER, rows);
+    }
+
+    /**
+     * Imports instruments from CSV (UTF-8, header row; see {@link InstrumentCsv#HEADER}). Every row is checked first;
+     * if any is rejected nothing is imported and the report lists each rejected row and field, else all are.
+     */
+    @Transactional
+    public ImportReport importCsv(Reader csv, RegistryUser user) {
+        List<InstrumentCsv.Row> rows = InstrumentCsv.parse(csv);
+        Codes codes = references.load();
+        List<ImportReport.RowRejection> rejections = new ArrayList<>();
+        List<Ids> ids = new ArrayList<>();
+        Set<String> serials = new HashSet<>();
+        for (InstrumentCsv.Row row : rows) {
+            FieldChecks checks = row.checks();
+            Ids rowIds = check(row.details(), codes, checks, false);
+            InstrumentDetails d = row.details();
+            if (d.manufacturer() != null && d.model() != null && d.serialNo() != null) {
+                if (!serials.add(d.manufacturer() + '\u0000' + d.model() + '\u0000' + d.serialNo())) {
+                    checks.reject("serialNo", "appears twice in the file for this manufacturer and model");
+                } else if (instruments.serialTaken(d.manufacturer(), d.model(), d.serialNo(), 0)) {
+                    checks.reject("serialNo", "is already registered for this manufacturer and model");
+                }
+            }
+            Long owner = d.owner() == null ? null : codes.organizations().get(d.owner());
+            if (owner != null && !user.canWrite(owner)) {
+                checks.reject("owner", "you may register instruments only for your own organization");
+            }
+            checks.errors().forEach(e -> rejections.add(new ImportReport.RowRejection(row.row(), e.field(),
+                    e.message())));
+            ids.add(rowIds);
+        }
+        if (!rejections.isEmpty()) {
+            return new ImportReport(0, rejections);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            insert(rows.get(i).details(), ids.get(i), user, "IMPORT");
+        }
+        return new ImportReport(rows.size(), List.of());
+    }
+
+    private Instrument insert(InstrumentDetails details, Ids ids, RegistryUser user, String action) {
+        long id = instruments.insert(ids.owner(), ids.type(), details);
+        Instrument created = instruments.find(id).orElseThrow();
+        audit.record(user.username(), action, InstrumentRepository.ENTITY, id, null, created, null);
+        return created;
+    }
+
+    /** Checks the details against the schema's limits and the reference data; throws when {@code raise}. */
+    private static Ids check(InstrumentDetails d, Codes codes, FieldChecks checks, boolean raise) {
+        checks.maxLength("assetNo", d.assetNo(), 48).required("manufacturer", d.manufacturer(), 120)
+                .required("model", d.model(), 80).required("serialNo", d.serialNo(), 80)
+                .required("unit", d.unit(), 32).maxLength("location", d.location(), 200)
+                .decimal("rangeLow", d.rangeLow(), FieldChecks.Sign.ANY)
+                .decimal("rangeHigh", d.rangeHigh(), FieldChecks.Sign.ANY)
+                .decimal("resolution", d.resolution(), FieldChecks.Sign.POSITIVE)
+                .decimal("maxPermissibleError", d.maxPermissibleError(), FieldChecks.Sign.POSITIVE)
+                .range("rangeLow", d.rangeLow(), "rangeHigh", d.rangeHigh());
+        if (d.calibrationIntervalMonths() != null
+                && (d.calibrationIntervalMonths() < 1 || d.calibrationIntervalMonths() > 240)) {
+            checks.reject("calibrationIntervalMonths", "must be between 1 and 240 months");
+        }
+        Long owner = known("owner", d.owner(), codes.organizations(), checks);
+        Long type = known("type", d.type(), codes.instrumentTypes(), checks);
+        if (raise) {
+            checks.throwIfAny();
+        }
+        return owner == null || type == null ? null : new Ids(owner, type);
+    }
+
+    private static Long known(String field, String code, java.util.Map<String, Long> ids, FieldChecks checks) {
+        if (code == null || code.isBlank()) {
+            checks.reject(field, "is required");
+            return null;
+        }
+        Long id = ids.get(code);
+        if (id == null) {
+            checks.reject(field, "no " + field + " " + code);
+        }
+        return id;
+    }
+
+    private void requireUniqueSerial(InstrumentDetails d, long exceptId) {
+        if (instruments.serialTaken(d.manufacturer(), d.model(), d.serialNo(), exceptId)) {
+            throw new RegistryInputException("serialNo", "is already registered for this manufacturer and model");
+        }
+    }
+
+    private static void requireValid(InstrumentFilter f) {
+        if (f.text() != null && f.text().length() > 200) {
+            throw new RegistryInputException("text", "is longer than 200 characters");
+        }
+    }
+
+    private static void requireWritable(long owner, RegistryUser user) {
+        if (!user.canWrite(owner)) {
+            throw new RegistryForbiddenException("only technicians of the owning organization and administrators"
+                    + " may change its instruments");
+        }
+    }
+
+    private Instrument writable(long id, RegistryUser user) {
+        Instrument i = instruments.findForUpdate(id).filter(x -> user.canRead(x.ownerOrganizationId()))
+                .orElseThrow(() -> new RegistryNotFoundException("instrument", id));
+        requireWritable(i.ownerOrganizationId(), user);
+        return i;
+    }
+
+    private record Ids(long owner, long type) {
+    }
+}

@@ -1,0 +1,414 @@
+package org.metrolims.calibration.record;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.measure.Unit;
+import org.metrolims.calibration.decision.DecisionRule;
+import org.metrolims.calibration.decision.DecisionRuleCode;
+import org.metrolims.calibration.record.CalibrationRepository.Inserted;
+import org.metrolims.calibration.record.CalibrationRuleException.Reason;
+import org.metrolims.calibration.uncertainty.CoverageFactor;
+import org.metrolims.db.Page;
+import org.metrolims.db.PageRequest;
+import org.metrolims.db.audit.AuditEntry;
+import org.metrolims.db.audit.AuditTrail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Calibration records and their review workflow (ISO/IEC 17025 7.5, 7.8, 7.11).
+ * <ul>
+ *   <li>A technician drafts a calibration for his organization: points evaluated by {@link PointEvaluation} (readings
+ *       → mean, error, the GUM budget → U, k, p; the decision under the chosen rule), the overall conformity.
+ *   <li>The draft's technician edits and submits it. Another technician of the performing organization — never the
+ *       performer — approves it, which locks it: an approved record is never edited.
+ *   <li>A correction of an approved record is a new revision (n + 1, same number, {@code supersedesId}, a reason)
+ *       that goes through the same review; when it is approved, the one it corrects becomes SUPERSEDED — until then
+ *       the original stays the record in force. Superseded records stay readable.
+ *   <li>Every change is written to the audit trail in the same transaction, with the record before and after;
+ *       every change quotes the version it was based on (optimistic locking).
+ *   <li>Who sees what: officers and administrators everything; an organization the records it performed or is
+ *       the customer of. A record one may not see is reported as not found.
+ * </ul>
+ */
+@Service
+public class CalibrationRecords {
+
+    static final String ENTITY = "calibration";
+
+    private final CalibrationRepository repository;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    @Autowired
+    public CalibrationRecords(CalibrationRepository repository, AuditTrail audit) {
+        this(repository, audit, Clock.systemUTC());
+    }
+
+    public CalibrationRecords(CalibrationRepository repository, AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A technician drafts a calibration performed by his organization. */
+    @Transactional
+    public Calibration draft(Actor actor, CalibrationDraft draft) {
+        requireTechnician(actor);
+        NewCalibration row = prepare(actor, draft, null, 1, null, null, new Facts(repository, List.of(draft)));
+        Inserted inserted = repository.insertAll(List.of(row)).getFirst();
+        Calibration stored = read(inserted.id());
+        audit.record(entry(actor, "CREATE", stored.id(), null, stored, null));
+        return stored;
+    }
+
+    /**
+     * Many drafts at once (an import, a bench): all or nothing, a few statements per thousand records. A refused
+     * record names itself as {@code records[i].…}. Returns the ids in order.
+     */
+    @Transactional
+    public List<Long> ingest(Actor actor, List<CalibrationDraft> drafts) {
+        requireTechnician(actor);
+        Facts facts = new Facts(repository, drafts);
+        List<NewCalibration> rows = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            try {
+                rows.add(prepare(actor, drafts.get(i), null, 1, null, null, facts));
+            } catch (CalibrationInputException e) {
+                throw new CalibrationInputException("records[" + i + "]." + e.field(), e.getMessage());
+            }
+        }
+        List<Inserted> inserted = repository.insertAll(rows);
+        List<AuditEntry> entries = new ArrayList<>(rows.size());
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Calibration c = asStored(inserted.get(i), rows.get(i));
+            entries.add(entry(actor, "CREATE", c.id(), null, c, null));
+            ids.add(c.id());
+        }
+        repository.appendAudit(entries);
+        return ids;
+    }
+
+    /** The draft's technician replaces its content. */
+    @Transactional
+    public Calibration updateDraft(Actor actor, long id, int version, CalibrationDraft draft) {
+        Calibration before = writable(actor, id, version);
+        requirePerformer(actor, before, "edit");
+        requireStatus(before, CalibrationStatus.DRAFT, "edited");
+        NewCalibration row = prepare(actor, draft, before.calibrationNo(), before.revision(), before.supersedesId(),
+                before.revisionReason(), new Facts(repository, List.of(draft)));
+        if (!repository.replaceDraft(id, version, row)) {
+            throw stale(id);
+        }
+        Calibration after = read(id);
+        audit.record(entry(actor, "UPDATE", id, before, after, null));
+        return after;
+    }
+
+    /** The draft's technician submits it for review. */
+    @Transactional
+    public Calibration submit(Actor actor, long id, int version) {
+        Calibration before = writable(actor, id, version);
+        requirePerformer(actor, before, "submit");
+        requireStatus(before, CalibrationStatus.DRAFT, "submitted");
+        if (!repository.submit(id, version, clock.instant())) {
+            throw stale(id);
+        }
+        Calibration after = read(id);
+        audit.record(entry(actor, "SUBMIT", id, before, after, null));
+        return after;
+    }
+
+    /**
+     * A second technician of the performing organization approves a submitted record, which locks it. Approving
+     * a revision supersedes the record it corrects.
+     */
+    @Transactional
+    public Calibration approve(Actor actor, long id, int version) {
+        Calibration before = writable(actor, id, version);
+        if (before.technicianId() != null && before.technicianId() == actor.userId()) {
+            throw new CalibrationRuleException(Reason.SELF_APPROVAL, "reviewerId",
+                    "calibration " + before.calibrationNo() + " was performed by you; another technician of "
+                            + "the laboratory must review and approve it");
+        }
+        requireStatus(before, CalibrationStatus.SUBMITTED, "approved");
+        Instant now = clock.instant();
+        if (!repository.approve(id, version, actor.userId(), now)) {
+            throw stale(id);
+        }
+        Calibration after = read(id);
+        audit.record(entry(actor, "APPROVE", id, before, after, null));
+        if (after.supersedesId() != null) {
+            Calibration old = read(after.supersedesId());
+            if (!repository.supersede(old.id())) {
+                throw new CalibrationRuleException(Reason.WRONG_STATUS, null, "revision " + old.revision() + " of "
+                        + old.calibrationNo() + " is " + old.status() + ", not APPROVED: it cannot be superseded");
+            }
+            audit.record(entry(actor, "SUPERSEDE", old.id(), old, read(old.id()),
+                    "superseded by revision " + after.revision() + ": " + after.revisionReason()));
+        }
+        return after;
+    }
+
+    /** A correction of an approved record: a new draft revision n + 1 with the reason, reviewed like any record. */
+    @Transactional
+    public Calibration revise(Actor actor, long id, int version, String reason, CalibrationDraft draft) {
+        Calibration original = writable(actor, id, version);
+        if (reason == null || reason.isBlank()) {
+            throw new CalibrationInputException("reason", "a correction states its reason");
+        }
+        if (reason.strip().length() > 500) {
+            throw new CalibrationInputException("reason", "at most 500 characters");
+        }
+        if (original.status() == CalibrationStatus.SUPERSEDED || repository.hasNewerRevision(id)) {
+            throw new CalibrationRuleException(Reason.ALREADY_REVISED, null, "revision " + original.revision()
+                    + " of " + original.calibrationNo() + " already has a newer revision; correct that one");
+        }
+        if (original.status() != CalibrationStatus.APPROVED) {
+            throw new CalibrationRuleException(Reason.WRONG_STATUS, "status", "only an approved record is corrected "
+                    + "by a revision; " + original.calibrationNo() + " is " + original.status() + " and can be "
+                    + (original.status() == CalibrationStatus.DRAFT ? "edited" : "approved or returned") + " instead");
+        }
+        NewCalibration row = prepare(actor, draft, original.calibrationNo(), original.revision() + 1, id,
+                reason.strip(), new Facts(repository, List.of(draft)));
+        Calibration stored = read(repository.insertAll(List.of(row)).getFirst().id());
+        audit.record(entry(actor, "REVISE", stored.id(), null, stored, reason.strip()));
+        return stored;
+    }
+
+    /**
+     * Evaluates a draft exactly as {@link #draft} would — points, budgets, decisions, overall conformity — and stores
+     * nothing: the live recomputation of the calibration form.
+     */
+    @Transactional(readOnly = true)
+    public List<MeasuredPoint> preview(Actor actor, CalibrationDraft draft) {
+        requireTechnician(actor);
+        return prepare(actor, draft, null, 1, null, null, new Facts(repository, List.of(draft))).points();
+    }
+
+    /** One record, whole, if the actor may see it. */
+    @Transactional(readOnly = true)
+    public Calibration get(Actor actor, long id) {
+        Calibration c = read(id);
+        if (!visible(actor, c)) {
+            throw new CalibrationNotFoundException(id);
+        }
+        return c;
+    }
+
+    /** A page of the records the actor may see that match the filter. */
+    @Transactional(readOnly = true)
+    public Page<CalibrationSummary> list(Actor actor, CalibrationFilter filter, PageRequest page) {
+        return repository.list(filter, actor.readsAll() ? null : actor.organizationId(), page);
+    }
+
+    /** Every revision of the record's number, oldest first. */
+    @Transactional(readOnly = true)
+    public List<CalibrationSummary> revisions(Actor actor, long id) {
+        return repository.revisions(get(actor, id).calibrationNo());
+    }
+
+    /** Submitted records of the actor's laboratory awaiting review, oldest calibration last. */
+    @Transactional(readOnly = true)
+    public Page<CalibrationSummary> reviewQueue(Actor actor, PageRequest page) {
+        requireTechnician(actor);
+        return repository.list(new CalibrationFilter(null, actor.organizationId(), null, CalibrationStatus.SUBMITTED,
+                null, null), actor.organizationId(), page);
+    }
+
+    // ---- rules ----
+
+    private NewCalibration prepare(Actor actor, CalibrationDraft d, String number, int revision, Long supersedesId,
+            String reason, Facts facts) {
+        if (d == null) {
+            throw new CalibrationInputException("body", "the calibration is required");
+        }
+        InstrumentFacts instrument = facts.instruments.get(d.instrumentId());
+        if (instrument == null) {
+            throw new CalibrationInputException("instrumentId", "no instrument " + d.instrumentId());
+        }
+        long customer = d.customerOrganizationId() == null ? instrument.ownerOrganizationId() : d.customerOrganizationId();
+        if (!facts.organizations.contains(customer)) {
+            throw new CalibrationInputException("customerOrganizationId", "no organization " + customer);
+        }
+        if (d.procedureCode() == null || d.procedureCode().isBlank()) {
+            throw new CalibrationInputException("procedureCode", "the procedure (e.g. JJG 99-2022) is required");
+        }
+        if (d.procedureCode().strip().length() > 60) {
+            throw new CalibrationInputException("procedureCode", "at most 60 characters");
+        }
+        if (d.calibratedOn() == null) {
+            throw new CalibrationInputException("calibratedOn", "the date of calibration is required");
+        }
+        if (d.receivedOn() != null && d.receivedOn().isAfter(d.calibratedOn())) {
+            throw new CalibrationInputException("receivedOn", "an item is received on or before it is calibrated");
+        }
+        if (d.validUntil() != null && d.validUntil().isBefore(d.calibratedOn())) {
+            throw new CalibrationInputException("validUntil", "cannot end before the date of calibration");
+        }
+        if (d.temperatureC() != null && !(d.temperatureC() >= -273.15 && d.temperatureC() <= 1000)) {
+            throw new CalibrationInputException("temperatureC", "a temperature in ℃ between −273.15 and 1000");
+        }
+        if (d.relativeHumidityPct() != null && !(d.relativeHumidityPct() >= 0 && d.relativeHumidityPct() <= 100)) {
+            throw new CalibrationInputException("relativeHumidityPct", "a relative humidity between 0 and 100 %");
+        }
+        if (d.referenceStandardIds().isEmpty()) {
+            throw new CalibrationInputException("referenceStandardIds",
+                    "name the measurement standards used: they are the calibration's traceability");
+        }
+        if (new HashSet<>(d.referenceStandardIds()).size() != d.referenceStandardIds().size()) {
+            throw new CalibrationInputException("referenceStandardIds", "a standard is named twice");
+        }
+        for (Long s : d.referenceStandardIds()) {
+            if (s == null || !facts.standards.contains(s)) {
+                throw new CalibrationInputException("referenceStandardIds", "no measurement standard " + s);
+            }
+        }
+        double p = d.coverageProbability() == null ? CoverageFactor.DEFAULT_PROBABILITY : d.coverageProbability();
+        if (!(p > 0 && p < 1)) {
+            throw new CalibrationInputException("coverageProbability", "a probability strictly between 0 and 1");
+        }
+        DecisionRule rule = rule(d.decisionRule(), d.decisionRuleMultiplier());
+        if (d.points().isEmpty()) {
+            throw new CalibrationInputException("points", "a calibration has at least one point");
+        }
+        Unit<?> quantityUnit = facts.quantityUnit(instrument);
+        List<MeasuredPoint> points = new ArrayList<>(d.points().size());
+        for (int i = 0; i < d.points().size(); i++) {
+            if (d.points().get(i) == null) {
+                throw new CalibrationInputException("points[" + i + "]", "a point is required");
+            }
+            points.add(PointEvaluation.evaluate(i, d.points().get(i), quantityUnit, rule, p));
+        }
+        Conformity overall = Conformity.overall(points.stream().map(MeasuredPoint::conformity).toList());
+        return new NewCalibration(number, actor.organizationCode(), revision, supersedesId, reason,
+                actor.organizationId(), actor.userId(), customer, d, rule == null ? null : rule.code(),
+                rule == null ? null : rule.multiplier(), p, overall, points);
+    }
+
+    private static DecisionRule rule(DecisionRuleCode code, Double multiplier) {
+        if (code == null) {
+            return null;
+        }
+        if (code.takesMultiplier() && (multiplier == null || !(multiplier > 0) || multiplier.isInfinite())) {
+            throw new CalibrationInputException("decisionRuleMultiplier",
+                    "the rule " + code + " needs its guard-band multiplier r > 0 (w = r·U)");
+        }
+        try {
+            return DecisionRule.of(code, multiplier == null ? 0 : multiplier);
+        } catch (IllegalArgumentException e) {
+            throw new CalibrationInputException("decisionRuleMultiplier", e.getMessage());
+        }
+    }
+
+    private Calibration writable(Actor actor, long id, int version) {
+        Calibration c = get(actor, id);
+        if (!actor.technician() || c.performingOrganizationId() == null
+                || c.performingOrganizationId() != actor.organizationId()) {
+            throw new CalibrationRuleException(Reason.NOT_PERMITTED, null,
+                    "only technicians of the performing laboratory change its calibration records");
+        }
+        if (c.status().locked() && c.version() == version) {
+            return c; // revise starts from a locked record; the other steps refuse it in requireStatus
+        }
+        if (c.version() != version) {
+            throw stale(id);
+        }
+        return c;
+    }
+
+    private static void requirePerformer(Actor actor, Calibration c, String what) {
+        if (c.technicianId() == null || c.technicianId() != actor.userId()) {
+            throw new CalibrationRuleException(Reason.NOT_PERMITTED, null,
+                    "only the technician who performed " + c.calibrationNo() + " may " + what + " it");
+        }
+    }
+
+    private static void requireStatus(Calibration c, CalibrationStatus wanted, String verb) {
+        if (c.status() == wanted) {
+            return;
+        }
+        if (c.status().locked()) {
+            throw new CalibrationRuleException(Reason.LOCKED, "status", "revision " + c.revision() + " of "
+                    + c.calibrationNo() + " is " + c.status() + " and locked; a correction is a new revision");
+        }
+        throw new CalibrationRuleException(Reason.WRONG_STATUS, "status", c.calibrationNo() + " is " + c.status()
+                + "; only a " + wanted + " record can be " + verb);
+    }
+
+    private static void requireTechnician(Actor actor) {
+        if (!actor.technician()) {
+            throw new CalibrationRuleException(Reason.NOT_PERMITTED, null, "only technicians record calibrations");
+        }
+    }
+
+    private static boolean visible(Actor actor, Calibration c) {
+        return actor.readsAll() || c.customerOrganizationId() == actor.organizationId()
+                || c.performingOrganizationId() != null && c.performingOrganizationId() == actor.organizationId();
+    }
+
+    private static CalibrationRuleException stale(long id) {
+        return new CalibrationRuleException(Reason.STALE_VERSION, "version",
+                "calibration " + id + " was changed by someone else; reload it and apply the change again");
+    }
+
+    private Calibration read(long id) {
+        return repository.find(id).orElseThrow(() -> new CalibrationNotFoundException(id));
+    }
+
+    private static AuditEntry entry(Actor actor, String action, long id, Calibration before, Calibration after,
+            String reason) {
+        return new AuditEntry(actor.username(), action, ENTITY, Long.toString(id),
+                before == null ? null : CalibrationJson.of(before), after == null ? null : CalibrationJson.of(after),
+                reason, null);
+    }
+
+    private static Calibration asStored(Inserted inserted, NewCalibration c) {
+        CalibrationDraft d = c.draft();
+        return new Calibration(inserted.id(), inserted.calibrationNo(), c.revision(), c.supersedesId(),
+                c.revisionReason(), d.instrumentId(), c.customerOrganizationId(), c.performingOrganizationId(),
+                d.procedureCode().strip(), d.receivedOn(), d.calibratedOn(), d.validUntil(), c.technicianId(), null,
+                null, null, CalibrationStatus.DRAFT, d.temperatureC(), d.relativeHumidityPct(), d.asFound(), d.asLeft(),
+                c.decisionRule(), c.decisionRuleMultiplier(), c.coverageProbability(), c.conformity(), 0,
+                d.referenceStandardIds(), c.points());
+    }
+
+    /** What the drafts refer to, looked up once for all of them. */
+    private static final class Facts {
+        final Map<Long, InstrumentFacts> instruments;
+        final Set<Long> organizations;
+        final Set<Long> standards;
+        final Map<String, Unit<?>> units = new HashMap<>();
+
+        Facts(CalibrationRepository repository, List<CalibrationDraft> drafts) {
+            Set<Long> instrumentIds = new LinkedHashSet<>();
+            Set<Long> standardIds = new LinkedHashSet<>();
+            for (CalibrationDraft d : drafts) {
+                if (d != null) {
+                    instrumentIds.add(d.instrumentId());
+                    d.referenceStandardIds().stream().filter(s -> s != null).forEach(standardIds::add);
+                }
+            }
+            instruments = instrumentIds.isEmpty() ? Map.of() : repository.instruments(instrumentIds);
+            Set<Long> orgIds = new LinkedHashSet<>();
+            instruments.values().forEach(i -> orgIds.add(i.ownerOrganizationId()));
+            drafts.stream().filter(d -> d != null && d.customerOrganizationId() != null)
+                    .forEach(d -> orgIds.add(d.customerOrganizationId()));
+            organizations = orgIds.isEmpty() ? Set.of() : repository.existingOrganizations(orgIds);
+            standards = standardIds.isEmpty() ? Set.of() : repository.existingStandards(standardIds);
+        }
+
+        Unit<?> quantityUnit(InstrumentFacts instrument) {
+            return units.computeIfAbsent(instrument.quantitySiUnit(), u -> Units.parse(u, "instrumentId"));
+        }
+    }
+}

@@ -1,0 +1,477 @@
+package org.metrolims.calibration.record;
+
+import static org.jooq.impl.DSL.concat;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lpad;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
+import static org.metrolims.db.jooq.Sequences.CALIBRATION_NO_SEQ;
+import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
+import static org.metrolims.db.jooq.Tables.CALIBRATION;
+import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_POINT;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_READING;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
+import static org.metrolims.db.jooq.Tables.QUANTITY;
+import static org.metrolims.db.jooq.Tables.UNCERTAINTY_COMPONENT;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record1;
+import org.metrolims.calibration.decision.DecisionRuleCode;
+import org.metrolims.calibration.decision.Verdict;
+import org.metrolims.db.Page;
+import org.metrolims.db.PageRequest;
+import org.metrolims.db.audit.AuditEntry;
+import org.metrolims.db.jooq.tables.records.CalibrationRecord;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Calibration records in MariaDB: the calibration row, its reference standards, points, readings and budget
+ * components. Writes are multi-row INSERTs (RETURNING the generated ids) so that a record — or a thousand — costs a
+ * handful of statements; a record is read back whole in one query with nested multisets.
+ */
+@Repository
+public class CalibrationRepository {
+
+    /** MariaDB refuses statements with more than 65 535 placeholders; stay well under. */
+    private static final int MAX_BINDS = 30_000;
+
+    private final DSLContext dsl;
+
+    public CalibrationRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    // ---- facts the service checks against ----
+
+    Optional<InstrumentFacts> instrument(long id) {
+        return instruments(List.of(id)).values().stream().findFirst();
+    }
+
+    Map<Long, InstrumentFacts> instruments(Collection<Long> ids) {
+        return dsl.select(INSTRUMENT.ID, INSTRUMENT.OWNER_ORGANIZATION_ID, QUANTITY.SI_UNIT)
+                .from(INSTRUMENT)
+                .join(INSTRUMENT_TYPE).on(INSTRUMENT_TYPE.ID.eq(INSTRUMENT.INSTRUMENT_TYPE_ID))
+                .join(QUANTITY).on(QUANTITY.ID.eq(INSTRUMENT_TYPE.QUANTITY_ID))
+                .where(INSTRUMENT.ID.in(ids))
+                .fetchMap(INSTRUMENT.ID, r -> new InstrumentFacts(r.value1(), r.value2(), r.value3()));
+    }
+
+    Set<Long> existingOrganizations(Collection<Long> ids) {
+        return new HashSet<>(dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.ID.in(ids))
+                .fetch(ORGANIZATION.ID));
+    }
+
+    Set<Long> existingStandards(Collection<Long> ids) {
+        return new HashSet<>(dsl.select(MEASUREMENT_STANDARD.ID).from(MEASUREMENT_STANDARD)
+                .where(MEASUREMENT_STANDARD.ID.in(ids)).fetch(MEASUREMENT_STANDARD.ID));
+    }
+
+    boolean hasNewerRevision(long id) {
+        return dsl.fetchExists(CALIBRATION, CALIBRATION.SUPERSEDES_ID.eq(id));
+    }
+
+    // ---- writes ----
+
+    /** Inserts the records with all their rows; returns (id, number) per record, in order. */
+    List<Inserted> insertAll(List<NewCalibration> rows) {
+        List<Inserted> inserted = new ArrayList<>(rows.size());
+        for (List<NewCalibration> chunk : chunks(rows, MAX_BINDS / 21)) {
+            var insert = dsl.insertInto(CALIBRATION, CALIBRATION.CALIBRATION_NO,
+                    CALIBRATION.REVISION, CALIBRATION.SUPERSEDES_ID, CALIBRATION.REVISION_REASON,
+                    CALIBRATION.INSTRUMENT_ID, CALIBRATION.CUSTOMER_ORGANIZATION_ID,
+                    CALIBRATION.PERFORMING_ORGANIZATION_ID, CALIBRATION.PROCEDURE_CODE, CALIBRATION.RECEIVED_ON,
+                    CALIBRATION.CALIBRATED_ON, CALIBRATION.VALID_UNTIL, CALIBRATION.TECHNICIAN_ID, CALIBRATION.STATUS,
+                    CALIBRATION.TEMPERATURE_C, CALIBRATION.RELATIVE_HUMIDITY_PCT, CALIBRATION.AS_FOUND,
+                    CALIBRATION.AS_LEFT, CALIBRATION.DECISION_RULE, CALIBRATION.DECISION_RULE_MULTIPLIER,
+                    CALIBRATION.COVERAGE_PROBABILITY, CALIBRATION.CONFORMITY);
+            for (NewCalibration c : chunk) {
+                CalibrationDraft d = c.draft();
+                Field<String> number = c.calibrationNo() != null ? val(c.calibrationNo())
+                        : concat(inline(c.numberPrefix() + "-"), lpad(CALIBRATION_NO_SEQ.nextval().cast(String.class), 8, "0"));
+                insert = insert.values(number, val(c.revision()), val(c.supersedesId(), CALIBRATION.SUPERSEDES_ID),
+                        val(c.revisionReason(), CALIBRATION.REVISION_REASON), val(d.instrumentId()),
+                        val(c.customerOrganizationId()), val(c.performingOrganizationId()),
+                        val(d.procedureCode().strip()), val(d.receivedOn(), CALIBRATION.RECEIVED_ON),
+                        val(d.calibratedOn()), val(d.validUntil(), CALIBRATION.VALID_UNTIL), val(c.technicianId()),
+                        val(CalibrationStatus.DRAFT.name()), val(decimal(d.temperatureC()), CALIBRATION.TEMPERATURE_C),
+                        val(decimal(d.relativeHumidityPct()), CALIBRATION.RELATIVE_HUMIDITY_PCT),
+                        val(name(d.asFound()), CALIBRATION.AS_FOUND), val(name(d.asLeft()), CALIBRATION.AS_LEFT),
+                        val(name(c.decisionRule()), CALIBRATION.DECISION_RULE),
+                        val(decimal(c.decisionRuleMultiplier()), CALIBRATION.DECISION_RULE_MULTIPLIER),
+                        val(BigDecimal.valueOf(c.coverageProbability())), val(c.conformity().name()));
+            }
+            // MariaDB returns the rows of a multi-row INSERT … RETURNING in the order they were inserted
+            insert.returningResult(CALIBRATION.ID, CALIBRATION.CALIBRATION_NO)
+                    .fetch(r -> new Inserted(r.value1(), r.value2()))
+                    .forEach(inserted::add);
+        }
+        List<Long> ids = inserted.stream().map(Inserted::id).toList();
+        insertContent(ids, rows);
+        return inserted;
+    }
+
+    /** The id and number of an inserted record. */
+    record Inserted(long id, String calibrationNo) {
+    }
+
+    /**
+     * Replaces a DRAFT's content, if it is still at {@code version}; false when it is not (changed, or no longer a
+     * draft). A draft is not yet evidence: its points are replaced, the audit trail keeps the before and after.
+     */
+    boolean replaceDraft(long id, int version, NewCalibration c) {
+        CalibrationDraft d = c.draft();
+        int updated = dsl.update(CALIBRATION)
+                .set(CALIBRATION.INSTRUMENT_ID, d.instrumentId())
+                .set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, c.customerOrganizationId())
+                .set(CALIBRATION.PROCEDURE_CODE, d.procedureCode().strip())
+                .set(CALIBRATION.RECEIVED_ON, d.receivedOn())
+                .set(CALIBRATION.CALIBRATED_ON, d.calibratedOn())
+                .set(CALIBRATION.VALID_UNTIL, d.validUntil())
+                .set(CALIBRATION.TEMPERATURE_C, decimal(d.temperatureC()))
+                .set(CALIBRATION.RELATIVE_HUMIDITY_PCT, decimal(d.relativeHumidityPct()))
+                .set(CALIBRATION.AS_FOUND, name(d.asFound()))
+                .set(CALIBRATION.AS_LEFT, name(d.asLeft()))
+                .set(CALIBRATION.DECISION_RULE, name(c.decisionRule()))
+                .set(CALIBRATION.DECISION_RULE_MULTIPLIER, decimal(c.decisionRuleMultiplier()))
+                .set(CALIBRATION.COVERAGE_PROBABILITY, BigDecimal.valueOf(c.coverageProbability()))
+                .set(CALIBRATION.CONFORMITY, c.conformity().name())
+                .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
+                .where(CALIBRATION.ID.eq(id), CALIBRATION.VERSION.eq(version),
+                        CALIBRATION.STATUS.eq(CalibrationStatus.DRAFT.name()))
+                .execute();
+        if (updated == 0) {
+            return false;
+        }
+        var points = select(MEASUREMENT_POINT.ID).from(MEASUREMENT_POINT).where(MEASUREMENT_POINT.CALIBRATION_ID.eq(id));
+        dsl.deleteFrom(MEASUREMENT_READING).where(MEASUREMENT_READING.POINT_ID.in(points)).execute();
+        dsl.deleteFrom(UNCERTAINTY_COMPONENT).where(UNCERTAINTY_COMPONENT.POINT_ID.in(points)).execute();
+        dsl.deleteFrom(MEASUREMENT_POINT).where(MEASUREMENT_POINT.CALIBRATION_ID.eq(id)).execute();
+        dsl.deleteFrom(CALIBRATION_REFERENCE_STANDARD).where(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID.eq(id))
+                .execute();
+        insertContent(List.of(id), List.of(c));
+        return true;
+    }
+
+    /** DRAFT → SUBMITTED at {@code version}; false when not. */
+    boolean submit(long id, int version, Instant at) {
+        return dsl.update(CALIBRATION)
+                .set(CALIBRATION.STATUS, CalibrationStatus.SUBMITTED.name())
+                .set(CALIBRATION.SUBMITTED_AT, utc(at))
+                .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
+                .where(CALIBRATION.ID.eq(id), CALIBRATION.VERSION.eq(version),
+                        CALIBRATION.STATUS.eq(CalibrationStatus.DRAFT.name()))
+                .execute() == 1;
+    }
+
+    /** SUBMITTED → APPROVED by the reviewer at {@code version}; false when not. */
+    boolean approve(long id, int version, long reviewerId, Instant at) {
+        return dsl.update(CALIBRATION)
+                .set(CALIBRATION.STATUS, CalibrationStatus.APPROVED.name())
+                .set(CALIBRATION.REVIEWER_ID, reviewerId)
+                .set(CALIBRATION.APPROVED_AT, utc(at))
+                .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
+                .where(CALIBRATION.ID.eq(id), CALIBRATION.VERSION.eq(version),
+                        CALIBRATION.STATUS.eq(CalibrationStatus.SUBMITTED.name()))
+                .execute() == 1;
+    }
+
+    /** APPROVED → SUPERSEDED (its correction was approved); false when it was not APPROVED. */
+    boolean supersede(long id) {
+        return dsl.update(CALIBRATION)
+                .set(CALIBRATION.STATUS, CalibrationStatus.SUPERSEDED.name())
+                .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
+                .where(CALIBRATION.ID.eq(id), CALIBRATION.STATUS.eq(CalibrationStatus.APPROVED.name()))
+                .execute() == 1;
+    }
+
+    /** Appends audit lines in one statement (the bulk counterpart of AuditTrail.record; same table, same rules). */
+    void appendAudit(List<AuditEntry> entries) {
+        for (List<AuditEntry> chunk : chunks(entries, MAX_BINDS / 8)) {
+            var insert = dsl.insertInto(AUDIT_EVENT, AUDIT_EVENT.ACTOR, AUDIT_EVENT.ACTION, AUDIT_EVENT.ENTITY_TYPE,
+                    AUDIT_EVENT.ENTITY_ID, AUDIT_EVENT.BEFORE_STATE, AUDIT_EVENT.AFTER_STATE, AUDIT_EVENT.REASON,
+                    AUDIT_EVENT.REMOTE_ADDRESS);
+            for (AuditEntry e : chunk) {
+                insert = insert.values(e.actor(), e.action(), e.entityType(), e.entityId(), e.beforeState(),
+                        e.afterState(), e.reason(), e.remoteAddress());
+            }
+            insert.execute();
+        }
+    }
+
+    private void insertContent(List<Long> ids, List<NewCalibration> rows) {
+        List<Long> pointOwner = new ArrayList<>();
+        List<MeasuredPoint> points = new ArrayList<>();
+        List<Object[]> references = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            long id = ids.get(i);
+            for (MeasuredPoint p : rows.get(i).points()) {
+                pointOwner.add(id);
+                points.add(p);
+            }
+            for (Long s : rows.get(i).draft().referenceStandardIds()) {
+                references.add(new Object[] {id, s});
+            }
+        }
+        for (List<Object[]> chunk : chunks(references, MAX_BINDS / 2)) {
+            var insert = dsl.insertInto(CALIBRATION_REFERENCE_STANDARD, CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID,
+                    CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID);
+            for (Object[] r : chunk) {
+                insert = insert.values((Long) r[0], (Long) r[1]);
+            }
+            insert.execute();
+        }
+        List<Long> pointIds = new ArrayList<>(points.size());
+        int perStatement = MAX_BINDS / 24;
+        for (int from = 0; from < points.size(); from += perStatement) {
+            int to = Math.min(points.size(), from + perStatement);
+            var insert = dsl.insertInto(MEASUREMENT_POINT, MEASUREMENT_POINT.CALIBRATION_ID, MEASUREMENT_POINT.SEQ,
+                    MEASUREMENT_POINT.NOMINAL, MEASUREMENT_POINT.UNIT, MEASUREMENT_POINT.MEAN_READING,
+                    MEASUREMENT_POINT.STANDARD_DEVIATION, MEASUREMENT_POINT.ERROR, MEASUREMENT_POINT.CORRECTION,
+                    MEASUREMENT_POINT.COMBINED_UNCERTAINTY, MEASUREMENT_POINT.EFFECTIVE_DOF,
+                    MEASUREMENT_POINT.EXPANDED_UNCERTAINTY, MEASUREMENT_POINT.COVERAGE_FACTOR,
+                    MEASUREMENT_POINT.COVERAGE_PROBABILITY, MEASUREMENT_POINT.TOLERANCE,
+                    MEASUREMENT_POINT.TOLERANCE_UNIT, MEASUREMENT_POINT.CONFORMITY, MEASUREMENT_POINT.DECISION_RULE,
+                    MEASUREMENT_POINT.GUARD_BAND_MULTIPLIER, MEASUREMENT_POINT.GUARD_BAND,
+                    MEASUREMENT_POINT.ACCEPTANCE_LOWER, MEASUREMENT_POINT.ACCEPTANCE_UPPER,
+                    MEASUREMENT_POINT.CONFORMANCE_PROBABILITY, MEASUREMENT_POINT.VERDICT);
+            for (int i = from; i < to; i++) {
+                MeasuredPoint p = points.get(i);
+                insert = insert.values(pointOwner.get(i), p.seq(), decimal(p.nominal()), p.unit(), decimal(p.mean()),
+                        decimal(p.standardDeviation()), decimal(p.error()), decimal(p.correction()),
+                        decimal(p.combinedStandardUncertainty()), decimal(p.effectiveDegreesOfFreedom()),
+                        decimal(p.expandedUncertainty()), decimal(p.coverageFactor()),
+                        decimal(p.coverageProbability()), decimal(p.tolerance()), p.toleranceUnit(),
+                        p.conformity().name(), name(p.decisionRule()), decimal(p.guardBandMultiplier()),
+                        decimal(p.guardBand()), decimal(p.acceptanceLower()), decimal(p.acceptanceUpper()),
+                        decimal(p.conformanceProbability()), name(p.verdict()));
+            }
+            pointIds.addAll(insert.returningResult(MEASUREMENT_POINT.ID).fetch(MEASUREMENT_POINT.ID));
+        }
+        List<Object[]> readings = new ArrayList<>();
+        List<Object[]> components = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            long pointId = pointIds.get(i);
+            List<Double> r = points.get(i).readings();
+            for (int k = 0; k < r.size(); k++) {
+                readings.add(new Object[] {pointId, k + 1, decimal(r.get(k))});
+            }
+            for (BudgetComponent c : points.get(i).components()) {
+                components.add(new Object[] {pointId, c});
+            }
+        }
+        for (List<Object[]> chunk : chunks(readings, MAX_BINDS / 3)) {
+            var insert = dsl.insertInto(MEASUREMENT_READING, MEASUREMENT_READING.POINT_ID, MEASUREMENT_READING.SEQ,
+                    MEASUREMENT_READING.VALUE);
+            for (Object[] r : chunk) {
+                insert = insert.values((Long) r[0], (Integer) r[1], (BigDecimal) r[2]);
+            }
+            insert.execute();
+        }
+        for (List<Object[]> chunk : chunks(components, MAX_BINDS / 12)) {
+            var insert = dsl.insertInto(UNCERTAINTY_COMPONENT, UNCERTAINTY_COMPONENT.POINT_ID, UNCERTAINTY_COMPONENT.SEQ,
+                    UNCERTAINTY_COMPONENT.NAME, UNCERTAINTY_COMPONENT.EVALUATION_TYPE,
+                    UNCERTAINTY_COMPONENT.DISTRIBUTION, UNCERTAINTY_COMPONENT.HALF_WIDTH,
+                    UNCERTAINTY_COMPONENT.EXPANDED_UNCERTAINTY, UNCERTAINTY_COMPONENT.COVERAGE_FACTOR,
+                    UNCERTAINTY_COMPONENT.STANDARD_UNCERTAINTY, UNCERTAINTY_COMPONENT.SENSITIVITY,
+                    UNCERTAINTY_COMPONENT.DEGREES_OF_FREEDOM, UNCERTAINTY_COMPONENT.CONTRIBUTION);
+            for (Object[] r : chunk) {
+                BudgetComponent c = (BudgetComponent) r[1];
+                insert = insert.values((Long) r[0], c.seq(), c.name(), c.type(), c.distribution(),
+                        decimal(c.halfWidth()), decimal(c.expandedUncertainty()), decimal(c.coverageFactor()),
+                        decimal(c.standardUncertainty()), decimal(c.sensitivity()), decimal(c.degreesOfFreedom()),
+                        decimal(c.contribution()));
+            }
+            insert.execute();
+        }
+    }
+
+    // ---- reads ----
+
+    /** The record with its reference standards, points, readings and budgets, in one query. */
+    Optional<Calibration> find(long id) {
+        var readings = multiset(select(MEASUREMENT_READING.VALUE).from(MEASUREMENT_READING)
+                .where(MEASUREMENT_READING.POINT_ID.eq(MEASUREMENT_POINT.ID)).orderBy(MEASUREMENT_READING.SEQ))
+                .convertFrom(r -> r.map(v -> v.value1().doubleValue()));
+        var components = multiset(select(UNCERTAINTY_COMPONENT.SEQ, UNCERTAINTY_COMPONENT.NAME,
+                UNCERTAINTY_COMPONENT.EVALUATION_TYPE, UNCERTAINTY_COMPONENT.DISTRIBUTION,
+                UNCERTAINTY_COMPONENT.HALF_WIDTH, UNCERTAINTY_COMPONENT.EXPANDED_UNCERTAINTY,
+                UNCERTAINTY_COMPONENT.COVERAGE_FACTOR, UNCERTAINTY_COMPONENT.STANDARD_UNCERTAINTY,
+                UNCERTAINTY_COMPONENT.SENSITIVITY, UNCERTAINTY_COMPONENT.DEGREES_OF_FREEDOM,
+                UNCERTAINTY_COMPONENT.CONTRIBUTION)
+                .from(UNCERTAINTY_COMPONENT).where(UNCERTAINTY_COMPONENT.POINT_ID.eq(MEASUREMENT_POINT.ID))
+                .orderBy(UNCERTAINTY_COMPONENT.SEQ))
+                .convertFrom(r -> r.map(c -> new BudgetComponent(c.value1(), c.value2(), c.value3(), c.value4(),
+                        dbl(c.value5()), dbl(c.value6()), dbl(c.value7()), c.value8().doubleValue(),
+                        c.value9().doubleValue(), dbl(c.value10()), c.value11().doubleValue())));
+        var points = multiset(select(MEASUREMENT_POINT.asterisk(), readings, components).from(MEASUREMENT_POINT)
+                .where(MEASUREMENT_POINT.CALIBRATION_ID.eq(CALIBRATION.ID)).orderBy(MEASUREMENT_POINT.SEQ))
+                .convertFrom(r -> r.map(p -> point(p, p.get(readings), p.get(components))));
+        var references = multiset(select(CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID)
+                .from(CALIBRATION_REFERENCE_STANDARD)
+                .where(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID.eq(CALIBRATION.ID))
+                .orderBy(CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID))
+                .convertFrom(r -> r.map(Record1::value1));
+        return dsl.select(CALIBRATION.asterisk(), references, points)
+                .from(CALIBRATION)
+                .where(CALIBRATION.ID.eq(id))
+                .fetchOptional(r -> calibration(r.into(CALIBRATION), r.get(references), r.get(points)));
+    }
+
+    /**
+     * A page of summaries, newest calibration first.
+     *
+     * @param visibleTo when not null, only records this organization performed or is the customer of
+     */
+    Page<CalibrationSummary> list(CalibrationFilter f, Long visibleTo, PageRequest page) {
+        Condition where = condition(f);
+        if (visibleTo != null) {
+            where = where.and(CALIBRATION.PERFORMING_ORGANIZATION_ID.eq(visibleTo)
+                    .or(CALIBRATION.CUSTOMER_ORGANIZATION_ID.eq(visibleTo)));
+        }
+        long total = dsl.fetchCount(CALIBRATION, where);
+        List<CalibrationSummary> items = summaries(where)
+                .orderBy(CALIBRATION.CALIBRATED_ON.desc(), CALIBRATION.ID.desc())
+                .limit(page.size()).offset(page.offset())
+                .fetch(this::summary);
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** Every revision with this number, oldest first. */
+    List<CalibrationSummary> revisions(String calibrationNo) {
+        return summaries(CALIBRATION.CALIBRATION_NO.eq(calibrationNo)).orderBy(CALIBRATION.REVISION).fetch(this::summary);
+    }
+
+    private org.jooq.SelectConditionStep<? extends Record> summaries(Condition where) {
+        return dsl.select(CALIBRATION.ID, CALIBRATION.CALIBRATION_NO, CALIBRATION.REVISION, CALIBRATION.INSTRUMENT_ID,
+                        concat(INSTRUMENT.MANUFACTURER, inline(" "), INSTRUMENT.MODEL, inline(" #"), INSTRUMENT.SERIAL_NO)
+                                .as("instrument_label"),
+                        CALIBRATION.CUSTOMER_ORGANIZATION_ID, CALIBRATION.PERFORMING_ORGANIZATION_ID,
+                        CALIBRATION.PROCEDURE_CODE, CALIBRATION.CALIBRATED_ON, CALIBRATION.STATUS,
+                        CALIBRATION.CONFORMITY, CALIBRATION.TECHNICIAN_ID, APP_USER.DISPLAY_NAME, CALIBRATION.VERSION)
+                .from(CALIBRATION)
+                .join(INSTRUMENT).on(INSTRUMENT.ID.eq(CALIBRATION.INSTRUMENT_ID))
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CALIBRATION.TECHNICIAN_ID))
+                .where(where);
+    }
+
+    private CalibrationSummary summary(Record r) {
+        return new CalibrationSummary(r.get(CALIBRATION.ID), r.get(CALIBRATION.CALIBRATION_NO),
+                r.get(CALIBRATION.REVISION), r.get(CALIBRATION.INSTRUMENT_ID), r.get("instrument_label", String.class),
+                r.get(CALIBRATION.CUSTOMER_ORGANIZATION_ID), r.get(CALIBRATION.PERFORMING_ORGANIZATION_ID),
+                r.get(CALIBRATION.PROCEDURE_CODE), r.get(CALIBRATION.CALIBRATED_ON),
+                CalibrationStatus.valueOf(r.get(CALIBRATION.STATUS)), conformity(r.get(CALIBRATION.CONFORMITY)),
+                r.get(CALIBRATION.TECHNICIAN_ID), r.get(APP_USER.DISPLAY_NAME), r.get(CALIBRATION.VERSION));
+    }
+
+    private static Condition condition(CalibrationFilter f) {
+        Condition c = noCondition();
+        if (f.instrumentId() != null) {
+            c = c.and(CALIBRATION.INSTRUMENT_ID.eq(f.instrumentId()));
+        }
+        if (f.performingOrganizationId() != null) {
+            c = c.and(CALIBRATION.PERFORMING_ORGANIZATION_ID.eq(f.performingOrganizationId()));
+        }
+        if (f.customerOrganizationId() != null) {
+            c = c.and(CALIBRATION.CUSTOMER_ORGANIZATION_ID.eq(f.customerOrganizationId()));
+        }
+        if (f.status() != null) {
+            c = c.and(CALIBRATION.STATUS.eq(f.status().name()));
+        }
+        if (f.calibratedFrom() != null) {
+            c = c.and(CALIBRATION.CALIBRATED_ON.ge(f.calibratedFrom()));
+        }
+        if (f.calibratedTo() != null) {
+            c = c.and(CALIBRATION.CALIBRATED_ON.le(f.calibratedTo()));
+        }
+        return c;
+    }
+
+    private static Calibration calibration(CalibrationRecord c, List<Long> references, List<MeasuredPoint> points) {
+        return new Calibration(c.getId(), c.getCalibrationNo(), c.getRevision(), c.getSupersedesId(),
+                c.getRevisionReason(), c.getInstrumentId(), c.getCustomerOrganizationId(),
+                c.getPerformingOrganizationId(), c.getProcedureCode(), c.getReceivedOn(), c.getCalibratedOn(),
+                c.getValidUntil(), c.getTechnicianId(), instant(c.getSubmittedAt()), c.getReviewerId(),
+                instant(c.getApprovedAt()), CalibrationStatus.valueOf(c.getStatus()), dbl(c.getTemperatureC()),
+                dbl(c.getRelativeHumidityPct()), condition(c.getAsFound()), condition(c.getAsLeft()),
+                c.getDecisionRule() == null ? null : DecisionRuleCode.valueOf(c.getDecisionRule()),
+                dbl(c.getDecisionRuleMultiplier()), dbl(c.getCoverageProbability()), conformity(c.getConformity()),
+                c.getVersion(), references, points);
+    }
+
+    private static MeasuredPoint point(Record p, List<Double> readings, List<BudgetComponent> components) {
+        var m = MEASUREMENT_POINT;
+        String rule = p.get(m.DECISION_RULE);
+        String verdict = p.get(m.VERDICT);
+        return new MeasuredPoint(p.get(m.SEQ), p.get(m.NOMINAL).doubleValue(), p.get(m.UNIT), readings,
+                p.get(m.MEAN_READING).doubleValue(), p.get(m.STANDARD_DEVIATION).doubleValue(),
+                p.get(m.ERROR).doubleValue(), p.get(m.CORRECTION).doubleValue(),
+                p.get(m.COMBINED_UNCERTAINTY).doubleValue(), dbl(p.get(m.EFFECTIVE_DOF)),
+                p.get(m.EXPANDED_UNCERTAINTY).doubleValue(), p.get(m.COVERAGE_FACTOR).doubleValue(),
+                p.get(m.COVERAGE_PROBABILITY).doubleValue(), dbl(p.get(m.TOLERANCE)), p.get(m.TOLERANCE_UNIT),
+                rule == null ? null : DecisionRuleCode.valueOf(rule), dbl(p.get(m.GUARD_BAND_MULTIPLIER)),
+                dbl(p.get(m.GUARD_BAND)), dbl(p.get(m.ACCEPTANCE_LOWER)), dbl(p.get(m.ACCEPTANCE_UPPER)),
+                dbl(p.get(m.CONFORMANCE_PROBABILITY)), verdict == null ? null : Verdict.valueOf(verdict),
+                conformity(p.get(m.CONFORMITY)), components);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return chunks;
+    }
+
+    private static BigDecimal decimal(Double v) {
+        return v == null ? null : BigDecimal.valueOf(v);
+    }
+
+    private static BigDecimal decimal(double v) {
+        return BigDecimal.valueOf(v);
+    }
+
+    private static Double dbl(BigDecimal v) {
+        return v == null ? null : v.doubleValue();
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static Conformity conformity(String s) {
+        return s == null ? null : Conformity.valueOf(s);
+    }
+
+    private static InstrumentCondition condition(String s) {
+        return s == null ? null : InstrumentCondition.valueOf(s);
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(LocalDateTime t) {
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,29 @@
+package org.metrolims.calibration.record;
+
+import java.util.List;
+import org.metrolims.calibration.decision.DecisionRuleCode;
+import org.metrolims.calibration.decision.Verdict;
+
+/**
+ * A calibration point as stored: readings and their mean, error (mean − nominal) and correction (−error), the
+ * budget with u_c, ν_eff and the reported U with k and p (U to two significant digits, JCGM 100:2008 7.2.6), and —
+ * when it has a tolerance — the decision with the rule it was taken under.
+ *
+ * @param effectiveDegreesOfFreedom ν_eff, null for infinite (or beyond 10¹²)
+ * @param tolerance ± maximum permissible error in {@code toleranceUnit}, or null
+ * @param decisionRule null when the point has no tolerance; the remaining decision fields are then null too
+ * @param acceptanceLower A_L in the point's unit, null when open
+ * @param conformity the point's statement (NOT_STATED without a tolerance)
+ */
+public record MeasuredPoint(int seq, double nominal, String unit, List<Double> readings, double mean,
+        double standardDeviation, double error, double correction, double combinedStandardUncertainty,
+        Double effectiveDegreesOfFreedom, double expandedUncertainty, double coverageFactor,
+        double coverageProbability, Double tolerance, String toleranceUnit, DecisionRuleCode decisionRule,
+        Double guardBandMultiplier, Double guardBand, Double acceptanceLower, Double acceptanceUpper,
+        Double conformanceProbability, Verdict verdict, Conformity conformity, List<BudgetComponent> components) {
+
+    public MeasuredPoint {
+        readings = List.copyOf(readings);
+        components = List.copyOf(components);
+    }
+}

@@ -1,0 +1,178 @@
+package org.metrolims.calibration.record;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.measure.Unit;
+import org.metrolims.calibration.decision.Decision;
+import org.metrolims.calibration.decision.DecisionRule;
+import org.metrolims.calibration.decision.ToleranceInterval;
+import org.metrolims.calibration.uncertainty.BudgetLine;
+import org.metrolims.calibration.uncertainty.Distribution;
+import org.metrolims.calibration.uncertainty.EvaluatedUncertainty;
+import org.metrolims.calibration.uncertainty.ReportedResult;
+import org.metrolims.calibration.uncertainty.UncertaintyBudget;
+import org.metrolims.calibration.uncertainty.UncertaintyComponent;
+import org.metrolims.calibration.uncertainty.UncertaintyInputException;
+
+/**
+ * Evaluates one entered point into what is stored: pure, no database.
+ * <ol>
+ *   <li>the unit must be a known JSR 385 unit of the instrument quantity's dimension;
+ *   <li>the readings (n ≥ 2) give the mean, s and the Type A component "repeatability" u = s/√n, ν = n − 1
+ *       (JCGM 100:2008 4.2); error = mean − nominal, correction = −error;
+ *   <li>the Type B components join it in a {@link UncertaintyBudget} at the calibration's coverage probability:
+ *       u_c, ν_eff, k, and U reported to two significant digits (7.2.6) — the U stored and printed;
+ *   <li>with a tolerance (± MPE around the nominal, in a unit of the same dimension, converted to the point's unit)
+ *       the rule decides on the mean with the reported U and k (ILAC G8, JCGM 106) and the decision is kept whole.
+ * </ol>
+ * Every refusal is a {@link CalibrationInputException} naming the field as {@code points[i].…}.
+ */
+final class PointEvaluation {
+
+    static final String TYPE_A_NAME = "repeatability";
+
+    private PointEvaluation() {
+    }
+
+    static MeasuredPoint evaluate(int index, PointInput p, Unit<?> quantityUnit, DecisionRule rule,
+            double coverageProbability) {
+        String at = "points[" + index + "]";
+        if (!Double.isFinite(p.nominal())) {
+            throw new CalibrationInputException(at + ".nominal", "the nominal value must be a finite number");
+        }
+        Unit<?> unit = Units.parse(p.unit(), at + ".unit");
+        Units.requireDimension(unit, quantityUnit, p.unit(), at + ".unit");
+        double[] readings = readings(p, at);
+
+        List<UncertaintyComponent> components = new ArrayList<>();
+        UncertaintyComponent typeA;
+        try {
+            typeA = UncertaintyComponent.typeA(TYPE_A_NAME, readings);
+        } catch (UncertaintyInputException e) {
+            throw new CalibrationInputException(at + ".readings", e.getMessage());
+        }
+        components.add(typeA);
+        Set<String> names = new HashSet<>(Set.of(TYPE_A_NAME));
+        for (int j = 0; j < p.components().size(); j++) {
+            ComponentInput c = p.components().get(j);
+            String cat = at + ".components[" + j + "]";
+            if (c == null) {
+                throw new CalibrationInputException(cat, "a component is required");
+            }
+            if (c.name() != null && !names.add(c.name().strip())) {
+                throw new CalibrationInputException(cat + ".name", "the name '" + c.name()
+                        + "' is already used in this point's budget ('" + TYPE_A_NAME + "' is the readings' Type A)");
+            }
+            try {
+                components.add(typeB(c, cat));
+            } catch (UncertaintyInputException e) {
+                throw new CalibrationInputException(cat + "." + e.input(), e.getMessage());
+            }
+        }
+        EvaluatedUncertainty evaluated;
+        try {
+            evaluated = new UncertaintyBudget(components, List.of(), coverageProbability).evaluate();
+        } catch (UncertaintyInputException e) {
+            throw new CalibrationInputException(at + ".components", e.getMessage());
+        }
+        double mean = typeA.typeA().mean();
+        ReportedResult reported = evaluated.report(mean);
+        double expanded = reported.expandedUncertainty().doubleValue();
+        if (!(expanded > 0)) {
+            throw new CalibrationInputException(at + ".components",
+                    "the budget gives U = 0; a calibration point states a non-zero uncertainty");
+        }
+        double k = evaluated.coverageFactor();
+        double error = mean - p.nominal();
+
+        List<BudgetComponent> stored = new ArrayList<>();
+        for (int i = 0; i < evaluated.lines().size(); i++) {
+            BudgetLine line = evaluated.lines().get(i);
+            ComponentInput entered = i == 0 ? null : p.components().get(i - 1);
+            stored.add(new BudgetComponent(i + 1, line.name(), line.type().name(),
+                    line.distribution() == null ? null : line.distribution().code(),
+                    entered == null ? null : entered.halfWidth(),
+                    entered == null ? null : entered.expandedUncertainty(),
+                    entered == null ? null : entered.coverageFactor(),
+                    line.standardUncertainty(), line.sensitivity(), finiteOrNull(line.degreesOfFreedom()),
+                    line.contribution()));
+        }
+
+        Double tolerance = p.tolerance();
+        String toleranceUnit = null;
+        Decision decision = null;
+        if (tolerance != null) {
+            if (!(tolerance > 0) || tolerance.isInfinite()) {
+                throw new CalibrationInputException(at + ".tolerance", "a tolerance (± MPE) must be a number > 0");
+            }
+            toleranceUnit = p.toleranceUnit() == null || p.toleranceUnit().isBlank() ? p.unit() : p.toleranceUnit();
+            Unit<?> tu = Units.parse(toleranceUnit, at + ".toleranceUnit");
+            Units.requireDimension(tu, quantityUnit, toleranceUnit, at + ".toleranceUnit");
+            if (rule == null) {
+                throw new CalibrationInputException("decisionRule",
+                        "a point with a tolerance needs the decision rule its conformity is stated under");
+            }
+            double mpe = Units.convertDifference(tolerance, tu, unit);
+            decision = rule.decide(mean, expanded, k, ToleranceInterval.symmetric(p.nominal(), mpe));
+        }
+        return new MeasuredPoint(index + 1, p.nominal(), p.unit().strip(), p.readings(), mean,
+                typeA.typeA().standardDeviation(), error, -error, evaluated.combinedStandardUncertainty(),
+                finiteOrNull(evaluated.effectiveDegreesOfFreedom()), expanded, k, coverageProbability, tolerance,
+                toleranceUnit, decision == null ? null : decision.rule(),
+                decision == null ? null : decision.multiplier(), decision == null ? null : decision.guardBand(),
+                decision == null ? null : finiteOrNull(decision.acceptanceLower()),
+                decision == null ? null : finiteOrNull(decision.acceptanceUpper()),
+                decision == null ? null : decision.conformanceProbability(),
+                decision == null ? null : decision.verdict(),
+                decision == null ? Conformity.NOT_STATED : Conformity.of(decision.verdict()), stored);
+    }
+
+    private static double[] readings(PointInput p, String at) {
+        if (p.readings() == null || p.readings().size() < 2) {
+            throw new CalibrationInputException(at + ".readings", "a point needs at least 2 repeated readings, got "
+                    + (p.readings() == null ? 0 : p.readings().size()));
+        }
+        double[] r = new double[p.readings().size()];
+        for (int i = 0; i < r.length; i++) {
+            Double v = p.readings().get(i);
+            if (v == null || !Double.isFinite(v)) {
+                throw new CalibrationInputException(at + ".readings[" + i + "]", "a reading must be a finite number");
+            }
+            r[i] = v;
+        }
+        return r;
+    }
+
+    private static UncertaintyComponent typeB(ComponentInput c, String at) {
+        UncertaintyComponent u;
+        if (c.expandedUncertainty() != null) {
+            if (c.coverageFactor() == null) {
+                throw new CalibrationInputException(at + ".coverageFactor",
+                        "an expanded uncertainty needs its coverage factor");
+            }
+            u = UncertaintyComponent.normal(c.name(), c.expandedUncertainty(), c.coverageFactor());
+        } else if (c.halfWidth() != null) {
+            Distribution d = Distribution.ofCode(c.distribution() == null ? "rectangular" : c.distribution());
+            u = UncertaintyComponent.limits(c.name(), d, c.halfWidth());
+        } else if (c.standardUncertainty() != null) {
+            u = UncertaintyComponent.standard(c.name(), c.standardUncertainty());
+        } else {
+            throw new CalibrationInputException(at, "give expandedUncertainty with coverageFactor, a halfWidth with"
+                    + " a distribution, or a standardUncertainty");
+        }
+        if (c.sensitivity() != null) {
+            u = u.withSensitivity(c.sensitivity());
+        }
+        if (c.dof() != null) {
+            u = u.withDegreesOfFreedom(c.dof());
+        }
+        return u;
+    }
+
+    /** Infinite (and values beyond what is stored, 10¹²) as null. */
+    static Double finiteOrNull(double v) {
+        return Double.isFinite(v) && Math.abs(v) < 1e12 ? v : null;
+    }
+}

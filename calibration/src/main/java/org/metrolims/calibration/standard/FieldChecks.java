@@ -1,0 +1,108 @@
+package org.metrolims.calibration.standard;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects every problem with an input before anything is written, so that the caller hears about all of them at
+ * once. The limits follow the columns (VARCHAR lengths, DECIMAL(38, 12)) and CHECK constraints of the schema, so that
+ * the database never has to refuse what passed here.
+ */
+public final class FieldChecks {
+
+    /** DECIMAL(38, 12): 26 digits before the point, 12 after. */
+    private static final int INTEGER_DIGITS = 26;
+    private static final int FRACTION_DIGITS = 12;
+
+    private final List<RegistryInputException.FieldError> errors = new ArrayList<>();
+
+    /** Notes a problem with a field; only the first problem of each field is kept. */
+    public FieldChecks reject(String field, String message) {
+        if (has(field)) {
+            return this;
+        }
+        errors.add(new RegistryInputException.FieldError(field, message));
+        return this;
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    public List<RegistryInputException.FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** Throws {@link RegistryInputException} with everything collected, if anything was. */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new RegistryInputException(errors);
+        }
+    }
+
+    public FieldChecks required(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return reject(field, "is required");
+        }
+        return maxLength(field, value, maxLength);
+    }
+
+    public FieldChecks maxLength(String field, String value, int maxLength) {
+        if (value != null && value.codePointCount(0, value.length()) > maxLength) {
+            reject(field, "is longer than " + maxLength + " characters");
+        }
+        return this;
+    }
+
+    public FieldChecks required(String field, Object value) {
+        if (value == null) {
+            reject(field, "is required");
+        }
+        return this;
+    }
+
+    /** Fits DECIMAL(38, 12); {@code positive} also refuses zero and negatives, {@code nonNegative} negatives. */
+    public FieldChecks decimal(String field, BigDecimal value, Sign sign) {
+        if (value == null) {
+            return this;
+        }
+        BigDecimal v = value.stripTrailingZeros();
+        if (v.scale() > FRACTION_DIGITS) {
+            return reject(field, "has more than " + FRACTION_DIGITS + " decimal places");
+        }
+        if (v.precision() - v.scale() > INTEGER_DIGITS) {
+            return reject(field, "is too large");
+        }
+        if (sign == Sign.POSITIVE && v.signum() <= 0) {
+            return reject(field, "must be greater than zero");
+        }
+        if (sign == Sign.NON_NEGATIVE && v.signum() < 0) {
+            return reject(field, "must not be negative");
+        }
+        return this;
+    }
+
+    public FieldChecks range(String lowField, BigDecimal low, String highField, BigDecimal high) {
+        if (low != null && high != null && low.compareTo(high) > 0 && !has(lowField) && !has(highField)) {
+            reject(lowField, "must not be greater than " + highField);
+        }
+        return this;
+    }
+
+    public FieldChecks notAfter(String field, LocalDate date, String laterField, LocalDate later) {
+        if (date != null && later != null && date.isAfter(later)) {
+            reject(field, "must not be after " + laterField);
+        }
+        return this;
+    }
+
+    public enum Sign {
+        ANY, NON_NEGATIVE, POSITIVE
+    }
+}

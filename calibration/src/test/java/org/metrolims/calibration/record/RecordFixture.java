@@ -1,0 +1,97 @@
+package org.metrolims.calibration.record;
+
+import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.DISCIPLINE;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
+import static org.metrolims.db.jooq.Tables.QUANTITY;
+import static org.metrolims.db.jooq.Tables.REGION;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.metrolims.calibration.decision.DecisionRuleCode;
+import org.metrolims.db.audit.AuditTrail;
+
+/**
+ * A small province for calibration record tests: an institute with two technicians and an officer-like reader, a
+ * second lab with a technician, a customer, a length quantity (SI unit m), a gauge-block instrument owned by the
+ * customer and a reference standard.
+ */
+public final class RecordFixture {
+
+    public final DSLContext dsl;
+    public final CalibrationRecords records;
+    public final long institute, otherLab, customer, instrument, standard;
+    public final Actor tech1, tech2, otherTech, reader, customerUser;
+
+    public RecordFixture(DSLContext dsl) {
+        this.dsl = dsl;
+        this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl));
+        long province = dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")
+                .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE").returningResult(REGION.ID).fetchOne().value1();
+        institute = organization(province, "FJIM", "INSTITUTE", null);
+        otherLab = organization(province, "XMLAB", "ACCREDITED_LAB", "CNAS L0001");
+        customer = organization(province, "ACME", "ENTERPRISE", null);
+        long discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, "LENGTH").set(DISCIPLINE.NAME_ZH, "几何量")
+                .set(DISCIPLINE.NAME_EN, "Length").set(DISCIPLINE.SORT_ORDER, 1)
+                .returningResult(DISCIPLINE.ID).fetchOne().value1();
+        long quantity = dsl.insertInto(QUANTITY).set(QUANTITY.DISCIPLINE_ID, discipline).set(QUANTITY.CODE, "LENGTH")
+                .set(QUANTITY.NAME_ZH, "长度").set(QUANTITY.NAME_EN, "length").set(QUANTITY.SI_UNIT, "m")
+                .set(QUANTITY.SI_UNIT_NAME, "metre").returningResult(QUANTITY.ID).fetchOne().value1();
+        long type = dsl.insertInto(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.CODE, "CALIPER").set(INSTRUMENT_TYPE.NAME_ZH, "卡尺")
+                .set(INSTRUMENT_TYPE.NAME_EN, "Caliper").set(INSTRUMENT_TYPE.QUANTITY_ID, quantity)
+                .set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).returningResult(INSTRUMENT_TYPE.ID).fetchOne().value1();
+        instrument = dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, customer)
+                .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MANUFACTURER, "Mitutoyo")
+                .set(INSTRUMENT.MODEL, "500-196").set(INSTRUMENT.SERIAL_NO, "SN-1").set(INSTRUMENT.UNIT, "mm")
+                .returningResult(INSTRUMENT.ID).fetchOne().value1();
+        standard = dsl.insertInto(MEASUREMENT_STANDARD).set(MEASUREMENT_STANDARD.CODE, "STD-GB-1")
+                .set(MEASUREMENT_STANDARD.NAME_ZH, "量块标准装置").set(MEASUREMENT_STANDARD.NAME_EN, "Gauge blocks")
+                .set(MEASUREMENT_STANDARD.DISCIPLINE_ID, discipline).set(MEASUREMENT_STANDARD.QUANTITY_ID, quantity)
+                .set(MEASUREMENT_STANDARD.LEVEL, "PROVINCIAL_PUBLIC").set(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID, institute)
+                .set(MEASUREMENT_STANDARD.REGION_ID, province).set(MEASUREMENT_STANDARD.UNIT, "mm")
+                .set(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, new BigDecimal("0.0002"))
+                .set(MEASUREMENT_STANDARD.COVERAGE_FACTOR, new BigDecimal("2"))
+                .set(MEASUREMENT_STANDARD.STATUS, "ACTIVE").set(MEASUREMENT_STANDARD.ESTABLISHED_ON, LocalDate.of(2020, 1, 1))
+                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne().value1();
+        tech1 = new Actor(user("tech1", institute), "tech1", institute, "FJIM", true, false);
+        tech2 = new Actor(user("tech2", institute), "tech2", institute, "FJIM", true, false);
+        otherTech = new Actor(user("xmtech", otherLab), "xmtech", otherLab, "XMLAB", true, false);
+        reader = new Actor(user("officer", institute), "officer", institute, "FJIM", false, true);
+        customerUser = new Actor(user("acme", customer), "acme", customer, "ACME", false, false);
+    }
+
+    /** A point at 10 mm: readings 10.0002, 10.0004, 10.0003 mm; the standard's U = 0.2 µm (k = 2); ±1 µm MPE. */
+    public static PointInput point10mm() {
+        return new PointInput(10.0, "mm", List.of(10.0002, 10.0004, 10.0003), 1.0, "µm",
+                List.of(ComponentInput.expanded("reference", 0.0002, 2),
+                        ComponentInput.halfWidth("resolution", "rectangular", 0.00005)));
+    }
+
+    public CalibrationDraft draft(List<PointInput> points) {
+        return new CalibrationDraft(instrument, null, "JJG 30-2012", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 3),
+                LocalDate.of(2026, 3, 2), List.of(standard), 20.1, 45.0, InstrumentCondition.IN_TOLERANCE,
+                InstrumentCondition.IN_TOLERANCE, DecisionRuleCode.SIMPLE_ACCEPTANCE, null, null, points);
+    }
+
+    public CalibrationDraft draft() {
+        return draft(List.of(point10mm()));
+    }
+
+    private long organization(long region, String code, String kind, String accreditation) {
+        return dsl.insertInto(ORGANIZATION).set(ORGANIZATION.CODE, code).set(ORGANIZATION.NAME_ZH, code)
+                .set(ORGANIZATION.NAME_EN, code).set(ORGANIZATION.KIND, kind).set(ORGANIZATION.REGION_ID, region)
+                .set(ORGANIZATION.ACCREDITATION_NUMBER, accreditation)
+                .returningResult(ORGANIZATION.ID).fetchOne().value1();
+    }
+
+    private long user(String name, long organization) {
+        return dsl.insertInto(APP_USER).set(APP_USER.USERNAME, name).set(APP_USER.PASSWORD_HASH, "x")
+                .set(APP_USER.DISPLAY_NAME, name).set(APP_USER.ORGANIZATION_ID, organization)
+                .returningResult(APP_USER.ID).fetchOne().value1();
+    }
+}
