@@ -9,12 +9,17 @@ import org.metrolims.proficiency.PtRuleException;
 import org.metrolims.proficiency.enrolment.Enrolment;
 import org.metrolims.proficiency.enrolment.PtEnrolments;
 import org.metrolims.proficiency.item.ItemStudies;
+import org.metrolims.proficiency.item.ItemStudy;
 import org.metrolims.proficiency.result.PtResults;
 import org.metrolims.proficiency.result.ResultSubmission;
 import org.metrolims.proficiency.result.SubmittedResult;
 import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
 import org.metrolims.proficiency.round.RoundStatus;
+import org.metrolims.proficiency.scheme.AssignedValueMethod;
+import org.metrolims.proficiency.scheme.ProficiencySchemes;
+import org.metrolims.proficiency.scheme.SchemeScoreType;
+import org.metrolims.proficiency.scheme.SigmaPtMethod;
 import org.metrolims.proficiency.scoring.LabRoundScore;
 import org.metrolims.proficiency.scoring.RoundScoring;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,21 +32,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The PT pages: the officer's round list and round page (enrolments with names, results by lab code, homogeneity
- * and stability verdicts, scores and a z-score chart), and the lab's page (its rounds, a form to submit its result,
- * its scores across rounds). A lab's page names no other lab.
+ * The PT pages: the officer's round planner (rounds, and forms to set up a scheme and schedule a round) and round
+ * page (enrolments with names, results by lab code and their histogram, homogeneity and stability verdicts, scores
+ * and a z-score chart, and the forms of {@link ProficiencyActionsController}), and the lab's page (its rounds, a form
+ * to submit its result or apply, its scores across rounds). A lab's page names no other lab.
  */
 @Controller
 class ProficiencyPagesController {
 
+    private final ProficiencySchemes schemes;
     private final ProficiencyRounds rounds;
     private final PtEnrolments enrolments;
     private final PtResults results;
     private final ItemStudies items;
     private final RoundScoring scoring;
 
-    ProficiencyPagesController(ProficiencyRounds rounds, PtEnrolments enrolments, PtResults results,
-            ItemStudies items, RoundScoring scoring) {
+    ProficiencyPagesController(ProficiencySchemes schemes, ProficiencyRounds rounds, PtEnrolments enrolments,
+            PtResults results, ItemStudies items, RoundScoring scoring) {
+        this.schemes = schemes;
         this.rounds = rounds;
         this.enrolments = enrolments;
         this.results = results;
@@ -53,6 +61,12 @@ class ProficiencyPagesController {
     String roundList(@AuthenticationPrincipal MetroLimsUser user, Model model) {
         PtAccess.requireOfficer(user);
         model.addAttribute("rounds", rounds.all());
+        model.addAttribute("schemes", schemes.all());
+        model.addAttribute("disciplines", schemes.disciplines());
+        model.addAttribute("assignedValueMethods", AssignedValueMethod.values());
+        model.addAttribute("sigmaPtMethods", SigmaPtMethod.values());
+        model.addAttribute("scoreTypes", SchemeScoreType.values());
+        model.addAttribute("providerCode", user.organizationCode());
         return "proficiency/rounds";
     }
 
@@ -61,18 +75,25 @@ class ProficiencyPagesController {
         PtAccess.requireOfficer(user);
         Round round = rounds.get(id);
         List<LabRoundScore> scores = scoring.scores(id);
+        List<SubmittedResult> latest = results.latestOfRound(id);
         model.addAttribute("round", round);
         model.addAttribute("enrolments", enrolments.ofRound(id));
-        model.addAttribute("results", results.latestOfRound(id));
+        model.addAttribute("eligibleLabs", enrolments.eligible(id));
+        model.addAttribute("results", latest);
         model.addAttribute("verdicts", items.verdicts(id));
+        model.addAttribute("studies", ItemStudy.values());
         model.addAttribute("scores", scores);
         model.addAttribute("chart", scores.isEmpty() ? null : ZScoreChart.of(scores));
+        model.addAttribute("histogram", latest.isEmpty() ? null : ResultHistogram.of(
+                latest.stream().mapToDouble(SubmittedResult::value).toArray(),
+                round.summary() == null ? null : round.summary().assignedValue(),
+                round.summary() == null ? null : round.summary().sigmaPt()));
         return "proficiency/round";
     }
 
     /** One of the lab's rounds as its page shows it. Public for the templates. */
     public record MyRound(Round round, String labCode, String enrolmentStatus, SubmittedResult latest,
-            boolean canSubmit) {
+            boolean canSubmit, boolean canApply) {
     }
 
     @GetMapping("/pt/my")
@@ -85,7 +106,8 @@ class ProficiencyPagesController {
             boolean enrolled = own.map(e -> e.status().name().equals("ENROLLED")).orElse(false);
             mine.add(new MyRound(r, own.map(Enrolment::labCode).orElse(null),
                     own.map(e -> e.status().name()).orElse(null), revisions.isEmpty() ? null : revisions.getLast(),
-                    enrolled && r.status() == RoundStatus.DISPATCHED));
+                    enrolled && r.status() == RoundStatus.DISPATCHED,
+                    own.isEmpty() && enrolments.mayApply(r.id(), user.organizationId())));
         }
         model.addAttribute("myRounds", mine);
         model.addAttribute("history", scoring.history(user.organizationId(), true));

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -83,6 +84,18 @@ public class EnrolmentRepository {
 
     public Optional<Candidate> candidate(long organizationId) {
         return candidate(ORGANIZATION.ID.eq(organizationId));
+    }
+
+    /** Active organizations whose accreditation scope holds the discipline, in code order. */
+    public List<EligibleLab> inScope(String disciplineCode) {
+        return dsl.select(ORGANIZATION.ID, ORGANIZATION.CODE, ORGANIZATION.NAME_ZH, ORGANIZATION.NAME_EN,
+                        ORGANIZATION.ACCREDITATION_VALID_UNTIL)
+                .from(ORGANIZATION)
+                .join(ORGANIZATION_SCOPE).on(ORGANIZATION_SCOPE.ORGANIZATION_ID.eq(ORGANIZATION.ID))
+                .join(DISCIPLINE).on(DISCIPLINE.ID.eq(ORGANIZATION_SCOPE.DISCIPLINE_ID))
+                .where(DISCIPLINE.CODE.eq(disciplineCode)).and(ORGANIZATION.ACTIVE.isTrue())
+                .orderBy(ORGANIZATION.CODE)
+                .fetch(Records.mapping(EligibleLab::new));
     }
 
     private Optional<Candidate> candidate(Condition which) {

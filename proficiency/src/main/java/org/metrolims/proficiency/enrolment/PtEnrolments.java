@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.metrolims.proficiency.PtAudit;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
@@ -119,6 +121,38 @@ public class PtEnrolments {
         return after;
     }
 
+    /**
+     * The labs an officer may enrol in the round now: in scope for the scheme's discipline, accreditation not expired,
+     * not in the round yet (an applicant is enrolled by deciding its application). Empty unless the round is DRAFT or
+     * OPEN.
+     */
+    @Transactional(readOnly = true)
+    public List<EligibleLab> eligible(long roundId) {
+        Round round = round(roundId);
+        if (round.status() != RoundStatus.DRAFT && round.status() != RoundStatus.OPEN) {
+            return List.of();
+        }
+        Scheme scheme = schemes.find(round.schemeId()).orElseThrow();
+        Set<Long> inRound = enrolments.findByRound(roundId).stream().map(Enrolment::organizationId)
+                .collect(Collectors.toSet());
+        LocalDate today = today();
+        return enrolments.inScope(scheme.disciplineCode()).stream()
+                .filter(lab -> !inRound.contains(lab.id()))
+                .filter(lab -> lab.accreditationValidUntil() == null || !lab.accreditationValidUntil().isBefore(today))
+                .toList();
+    }
+
+    /** Whether the lab may apply to the round now: it is OPEN, the lab is not in it yet, and its scope covers it. */
+    @Transactional(readOnly = true)
+    public boolean mayApply(long roundId, long organizationId) {
+        Round round = round(roundId);
+        if (round.status() != RoundStatus.OPEN || enrolments.find(roundId, organizationId).isPresent()) {
+            return false;
+        }
+        Optional<Candidate> lab = enrolments.candidate(organizationId);
+        return lab.isPresent() && scopeProblem(lab.get(), round).isEmpty();
+    }
+
     /** All enrolments of a round (officers). */
     @Transactional(readOnly = true)
     public List<Enrolment> ofRound(long roundId) {
@@ -143,16 +177,26 @@ public class PtEnrolments {
     }
 
     private void requireInScope(Candidate lab, Round round) {
+        scopeProblem(lab, round).ifPresent(problem -> {
+            throw new OutsideScopeException(problem);
+        });
+    }
+
+    /** Why the lab may not take part in the round, if it may not: outside its scope, or accreditation expired. */
+    private Optional<String> scopeProblem(Candidate lab, Round round) {
         Scheme scheme = schemes.find(round.schemeId()).orElseThrow();
         if (!lab.scope().contains(scheme.disciplineCode())) {
-            throw new OutsideScopeException(lab.code() + " is not accredited for " + scheme.disciplineCode()
+            return Optional.of(lab.code() + " is not accredited for " + scheme.disciplineCode()
                     + ", the discipline of scheme " + scheme.code());
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        if (lab.accreditationValidUntil() != null && lab.accreditationValidUntil().isBefore(today)) {
-            throw new OutsideScopeException(lab.code() + "'s accreditation expired on "
-                    + lab.accreditationValidUntil());
+        if (lab.accreditationValidUntil() != null && lab.accreditationValidUntil().isBefore(today())) {
+            return Optional.of(lab.code() + "'s accreditation expired on " + lab.accreditationValidUntil());
         }
+        return Optional.empty();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private Round round(long roundId) {

@@ -44,6 +44,12 @@ public class ProficiencySchemes {
         return schemes.find(id).orElseThrow(() -> new PtNotFoundException("PT scheme", id));
     }
 
+    /** The discipline codes a scheme may name, in display order. */
+    @Transactional(readOnly = true)
+    public List<String> disciplines() {
+        return schemes.disciplineCodes();
+    }
+
     @Transactional(readOnly = true)
     public List<Scheme> all() {
         return schemes.findAll();

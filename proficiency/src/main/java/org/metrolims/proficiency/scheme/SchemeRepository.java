@@ -34,6 +34,12 @@ public class SchemeRepository {
         return select().orderBy(PT_SCHEME.CODE).fetch(SchemeRepository::toScheme);
     }
 
+    /** The codes of all disciplines, in their display order. */
+    public List<String> disciplineCodes() {
+        return dsl.select(DISCIPLINE.CODE).from(DISCIPLINE).orderBy(DISCIPLINE.SORT_ORDER, DISCIPLINE.CODE)
+                .fetch(DISCIPLINE.CODE);
+    }
+
     public Optional<Long> disciplineId(String code) {
         return dsl.select(DISCIPLINE.ID).from(DISCIPLINE).where(DISCIPLINE.CODE.eq(code)).fetchOptional(DISCIPLINE.ID);
     }

@@ -56,6 +56,24 @@ class PtEnrolmentsTest {
     }
 
     @Test
+    void offersOnlyLabsInScopeNotYetInTheRoundAndLetsOnlyThoseApply() {
+        Round round = pt.draftRound(pt.consensusScheme());
+        String inScope = pt.lab("LENGTH");
+        String enrolled = pt.lab("THERMAL", "LENGTH");
+        String outside = pt.lab("THERMAL");
+        pt.enrolments.enrol(round.id(), enrolled, "officer");
+
+        List<String> offered = pt.enrolments.eligible(round.id()).stream().map(EligibleLab::code).toList();
+
+        assertThat(offered).contains(inScope).doesNotContain(enrolled, outside);
+        assertThat(pt.enrolments.mayApply(round.id(), pt.organizationId(inScope))).isFalse(); // still DRAFT
+        pt.rounds.transition(round.id(), RoundStatus.OPEN, "officer");
+        assertThat(pt.enrolments.mayApply(round.id(), pt.organizationId(inScope))).isTrue();
+        assertThat(pt.enrolments.mayApply(round.id(), pt.organizationId(outside))).isFalse();
+        assertThat(pt.enrolments.mayApply(round.id(), pt.organizationId(enrolled))).isFalse();
+    }
+
+    @Test
     void refusesToEnrolTheSameLabTwice() {
         Round round = pt.draftRound(pt.consensusScheme());
         String lab = pt.lab("LENGTH");
