@@ -1,8 +1,10 @@
 package org.metrolims.app.proficiency;
 
+import static org.metrolims.app.api.Problems.badRequest;
+import static org.metrolims.app.api.Problems.respond;
+
+import org.metrolims.app.api.Problems;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.metrolims.app.api.ApiProblems.FieldProblem;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
@@ -11,13 +13,11 @@ import org.metrolims.proficiency.statistics.AlgorithmANotConvergedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.core.JacksonException;
 
 /**
  * The PT API's errors as problem+json, ahead of the application-wide {@link org.metrolims.app.api.ApiProblems}: bad
@@ -65,24 +65,8 @@ class PtProblems {
                 return onInput(input);
             }
         }
-        if (e.getCause() instanceof JacksonException j && !j.getPath().isEmpty()) {
-            String field = j.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return badRequest(List.of(new FieldProblem(field, "is not a valid value: " + j.getOriginalMessage())));
-        }
-        return badRequest(List.of(new FieldProblem("body", "is not readable JSON of the expected shape")));
+        return badRequest(List.of(Problems.unreadable(e)));
     }
 
-    static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> fields) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid " + String.join(", ", fields.stream().map(FieldProblem::field).distinct().toList()) + ".");
-        p.setTitle("Invalid request");
-        p.setProperties(Map.of("errors", fields));
-        return respond(p);
-    }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
-        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-    }
 }

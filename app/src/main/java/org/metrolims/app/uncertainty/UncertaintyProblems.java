@@ -1,13 +1,12 @@
 package org.metrolims.app.uncertainty;
 
+import static org.metrolims.app.api.Problems.badRequest;
+
 import java.util.List;
-import java.util.Map;
 import org.metrolims.app.api.ApiProblems.FieldProblem;
 import org.metrolims.calibration.uncertainty.UncertaintyInputException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,11 +31,4 @@ class UncertaintyProblems {
         return badRequest(List.of(new FieldProblem(ex.input(), ex.getMessage())));
     }
 
-    private static ResponseEntity<ProblemDetail> badRequest(List<FieldProblem> fields) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid " + String.join(", ", fields.stream().map(FieldProblem::field).distinct().toList()) + ".");
-        problem.setTitle("Invalid request");
-        problem.setProperties(Map.of("errors", fields));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
 }
