@@ -15,13 +15,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.metrolims.app.demo.DemoRows.DeliberateGap;
+import org.metrolims.db.audit.AuditEntry;
+import org.metrolims.db.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -68,23 +67,15 @@ class DemoProvinceLoader implements ApplicationRunner {
 
     private final DemoSettings settings;
     private final DemoProvinceRepository repository;
+    private final AuditTrail audit;
     private final PasswordEncoder passwordEncoder;
 
-    /**
-     * Uses the application's {@link PasswordEncoder}, or Spring Security's default delegating
-     * encoder ({@code {bcrypt}...} hashes) where the application declares none, so that the demo
-     * users can log in with whatever the security configuration checks passwords with.
-     */
-    @Autowired
-    DemoProvinceLoader(DemoSettings settings, DemoProvinceRepository repository,
-            ObjectProvider<PasswordEncoder> passwordEncoders) {
-        this(settings, repository,
-                passwordEncoders.getIfAvailable(PasswordEncoderFactories::createDelegatingPasswordEncoder));
-    }
-
-    DemoProvinceLoader(DemoSettings settings, DemoProvinceRepository repository, PasswordEncoder passwordEncoder) {
+    /** The application's {@link PasswordEncoder}, so demo users log in as the security configuration checks. */
+    DemoProvinceLoader(DemoSettings settings, DemoProvinceRepository repository, AuditTrail audit,
+            PasswordEncoder passwordEncoder) {
         this.settings = settings;
         this.repository = repository;
+        this.audit = audit;
         this.passwordEncoder = passwordEncoder;
     }
 
@@ -178,7 +169,7 @@ class DemoProvinceLoader implements ApplicationRunner {
             log.info("Demo province: traceability chain of {} ({}) is broken on purpose: {}", gap.standardCode(),
                     gap.level(), gap.kind());
         }
-        repository.recordAuditEvent("system", "DEMO_LOADED", "installation", "demo", auditJson(counts));
+        audit.record(new AuditEntry("system", "DEMO_LOADED", "installation", "demo", null, auditJson(counts), null, null));
         // last of all: its presence is what says the province is whole
         repository.recordFact(LOADED_AT, Instant.now().toString());
         log.info("Demo province loaded in {} s: {}", seconds(started), counts);

@@ -2,7 +2,6 @@ package org.metrolims.app.demo;
 
 import static org.metrolims.db.jooq.Sequences.CALIBRATION_NO_SEQ;
 import static org.metrolims.db.jooq.Tables.APP_USER;
-import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
@@ -76,15 +75,6 @@ class DemoProvinceRepository {
                 .execute();
     }
 
-    void recordAuditEvent(String actor, String action, String entityType, String entityId, String afterStateJson) {
-        dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.ACTOR, actor)
-                .set(AUDIT_EVENT.ACTION, action)
-                .set(AUDIT_EVENT.ENTITY_TYPE, entityType)
-                .set(AUDIT_EVENT.ENTITY_ID, entityId)
-                .set(AUDIT_EVENT.AFTER_STATE, afterStateJson)
-                .execute();
-    }
 
     int insertRegions(List<Region> rows) {
         return insert(REGION, rows, r -> new Object[] {r.id(), r.code(), r.nameZh(), r.nameEn(), r.level(), r.parentId()},

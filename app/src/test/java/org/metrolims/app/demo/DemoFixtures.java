@@ -16,6 +16,7 @@ import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.metrolims.db.TestDatabase;
+import org.metrolims.db.audit.AuditTrail;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** What the demo tests share: a loader on a test schema, and a checksum of a table's rows. */
@@ -44,7 +45,7 @@ final class DemoFixtures {
 
     static DemoProvinceLoader loader(DSLContext dsl, boolean enabled, long seed, double scale) {
         return new DemoProvinceLoader(new DemoSettings(enabled, seed, scale, ANCHOR), new DemoProvinceRepository(dsl),
-                new BCryptPasswordEncoder());
+                new AuditTrail(dsl), new BCryptPasswordEncoder());
     }
 
     /**

@@ -31,7 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Instruments {
 
-    public static final int EXPORT_LIMIT = 20_000;
 
     private final InstrumentRepository instruments;
     private final RegistryReferences references;
@@ -86,20 +85,13 @@ public class Instruments {
         return instruments.search(filter, user.readScope(), page);
     }
 
-    /** The filtered register in the import format, up to {@value #EXPORT_LIMIT} rows. */
+    /** The filtered register in the import format, up to {@value RegistryTable#EXPORT_LIMIT} rows. */
     @Transactional(readOnly = true)
     public RegistryTable export(InstrumentFilter filter, RegistryUser user) {
         requireValid(filter);
-        List<List<String>> rows = new ArrayList<>();
-        for (int p = 0; rows.size() < EXPORT_LIMIT; p++) {
-            Page<Instrument> page = instruments.search(filter, user.readScope(), new PageRequest(p,
-                    PageRequest.MAX_SIZE));
-            page.items().forEach(i -> rows.add(InstrumentCsv.cells(i)));
-            if (page.items().size() < PageRequest.MAX_SIZE) {
-                break;
-            }
-        }
-        return new RegistryTable(InstrumentCsv.HEADER, rows);
+        return RegistryTable.export(InstrumentCsv.HEADER,
+                p -> instruments.search(filter, user.readScope(), new PageRequest(p, PageRequest.MAX_SIZE)),
+                InstrumentCsv::cells);
     }
 
     /**

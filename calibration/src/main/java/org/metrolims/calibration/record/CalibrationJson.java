@@ -1,6 +1,8 @@
 package org.metrolims.calibration.record;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.metrolims.db.audit.AuditJson;
 
 /** A calibration as the JSON object its audit lines carry (before/after): the header and each point's result. */
 final class CalibrationJson {
@@ -9,92 +11,52 @@ final class CalibrationJson {
     }
 
     static String of(Calibration c) {
-        StringBuilder sb = new StringBuilder("{");
-        field(sb, "id", c.id());
-        field(sb, "calibrationNo", c.calibrationNo());
-        field(sb, "revision", c.revision());
-        field(sb, "supersedesId", c.supersedesId());
-        field(sb, "revisionReason", c.revisionReason());
-        field(sb, "status", c.status());
-        field(sb, "version", c.version());
-        field(sb, "instrumentId", c.instrumentId());
-        field(sb, "customerOrganizationId", c.customerOrganizationId());
-        field(sb, "performingOrganizationId", c.performingOrganizationId());
-        field(sb, "procedureCode", c.procedureCode());
-        field(sb, "receivedOn", c.receivedOn());
-        field(sb, "calibratedOn", c.calibratedOn());
-        field(sb, "validUntil", c.validUntil());
-        field(sb, "technicianId", c.technicianId());
-        field(sb, "reviewerId", c.reviewerId());
-        field(sb, "approvedAt", c.approvedAt());
-        field(sb, "temperatureC", c.temperatureC());
-        field(sb, "relativeHumidityPct", c.relativeHumidityPct());
-        field(sb, "asFound", c.asFound());
-        field(sb, "asLeft", c.asLeft());
-        field(sb, "decisionRule", c.decisionRule());
-        field(sb, "decisionRuleMultiplier", c.decisionRuleMultiplier());
-        field(sb, "coverageProbability", c.coverageProbability());
-        field(sb, "conformity", c.conformity());
-        sb.append("\"referenceStandardIds\":").append(c.referenceStandardIds()).append(",\"points\":[");
-        List<MeasuredPoint> points = c.points();
-        for (int i = 0; i < points.size(); i++) {
-            MeasuredPoint p = points.get(i);
-            sb.append(i == 0 ? "{" : ",{");
-            field(sb, "seq", p.seq());
-            field(sb, "nominal", p.nominal());
-            field(sb, "unit", p.unit());
-            sb.append("\"readings\":").append(numbers(p.readings())).append(',');
-            field(sb, "mean", p.mean());
-            field(sb, "error", p.error());
-            field(sb, "expandedUncertainty", p.expandedUncertainty());
-            field(sb, "coverageFactor", p.coverageFactor());
-            field(sb, "tolerance", p.tolerance());
-            field(sb, "toleranceUnit", p.toleranceUnit());
-            field(sb, "decisionRule", p.decisionRule());
-            field(sb, "verdict", p.verdict());
-            field(sb, "conformity", p.conformity());
-            sb.setLength(sb.length() - 1);
-            sb.append('}');
-        }
-        return sb.append("]}").toString();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", c.id());
+        json.put("calibrationNo", c.calibrationNo());
+        json.put("revision", c.revision());
+        json.put("supersedesId", c.supersedesId());
+        json.put("revisionReason", c.revisionReason());
+        json.put("status", c.status());
+        json.put("version", c.version());
+        json.put("instrumentId", c.instrumentId());
+        json.put("customerOrganizationId", c.customerOrganizationId());
+        json.put("performingOrganizationId", c.performingOrganizationId());
+        json.put("procedureCode", c.procedureCode());
+        json.put("receivedOn", c.receivedOn());
+        json.put("calibratedOn", c.calibratedOn());
+        json.put("validUntil", c.validUntil());
+        json.put("technicianId", c.technicianId());
+        json.put("reviewerId", c.reviewerId());
+        json.put("approvedAt", c.approvedAt());
+        json.put("temperatureC", c.temperatureC());
+        json.put("relativeHumidityPct", c.relativeHumidityPct());
+        json.put("asFound", c.asFound());
+        json.put("asLeft", c.asLeft());
+        json.put("decisionRule", c.decisionRule());
+        json.put("decisionRuleMultiplier", c.decisionRuleMultiplier());
+        json.put("coverageProbability", c.coverageProbability());
+        json.put("conformity", c.conformity());
+        json.put("referenceStandardIds", c.referenceStandardIds());
+        json.put("points", c.points().stream().map(CalibrationJson::point).toList());
+        return AuditJson.object(json);
     }
 
-    private static String numbers(List<Double> values) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            sb.append(i == 0 ? "" : ",").append(values.get(i));
-        }
-        return sb.append(']').toString();
-    }
-
-    private static void field(StringBuilder sb, String name, Object value) {
-        sb.append('"').append(name).append("\":");
-        if (value == null || value instanceof Double d && !Double.isFinite(d)) {
-            sb.append("null");
-        } else if (value instanceof Number || value instanceof Boolean) {
-            sb.append(value);
-        } else {
-            quote(sb, value.toString());
-        }
-        sb.append(',');
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+    private static Map<String, Object> point(MeasuredPoint p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("seq", p.seq());
+        json.put("nominal", p.nominal());
+        json.put("unit", p.unit());
+        json.put("readings", p.readings());
+        json.put("mean", p.mean());
+        json.put("error", p.error());
+        json.put("expandedUncertainty", p.expandedUncertainty());
+        json.put("coverageFactor", p.coverageFactor());
+        json.put("tolerance", p.tolerance());
+        json.put("toleranceUnit", p.toleranceUnit());
+        json.put("decisionRule", p.decisionRule());
+        json.put("verdict", p.verdict());
+        json.put("conformity", p.conformity());
+        return json;
     }
 }

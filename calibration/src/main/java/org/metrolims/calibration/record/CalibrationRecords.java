@@ -94,7 +94,7 @@ public class CalibrationRecords {
             entries.add(entry(actor, "CREATE", c.id(), null, c, null));
             ids.add(c.id());
         }
-        repository.appendAudit(entries);
+        audit.recordAll(entries);
         return ids;
     }
 

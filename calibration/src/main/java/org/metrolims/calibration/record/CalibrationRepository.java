@@ -9,7 +9,6 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 import static org.metrolims.db.jooq.Sequences.CALIBRATION_NO_SEQ;
 import static org.metrolims.db.jooq.Tables.APP_USER;
-import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
@@ -41,7 +40,6 @@ import org.metrolims.calibration.decision.DecisionRuleCode;
 import org.metrolims.calibration.decision.Verdict;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
-import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.jooq.tables.records.CalibrationRecord;
 import org.springframework.stereotype.Repository;
 
@@ -206,18 +204,6 @@ public class CalibrationRepository {
     }
 
     /** Appends audit lines in one statement (the bulk counterpart of AuditTrail.record; same table, same rules). */
-    void appendAudit(List<AuditEntry> entries) {
-        for (List<AuditEntry> chunk : chunks(entries, MAX_BINDS / 8)) {
-            var insert = dsl.insertInto(AUDIT_EVENT, AUDIT_EVENT.ACTOR, AUDIT_EVENT.ACTION, AUDIT_EVENT.ENTITY_TYPE,
-                    AUDIT_EVENT.ENTITY_ID, AUDIT_EVENT.BEFORE_STATE, AUDIT_EVENT.AFTER_STATE, AUDIT_EVENT.REASON,
-                    AUDIT_EVENT.REMOTE_ADDRESS);
-            for (AuditEntry e : chunk) {
-                insert = insert.values(e.actor(), e.action(), e.entityType(), e.entityId(), e.beforeState(),
-                        e.afterState(), e.reason(), e.remoteAddress());
-            }
-            insert.execute();
-        }
-    }
 
     private void insertContent(List<Long> ids, List<NewCalibration> rows) {
         List<Long> pointOwner = new ArrayList<>();

@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class MeasurementStandards {
 
     /** Export reads at most this many rows. */
-    public static final int EXPORT_LIMIT = 20_000;
 
     private final StandardRepository standards;
     private final RegistryReferences references;
@@ -190,20 +189,14 @@ public class MeasurementStandards {
         return standards.search(filter, user.readScope(), today(), page);
     }
 
-    /** The filtered register in the import format, up to {@value #EXPORT_LIMIT} rows. */
+    /** The filtered register in the import format, up to {@value RegistryTable#EXPORT_LIMIT} rows. */
     @Transactional(readOnly = true)
     public RegistryTable export(StandardFilter filter, RegistryUser user) {
         requireValid(filter);
-        List<List<String>> rows = new ArrayList<>();
-        for (int p = 0; rows.size() < EXPORT_LIMIT; p++) {
-            Page<MeasurementStandard> page = standards.search(filter, user.readScope(), today(),
-                    new PageRequest(p, PageRequest.MAX_SIZE));
-            page.items().forEach(s -> rows.add(StandardCsv.cells(s)));
-            if (page.items().size() < PageRequest.MAX_SIZE) {
-                break;
-            }
-        }
-        return new RegistryTable(StandardCsv.HEADER, rows);
+        LocalDate today = today();
+        return RegistryTable.export(StandardCsv.HEADER,
+                p -> standards.search(filter, user.readScope(), today, new PageRequest(p, PageRequest.MAX_SIZE)),
+                StandardCsv::cells);
     }
 
     /**

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditTrail {
 
+    /** 8 binds per row; MariaDB allows 65,535 per statement. */
+    private static final int ROWS_PER_INSERT = 30_000 / 8;
+
     private final DSLContext dsl;
 
     public AuditTrail(DSLContext dsl) {
@@ -22,16 +25,21 @@ public class AuditTrail {
     }
 
     public void record(AuditEntry e) {
-        dsl.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.ACTOR, e.actor())
-                .set(AUDIT_EVENT.ACTION, e.action())
-                .set(AUDIT_EVENT.ENTITY_TYPE, e.entityType())
-                .set(AUDIT_EVENT.ENTITY_ID, e.entityId())
-                .set(AUDIT_EVENT.BEFORE_STATE, e.beforeState())
-                .set(AUDIT_EVENT.AFTER_STATE, e.afterState())
-                .set(AUDIT_EVENT.REASON, e.reason())
-                .set(AUDIT_EVENT.REMOTE_ADDRESS, e.remoteAddress())
-                .execute();
+        recordAll(List.of(e));
+    }
+
+    /** Many lines at once (bulk imports): multi-row INSERTs, each under MariaDB's bind-variable limit. */
+    public void recordAll(List<AuditEntry> entries) {
+        for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+            var insert = dsl.insertInto(AUDIT_EVENT, AUDIT_EVENT.ACTOR, AUDIT_EVENT.ACTION, AUDIT_EVENT.ENTITY_TYPE,
+                    AUDIT_EVENT.ENTITY_ID, AUDIT_EVENT.BEFORE_STATE, AUDIT_EVENT.AFTER_STATE, AUDIT_EVENT.REASON,
+                    AUDIT_EVENT.REMOTE_ADDRESS);
+            for (AuditEntry e : entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT))) {
+                insert = insert.values(e.actor(), e.action(), e.entityType(), e.entityId(), e.beforeState(),
+                        e.afterState(), e.reason(), e.remoteAddress());
+            }
+            insert.execute();
+        }
     }
 
     /** The latest lines for one actor, newest first. */
