@@ -69,14 +69,19 @@ class DemoProvinceLoader implements ApplicationRunner {
     private final DemoProvinceRepository repository;
     private final AuditTrail audit;
     private final PasswordEncoder passwordEncoder;
+    private final List<DemoProvinceExtension> extensions;
 
-    /** The application's {@link PasswordEncoder}, so demo users log in as the security configuration checks. */
+    /**
+     * The application's {@link PasswordEncoder}, so demo users log in as the security configuration
+     * checks; the features' {@link DemoProvinceExtension}s in their {@code @Order}.
+     */
     DemoProvinceLoader(DemoSettings settings, DemoProvinceRepository repository, AuditTrail audit,
-            PasswordEncoder passwordEncoder) {
+            PasswordEncoder passwordEncoder, List<DemoProvinceExtension> extensions) {
         this.settings = settings;
         this.repository = repository;
         this.audit = audit;
         this.passwordEncoder = passwordEncoder;
+        this.extensions = List.copyOf(extensions);
     }
 
     @Override
@@ -168,6 +173,9 @@ class DemoProvinceLoader implements ApplicationRunner {
         for (DeliberateGap gap : province.deliberateGaps()) {
             log.info("Demo province: traceability chain of {} ({}) is broken on purpose: {}", gap.standardCode(),
                     gap.level(), gap.kind());
+        }
+        for (DemoProvinceExtension extension : extensions) {
+            extension.extend(settings).forEach((table, rows) -> written(counts, table, rows));
         }
         audit.record(new AuditEntry("system", "DEMO_LOADED", "installation", "demo", null, auditJson(counts), null, null));
         // last of all: its presence is what says the province is whole

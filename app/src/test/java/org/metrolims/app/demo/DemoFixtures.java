@@ -45,7 +45,7 @@ final class DemoFixtures {
 
     static DemoProvinceLoader loader(DSLContext dsl, boolean enabled, long seed, double scale) {
         return new DemoProvinceLoader(new DemoSettings(enabled, seed, scale, ANCHOR), new DemoProvinceRepository(dsl),
-                new AuditTrail(dsl), new BCryptPasswordEncoder());
+                new AuditTrail(dsl), new BCryptPasswordEncoder(), java.util.List.of());
     }
 
     /**
