@@ -9,8 +9,12 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.metrolims.calibration.decision.DecisionRuleCode;
 import org.metrolims.calibration.record.CalibrationDraft;
 import org.metrolims.calibration.record.CalibrationRecords;
@@ -26,7 +30,7 @@ import org.metrolims.db.audit.AuditTrail;
  * Bulk ingest of calibration records with their points, through the service layer ({@link CalibrationRecords#ingest}:
  * validation, units, GUM budgets, decisions, audit lines) against raw batched JDBC inserts of the same rows into the
  * same MariaDB, in the same run. Prints records/s for both and the ratio. Not a test: run it with
- * <pre>./mvnw -B -pl calibration -Pbench test-compile exec:exec</pre> (not -q: exec logs the output at INFO)
+ * <pre>./mvnw -B -pl calibration -am -Pbench test-compile exec:exec</pre> (not -q: exec logs the output at INFO)
  * Arguments: records per round (default 20000), batch size (default 1000), points per record (default 3).
  */
 public final class CalibrationIngestBench {
@@ -36,7 +40,25 @@ public final class CalibrationIngestBench {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int pointsPer = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         var schema = TestDatabase.newSchema(CalibrationIngestBench.class);
-        DSLContext dsl = schema.dsl();
+        // time spent inside the server per kind of statement, to show where the service path's time goes
+        Map<String, long[]> statementTimes = new ConcurrentHashMap<>();
+        DSLContext dsl = schema.dsl().configuration().derive(new ExecuteListener() {
+            private long started;
+
+            @Override
+            public void executeStart(ExecuteContext ctx) {
+                started = System.nanoTime();
+            }
+
+            @Override
+            public void executeEnd(ExecuteContext ctx) {
+                String sql = ctx.sql() == null ? "?" : ctx.sql();
+                long[] t = statementTimes.computeIfAbsent(sql.substring(0, Math.min(40, sql.length())), k -> new long[3]);
+                t[0] += System.nanoTime() - started;
+                t[1]++;
+                t[2] += sql.length();
+            }
+        }).dsl();
         RecordFixture f = new RecordFixture(dsl);
         DataSource ds = schema.dataSource();
 
@@ -61,6 +83,11 @@ public final class CalibrationIngestBench {
 
         double serviceRate = service(dsl, f, drafts, batch);
         double rawRate = raw(ds, f, records, batch, pointsPer);
+        System.out.println("service path, time in statements (warm-up included):");
+        statementTimes.entrySet().stream().filter(e -> e.getValue()[0] > 50_000_000L)
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .forEach(e -> System.out.printf("%8.0f ms %5d statements %,12d chars  %s…%n", e.getValue()[0] / 1e6,
+                        e.getValue()[1], e.getValue()[2], e.getKey()));
         System.out.printf("records: %d (%d points each, 5 readings, 3 budget components), batch %d%n", records,
                 pointsPer, batch);
         System.out.printf("service layer : %,10.0f records/s%n", serviceRate);

@@ -42,7 +42,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * (-XX:ActiveProcessorCount=1, so also a single-threaded collector; 4 GB heap, 3 GB of it young, touched at start
  * so that no side pays the operating system for first use of fresh heap pages).
  *
- * <p>Run: {@code ./mvnw -B -pl proficiency -Pbench test-compile exec:exec}
+ * <p>Run: {@code ./mvnw -B -pl proficiency -am -Pbench test-compile exec:exec}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
