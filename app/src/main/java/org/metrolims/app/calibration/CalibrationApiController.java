@@ -7,6 +7,7 @@ import java.util.List;
 import org.metrolims.app.api.ApiPage;
 import org.metrolims.app.calibration.CalibrationApiModels.Correction;
 import org.metrolims.app.calibration.CalibrationApiModels.DraftUpdate;
+import org.metrolims.app.calibration.CalibrationApiModels.ReasonedStep;
 import org.metrolims.app.calibration.CalibrationApiModels.VersionedStep;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.record.Calibration;
@@ -81,6 +82,20 @@ class CalibrationApiController {
             @RequestBody Correction correction) {
         return records.revise(CalibrationActors.of(user), id, version(correction.version()), correction.reason(),
                 correction.calibration());
+    }
+
+    @PostMapping("/{id}/return")
+    @Operation(summary = "Return a submitted record to its technician as a draft, with the reason")
+    Calibration returnToDraft(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestBody ReasonedStep step) {
+        return records.returnToDraft(CalibrationActors.of(user), id, version(step.version()), step.reason());
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @Operation(summary = "Withdraw a draft or submitted record, with the reason; it stays readable")
+    Calibration withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestBody ReasonedStep step) {
+        return records.withdraw(CalibrationActors.of(user), id, version(step.version()), step.reason());
     }
 
     @GetMapping("/{id}")

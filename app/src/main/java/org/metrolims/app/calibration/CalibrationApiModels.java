@@ -12,6 +12,10 @@ final class CalibrationApiModels {
     record VersionedStep(Integer version) {
     }
 
+    /** A step that states why (return to draft, withdraw), quoting the version it was based on. */
+    record ReasonedStep(Integer version, String reason) {
+    }
+
     /** A new content for a draft, quoting the version it was based on. */
     record DraftUpdate(Integer version, CalibrationDraft calibration) {
     }

@@ -4,6 +4,7 @@ import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.record.Actor;
 import org.metrolims.calibration.record.Calibration;
 import org.metrolims.calibration.record.CalibrationFilter;
+import org.metrolims.calibration.record.CalibrationInputException;
 import org.metrolims.calibration.record.CalibrationNotFoundException;
 import org.metrolims.calibration.record.CalibrationRecords;
 import org.metrolims.calibration.record.CalibrationRuleException;
@@ -66,6 +67,9 @@ class CalibrationPagesController {
                 && c.technicianId() != null && c.technicianId() == actor.userId());
         model.addAttribute("canApprove", labTechnician && c.status().name().equals("SUBMITTED")
                 && (c.technicianId() == null || c.technicianId() != actor.userId()));
+        model.addAttribute("canReturn", labTechnician && c.status().name().equals("SUBMITTED"));
+        model.addAttribute("canWithdraw", labTechnician && !c.status().locked()
+                && !c.status().name().equals("WITHDRAWN"));
         return "calibration/view";
     }
 
@@ -81,12 +85,26 @@ class CalibrationPagesController {
         return step(redirect, id, () -> records.approve(CalibrationActors.of(user), id, version));
     }
 
+    @PostMapping("/calibrations/{id}/return")
+    String returnToDraft(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return step(redirect, id, () -> records.returnToDraft(CalibrationActors.of(user), id, version, reason));
+    }
+
+    @PostMapping("/calibrations/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return step(redirect, id, () -> records.withdraw(CalibrationActors.of(user), id, version, reason));
+    }
+
     private String step(RedirectAttributes redirect, long id, java.util.function.Supplier<Calibration> action) {
         try {
             found(action);
             redirect.addFlashAttribute("done", true);
         } catch (CalibrationRuleException e) {
             redirect.addFlashAttribute("refused", e.reason().name());
+        } catch (CalibrationInputException e) {
+            redirect.addFlashAttribute("refused", e.field() + ": " + e.getMessage());
         }
         return "redirect:/calibrations/" + id;
     }

@@ -86,6 +86,26 @@ class CalibrationApiTest {
     }
 
     @Test
+    void aReviewerReturnsASubmittedRecordAndATechnicianWithdrawsADraftBothWithAReason() throws Exception {
+        long id = id(create(TECH, f.draft()));
+        step(TECH, id, "submit", 0);
+
+        expectField(mvc.perform(post("/api/calibrations/{id}/return", id).with(TECH_2)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":1}")), "reason");
+        mvc.perform(post("/api/calibrations/{id}/return", id).with(TECH_2).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":1,\"reason\":\"point 2 reading mistyped\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DRAFT"));
+        mvc.perform(post("/api/calibrations/{id}/withdraw", id).with(TECH).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":2,\"reason\":\"customer took the instrument back\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+        mvc.perform(post("/api/calibrations/{id}/withdraw", id).with(TECH).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":3,\"reason\":\"again\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("WRONG_STATUS"));
+        mvc.perform(get("/api/calibrations/{id}", id).with(OFFICER))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("WITHDRAWN"));
+    }
+
+    @Test
     void approvingOnesOwnCalibrationIs409() throws Exception {
         long id = id(create(TECH, f.draft()));
         step(TECH, id, "submit", 0);

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -96,6 +97,25 @@ class CalibrationPagesTest {
         assertThat(page("/calibrations/" + id, "test-lab-a", "zh-CN")).contains("第 1 版 — APPROVED");
         mvc.perform(get("/calibrations/{id}", id).with(signedIn("test-lab-b"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/calibrations/{id}", id).with(TECH_2)).andExpect(jsonPath("$.status").value("APPROVED"));
+    }
+
+    @Test
+    void theReviewerReturnsARecordFromItsPageAndABlankReasonIsRefusedNotFailed() throws Exception {
+        long id = id("/api/calibrations", f.draft(), TECH);
+        mvc.perform(post("/api/calibrations/{id}/submit", id).with(TECH).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":0}")).andExpect(status().isOk());
+        assertThat(page("/calibrations/" + id, "test-tech-2", "zh-CN")).contains("退回检定员",
+                "/calibrations/" + id + "/return", "/calibrations/" + id + "/withdraw");
+
+        mvc.perform(post("/calibrations/{id}/return", id).with(signedIn("test-tech-2")).with(csrf())
+                        .param("version", "1").param("reason", " "))
+                .andExpect(redirectedUrl("/calibrations/" + id))
+                .andExpect(flash().attribute("refused", org.hamcrest.Matchers.startsWith("reason:")));
+        mvc.perform(post("/calibrations/{id}/return", id).with(signedIn("test-tech-2")).with(csrf())
+                        .param("version", "1").param("reason", "the 20 mm reading is mistyped"))
+                .andExpect(redirectedUrl("/calibrations/" + id)).andExpect(flash().attribute("done", true));
+        mvc.perform(get("/api/calibrations/{id}", id).with(TECH)).andExpect(jsonPath("$.status").value("DRAFT"));
+        assertThat(page("/calibrations/" + id, "test-lab-a", "en")).doesNotContain("/withdraw\"");
     }
 
     private String page(String path, String username, String lang) throws Exception {

@@ -163,12 +163,7 @@ public class CalibrationRecords {
     @Transactional
     public Calibration revise(Actor actor, long id, int version, String reason, CalibrationDraft draft) {
         Calibration original = writable(actor, id, version);
-        if (reason == null || reason.isBlank()) {
-            throw new CalibrationInputException("reason", "a correction states its reason");
-        }
-        if (reason.strip().length() > 500) {
-            throw new CalibrationInputException("reason", "at most 500 characters");
-        }
+        String why = reason(reason, "a correction states its reason");
         if (original.status() == CalibrationStatus.SUPERSEDED || repository.hasNewerRevision(id)) {
             throw new CalibrationRuleException(Reason.ALREADY_REVISED, null, "revision " + original.revision()
                     + " of " + original.calibrationNo() + " already has a newer revision; correct that one");
@@ -178,11 +173,66 @@ public class CalibrationRecords {
                     + "by a revision; " + original.calibrationNo() + " is " + original.status() + " and can be "
                     + (original.status() == CalibrationStatus.DRAFT ? "edited" : "approved or returned") + " instead");
         }
-        NewCalibration row = prepare(actor, draft, original.calibrationNo(), original.revision() + 1, id,
-                reason.strip(), new Facts(repository, List.of(draft)));
+        // a withdrawn correction keeps its revision number, so the next one takes the number after the highest
+        int revision = repository.highestRevision(original.calibrationNo()) + 1;
+        NewCalibration row = prepare(actor, draft, original.calibrationNo(), revision, id, why,
+                new Facts(repository, List.of(draft)));
         Calibration stored = read(repository.insertAll(List.of(row)).getFirst().id());
-        audit.record(entry(actor, "REVISE", stored.id(), null, stored, reason.strip()));
+        audit.record(entry(actor, "REVISE", stored.id(), null, stored, why));
         return stored;
+    }
+
+    /**
+     * A submitted record goes back to its technician as a draft, with the reason (the reviewer's finding, or the
+     * technician recalling it before review). Any technician of the performing laboratory may do it.
+     */
+    @Transactional
+    public Calibration returnToDraft(Actor actor, long id, int version, String reason) {
+        Calibration before = writable(actor, id, version);
+        String why = reason(reason, "returning a record to its technician states the reason");
+        requireStatus(before, CalibrationStatus.SUBMITTED, "returned to draft");
+        if (!repository.returnToDraft(id, version)) {
+            throw stale(id);
+        }
+        Calibration after = read(id);
+        audit.record(entry(actor, "RETURN", id, before, after, why));
+        return after;
+    }
+
+    /**
+     * A record that never became evidence (a draft or a submitted record) is withdrawn with the reason: it stays
+     * readable, with its number, and nothing more happens to it. An approved record is never withdrawn; it is
+     * corrected by a revision. Any technician of the performing laboratory may withdraw.
+     */
+    @Transactional
+    public Calibration withdraw(Actor actor, long id, int version, String reason) {
+        Calibration before = writable(actor, id, version);
+        String why = reason(reason, "a withdrawal states its reason");
+        if (before.status().locked()) {
+            throw new CalibrationRuleException(Reason.LOCKED, "status", "revision " + before.revision() + " of "
+                    + before.calibrationNo() + " is " + before.status() + ": approved records are evidence and are "
+                    + "never withdrawn; correct it with a new revision");
+        }
+        if (before.status() == CalibrationStatus.WITHDRAWN) {
+            throw new CalibrationRuleException(Reason.WRONG_STATUS, "status", before.calibrationNo()
+                    + " is already withdrawn");
+        }
+        if (!repository.withdraw(id, version)) {
+            throw stale(id);
+        }
+        Calibration after = read(id);
+        audit.record(entry(actor, "WITHDRAW", id, before, after, why));
+        return after;
+    }
+
+    private static String reason(String reason, String missing) {
+        if (reason == null || reason.isBlank()) {
+            throw new CalibrationInputException("reason", missing);
+        }
+        if (reason.strip().length() > 500) {
+            throw new CalibrationInputException("reason", "at most 500 characters");
+        }
+        return reason.strip();
     }
 
     /**

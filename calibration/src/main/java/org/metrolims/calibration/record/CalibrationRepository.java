@@ -3,6 +3,7 @@ package org.metrolims.calibration.record;
 import static org.jooq.impl.DSL.concat;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lpad;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
@@ -86,7 +87,14 @@ public class CalibrationRepository {
     }
 
     boolean hasNewerRevision(long id) {
-        return dsl.fetchExists(CALIBRATION, CALIBRATION.SUPERSEDES_ID.eq(id));
+        return dsl.fetchExists(CALIBRATION, CALIBRATION.SUPERSEDES_ID.eq(id),
+                CALIBRATION.STATUS.ne(CalibrationStatus.WITHDRAWN.name()));
+    }
+
+    /** The highest revision number a calibration number has, withdrawn revisions included. */
+    int highestRevision(String calibrationNo) {
+        return dsl.select(max(CALIBRATION.REVISION)).from(CALIBRATION)
+                .where(CALIBRATION.CALIBRATION_NO.eq(calibrationNo)).fetchOptional(Record1::value1).orElse(0);
     }
 
     // ---- writes ----
@@ -191,6 +199,27 @@ public class CalibrationRepository {
                 .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
                 .where(CALIBRATION.ID.eq(id), CALIBRATION.VERSION.eq(version),
                         CALIBRATION.STATUS.eq(CalibrationStatus.SUBMITTED.name()))
+                .execute() == 1;
+    }
+
+    /** SUBMITTED → DRAFT at {@code version}; false when not. */
+    boolean returnToDraft(long id, int version) {
+        return dsl.update(CALIBRATION)
+                .set(CALIBRATION.STATUS, CalibrationStatus.DRAFT.name())
+                .setNull(CALIBRATION.SUBMITTED_AT)
+                .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
+                .where(CALIBRATION.ID.eq(id), CALIBRATION.VERSION.eq(version),
+                        CALIBRATION.STATUS.eq(CalibrationStatus.SUBMITTED.name()))
+                .execute() == 1;
+    }
+
+    /** DRAFT or SUBMITTED → WITHDRAWN at {@code version}; false when not. */
+    boolean withdraw(long id, int version) {
+        return dsl.update(CALIBRATION)
+                .set(CALIBRATION.STATUS, CalibrationStatus.WITHDRAWN.name())
+                .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
+                .where(CALIBRATION.ID.eq(id), CALIBRATION.VERSION.eq(version), CALIBRATION.STATUS.in(
+                        CalibrationStatus.DRAFT.name(), CalibrationStatus.SUBMITTED.name()))
                 .execute() == 1;
     }
 

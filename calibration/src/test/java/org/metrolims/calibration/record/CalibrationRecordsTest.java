@@ -169,6 +169,81 @@ class CalibrationRecordsTest {
     }
 
     @Test
+    void aReviewerReturnsASubmittedRecordToItsTechnicianWithTheReason() {
+        Calibration c = submitted(f.tech1);
+
+        Calibration returned = records.returnToDraft(f.tech2, c.id(), c.version(), "reading at 20 mm looks mistyped");
+
+        assertThat(returned.status()).isEqualTo(CalibrationStatus.DRAFT);
+        assertThat(returned.version()).isGreaterThan(c.version());
+        assertThat(dsl.select(AUDIT_EVENT.REASON).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ENTITY_ID.eq(String.valueOf(c.id())), AUDIT_EVENT.ACTION.eq("RETURN"))
+                .fetchOne(AUDIT_EVENT.REASON)).isEqualTo("reading at 20 mm looks mistyped");
+        // a draft again: its technician edits and submits it once more
+        Calibration edited = records.updateDraft(f.tech1, c.id(), returned.version(), f.draft());
+        assertThat(records.submit(f.tech1, c.id(), edited.version()).status()).isEqualTo(CalibrationStatus.SUBMITTED);
+    }
+
+    @Test
+    void onlyASubmittedRecordIsReturnedAndAlwaysWithAReason() {
+        Calibration draft = records.draft(f.tech1, f.draft());
+        assertThatThrownBy(() -> records.returnToDraft(f.tech2, draft.id(), draft.version(), "why"))
+                .isInstanceOfSatisfying(CalibrationRuleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_STATUS));
+        Calibration c = submitted(f.tech1);
+        assertThatThrownBy(() -> records.returnToDraft(f.tech2, c.id(), c.version(), "  "))
+                .isInstanceOfSatisfying(CalibrationInputException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+        assertThatThrownBy(() -> records.returnToDraft(f.otherTech, c.id(), c.version(), "not mine"))
+                .isInstanceOf(CalibrationNotFoundException.class);
+        assertThat(records.get(f.tech1, c.id()).status()).isEqualTo(CalibrationStatus.SUBMITTED);
+    }
+
+    @Test
+    void aWithdrawnRecordStaysReadableAndNothingMoreHappensToIt() {
+        Calibration c = submitted(f.tech1);
+
+        Calibration withdrawn = records.withdraw(f.tech1, c.id(), c.version(), "instrument was sent back unused");
+
+        assertThat(withdrawn.status()).isEqualTo(CalibrationStatus.WITHDRAWN);
+        assertThat(withdrawn.points()).isEqualTo(c.points());
+        assertThat(records.get(f.reader, c.id()).status()).isEqualTo(CalibrationStatus.WITHDRAWN);
+        assertThatThrownBy(() -> records.approve(f.tech2, c.id(), withdrawn.version()))
+                .isInstanceOfSatisfying(CalibrationRuleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_STATUS));
+        assertThatThrownBy(() -> records.withdraw(f.tech1, c.id(), withdrawn.version(), "again"))
+                .isInstanceOfSatisfying(CalibrationRuleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_STATUS));
+    }
+
+    @Test
+    void anApprovedRecordIsNeverWithdrawn() {
+        Calibration c = submitted(f.tech1);
+        Calibration approved = records.approve(f.tech2, c.id(), c.version());
+
+        assertThatThrownBy(() -> records.withdraw(f.tech1, c.id(), approved.version(), "changed my mind"))
+                .isInstanceOfSatisfying(CalibrationRuleException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED));
+        assertThat(records.get(f.reader, c.id()).status()).isEqualTo(CalibrationStatus.APPROVED);
+    }
+
+    @Test
+    void aWithdrawnCorrectionMakesRoomForAnotherWithTheNextRevisionNumber() {
+        Calibration c = submitted(f.tech1);
+        Calibration approved = records.approve(f.tech2, c.id(), c.version());
+        Calibration second = records.revise(f.tech1, c.id(), approved.version(), "first try", f.draft());
+        records.withdraw(f.tech1, second.id(), second.version(), "wrong record corrected");
+
+        Calibration third = records.revise(f.tech1, c.id(), approved.version(), "second try", f.draft());
+
+        assertThat(third.revision()).isEqualTo(3);
+        assertThat(third.supersedesId()).isEqualTo(c.id());
+        Calibration submittedThird = records.submit(f.tech1, third.id(), third.version());
+        records.approve(f.tech2, third.id(), submittedThird.version());
+        assertThat(records.get(f.reader, c.id()).status()).isEqualTo(CalibrationStatus.SUPERSEDED);
+        assertThat(records.get(f.reader, second.id()).status()).isEqualTo(CalibrationStatus.WITHDRAWN);
+    }
+
+    @Test
     void aCorrectionWithoutAReasonIsRefused() {
         Calibration c = submitted(f.tech1);
         Calibration approved = records.approve(f.tech2, c.id(), c.version());
