@@ -1,6 +1,7 @@
 package org.metrolims.app.registry;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 import org.metrolims.app.security.MetroLimsUser;
@@ -8,16 +9,22 @@ import org.metrolims.app.security.Role;
 import org.metrolims.calibration.instrument.InstrumentDetails;
 import org.metrolims.calibration.instrument.InstrumentFilter;
 import org.metrolims.calibration.instrument.Instruments;
+import org.metrolims.calibration.standard.CertificateDetails;
 import org.metrolims.calibration.standard.FieldChecks;
+import org.metrolims.calibration.standard.MeasurementStandard;
 import org.metrolims.calibration.standard.MeasurementStandards;
+import org.metrolims.calibration.standard.RegistryConflictException;
 import org.metrolims.calibration.standard.RegistryForbiddenException;
 import org.metrolims.calibration.standard.RegistryInputException;
 import org.metrolims.calibration.standard.RegistryNotFoundException;
+import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.calibration.standard.StandardFilter;
+import org.metrolims.calibration.standard.StandardHistory;
 import org.metrolims.calibration.standard.StandardLevel;
 import org.metrolims.calibration.standard.StandardStatus;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.reference.RegionCode;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -114,8 +121,70 @@ class RegistryPagesController {
 
     @GetMapping("/registry/standards/{id}")
     String standard(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, Model model) {
-        model.addAttribute("history", found(() -> standards.history(id, RegistryUsers.of(user))));
+        RegistryUser who = RegistryUsers.of(user);
+        StandardHistory history = found(() -> standards.history(id, who));
+        model.addAttribute("history", history);
+        MeasurementStandard s = history.standard();
+        boolean canWrite = who.canWrite(s.ownerOrganizationId()) && s.status() != StandardStatus.RETIRED;
+        model.addAttribute("canWrite", canWrite);
+        model.addAttribute("statuses", StandardStatus.values());
+        if (canWrite) { // the owner's instruments not yet part of any standard, for the equipment picker
+            model.addAttribute("freeInstruments", instruments.search(new InstrumentFilter(null, null, s.owner(), null,
+                    null, null), new PageRequest(0, 500), who).items().stream()
+                    .filter(i -> i.standard() == null).toList());
+        }
         return "registry/standard";
+    }
+
+    /** The status form: a new status from a date, with the reason (required to suspend or retire). */
+    @PostMapping("/registry/standards/{id}/status")
+    String changeStatus(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+            @RequestParam(required = false) StandardStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return standardStep(redirect, id, () -> standards.changeStatus(id, version, status, effectiveFrom, reason,
+                RegistryUsers.of(user)));
+    }
+
+    /** The assessment-certificate form: a renewed 计量标准考核证书. */
+    @PostMapping("/registry/standards/{id}/certificates")
+    String addCertificate(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+            @RequestParam(required = false) String certificateNo,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
+            @RequestParam(required = false) String issuer, RedirectAttributes redirect) {
+        return standardStep(redirect, id, () -> standards.addCertificate(id, version,
+                new CertificateDetails(certificateNo, issuedOn, expiresOn, issuer), RegistryUsers.of(user)));
+    }
+
+    /** The equipment form: link one of the owner's free instruments, or unlink one, with the reason. */
+    @PostMapping("/registry/standards/{id}/equipment")
+    String changeEquipment(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) Long instrumentId, @RequestParam(defaultValue = "link") String action,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return standardStep(redirect, id, () -> {
+            if (instrumentId == null) {
+                throw new RegistryInputException("instrumentId", "choose an instrument");
+            }
+            return "unlink".equals(action)
+                    ? standards.unlinkEquipment(id, instrumentId, reason, RegistryUsers.of(user))
+                    : standards.linkEquipment(id, instrumentId, reason, RegistryUsers.of(user));
+        });
+    }
+
+    /** Runs a change from the standard's page; refusals come back as field errors on the page, never a 500. */
+    private String standardStep(RedirectAttributes redirect, long id, java.util.function.Supplier<?> change) {
+        try {
+            found(change);
+            redirect.addFlashAttribute("changed", true);
+        } catch (RegistryInputException e) {
+            redirect.addFlashAttribute("errors", e.errors());
+        } catch (RegistryConflictException e) {
+            redirect.addFlashAttribute("errors", List.of(new RegistryInputException.FieldError("version", e.getMessage())));
+        } catch (RegistryForbiddenException e) {
+            throw new AccessDeniedException(e.getMessage());
+        }
+        return "redirect:/registry/standards/" + id;
     }
 
     /** The standards list's filters as query parameters. */

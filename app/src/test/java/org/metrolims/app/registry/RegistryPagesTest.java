@@ -1,8 +1,10 @@
 package org.metrolims.app.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.metrolims.app.registry.RegistryApiFixture.TYPE_CODE;
+import static org.metrolims.app.registry.RegistryApiFixture.instrumentJson;
 import static org.metrolims.app.registry.RegistryApiFixture.standardJson;
 import static org.metrolims.app.registry.RegistryApiFixture.unique;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.AppTest;
 import org.metrolims.app.TestAccounts;
+import org.metrolims.calibration.standard.RegistryInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -102,6 +105,52 @@ class RegistryPagesTest {
                 .andExpect(content().string(containsString("状态历史")))
                 .andExpect(content().string(containsString("id=\"certificates\"")))
                 .andExpect(content().string(containsString("REGISTER")));
+    }
+
+    @Test
+    void theOwnersTechnicianChangesStatusCertificateAndEquipmentFromTheStandardsPage() throws Exception {
+        long id = standard("T-INST");
+        String serial = unique("SN");
+        mvc.perform(post("/api/instruments").with(httpBasic("test-admin", TestAccounts.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(instrumentJson("T-INST", serial)))
+                .andExpect(status().isCreated());
+        String page = mvc.perform(get("/registry/standards/{id}", id).with(signedIn("test-tech")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"status-form\"", "id=\"certificate-form\"", "id=\"equipment-form\"", serial);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        // suspending without a reason is refused on the page, naming the field, and changes nothing
+        var refused = mvc.perform(post("/registry/standards/{id}/status", id).with(signedIn("test-tech")).with(csrf())
+                        .param("version", "0").param("status", "SUSPENDED").param("effectiveFrom", today))
+                .andExpect(redirectedUrl("/registry/standards/" + id)).andReturn().getFlashMap().get("errors");
+        assertThat((java.util.List<?>) refused).extracting(e -> ((RegistryInputException.FieldError) e).field())
+                .containsExactly("reason");
+        mvc.perform(post("/registry/standards/{id}/status", id).with(signedIn("test-tech")).with(csrf())
+                        .param("version", "0").param("status", "SUSPENDED").param("effectiveFrom", today)
+                        .param("reason", "weights sent for recalibration"))
+                .andExpect(flash().attribute("changed", true));
+        mvc.perform(post("/registry/standards/{id}/certificates", id).with(signedIn("test-tech")).with(csrf())
+                        .param("version", "1").param("certificateNo", "[2026]闽量标证字第0042号")
+                        .param("issuedOn", "2026-01-10").param("expiresOn", "2030-01-09").param("issuer", "福建省市场监督管理局"))
+                .andExpect(flash().attribute("changed", true));
+        long instrumentId = dsl.select(org.metrolims.db.jooq.Tables.INSTRUMENT.ID).from(org.metrolims.db.jooq.Tables.INSTRUMENT)
+                .where(org.metrolims.db.jooq.Tables.INSTRUMENT.SERIAL_NO.eq(serial)).fetchSingle().value1();
+        mvc.perform(post("/registry/standards/{id}/equipment", id).with(signedIn("test-tech")).with(csrf())
+                        .param("instrumentId", String.valueOf(instrumentId)).param("reason", "new balance"))
+                .andExpect(flash().attribute("changed", true));
+
+        String after = mvc.perform(get("/registry/standards/{id}", id).with(signedIn("test-tech")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("weights sent for recalibration", "[2026]闽量标证字第0042号", "STATUS_SUSPENDED",
+                "CERTIFICATE", "LINK_EQUIPMENT");
+        // a lab never gets the forms, and cannot post them
+        long own = standard("T-LAB-A");
+        assertThat(mvc.perform(get("/registry/standards/{id}", own).with(signedIn("test-lab-a")))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("status-form");
+        mvc.perform(post("/registry/standards/{id}/status", own).with(signedIn("test-lab-a")).with(csrf())
+                        .param("version", "0").param("status", "RETIRED").param("effectiveFrom", today)
+                        .param("reason", "x"))
+                .andExpect(status().isForbidden());
     }
 
     @Test
