@@ -106,6 +106,21 @@ class CalibrationApiTest {
     }
 
     @Test
+    void aPointsBudgetCarriesCorrelationsThroughTheApi() throws Exception {
+        String point = """
+                {"nominal":10,"unit":"mm","readings":[10.0002,10.0004,10.0003],"tolerance":1,"toleranceUnit":"µm",
+                 "components":[{"name":"reference","expandedUncertainty":0.0002,"coverageFactor":2},
+                               {"name":"resolution","halfWidth":0.00005,"distribution":"rectangular"}],
+                 "correlations":[{"a":"reference","b":"resolution","r":0.5}]}""";
+        long id = id(create(TECH, f.draft(point)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.points[0].correlations[0].r").value(0.5)));
+        mvc.perform(get("/api/calibrations/{id}", id).with(OFFICER))
+                .andExpect(jsonPath("$.points[0].correlations[0].a").value("reference"));
+        expectField(create(TECH, f.draft(point.replace("\"b\":\"resolution\"", "\"b\":\"nobody\""))),
+                "points[0].correlations[0].b");
+    }
+
+    @Test
     void approvingOnesOwnCalibrationIs409() throws Exception {
         long id = id(create(TECH, f.draft()));
         step(TECH, id, "submit", 0);

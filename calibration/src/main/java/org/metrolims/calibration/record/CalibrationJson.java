@@ -1,6 +1,7 @@
 package org.metrolims.calibration.record;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.metrolims.db.audit.AuditJson;
 
@@ -57,6 +58,10 @@ final class CalibrationJson {
         json.put("decisionRule", p.decisionRule());
         json.put("verdict", p.verdict());
         json.put("conformity", p.conformity());
+        if (!p.correlations().isEmpty()) {
+            json.put("correlations", p.correlations().stream()
+                    .map(r -> List.of(r.a(), r.b(), r.r())).toList());
+        }
         return json;
     }
 }

@@ -20,6 +20,7 @@ import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.metrolims.db.jooq.Tables.QUANTITY;
 import static org.metrolims.db.jooq.Tables.UNCERTAINTY_COMPONENT;
+import static org.metrolims.db.jooq.Tables.UNCERTAINTY_CORRELATION;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.metrolims.calibration.decision.DecisionRuleCode;
+import org.metrolims.calibration.uncertainty.Correlation;
 import org.metrolims.calibration.decision.Verdict;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
@@ -171,6 +173,7 @@ public class CalibrationRepository {
         }
         var points = select(MEASUREMENT_POINT.ID).from(MEASUREMENT_POINT).where(MEASUREMENT_POINT.CALIBRATION_ID.eq(id));
         dsl.deleteFrom(MEASUREMENT_READING).where(MEASUREMENT_READING.POINT_ID.in(points)).execute();
+        dsl.deleteFrom(UNCERTAINTY_CORRELATION).where(UNCERTAINTY_CORRELATION.POINT_ID.in(points)).execute();
         dsl.deleteFrom(UNCERTAINTY_COMPONENT).where(UNCERTAINTY_COMPONENT.POINT_ID.in(points)).execute();
         dsl.deleteFrom(MEASUREMENT_POINT).where(MEASUREMENT_POINT.CALIBRATION_ID.eq(id)).execute();
         dsl.deleteFrom(CALIBRATION_REFERENCE_STANDARD).where(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID.eq(id))
@@ -319,6 +322,23 @@ public class CalibrationRepository {
             }
             insert.execute();
         }
+        List<Object[]> correlations = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            List<Correlation> r = points.get(i).correlations();
+            for (int k = 0; k < r.size(); k++) {
+                correlations.add(new Object[] {pointIds.get(i), k + 1, r.get(k)});
+            }
+        }
+        for (List<Object[]> chunk : chunks(correlations, MAX_BINDS / 5)) {
+            var insert = dsl.insertInto(UNCERTAINTY_CORRELATION, UNCERTAINTY_CORRELATION.POINT_ID,
+                    UNCERTAINTY_CORRELATION.SEQ, UNCERTAINTY_CORRELATION.COMPONENT_A, UNCERTAINTY_CORRELATION.COMPONENT_B,
+                    UNCERTAINTY_CORRELATION.R);
+            for (Object[] r : chunk) {
+                Correlation c = (Correlation) r[2];
+                insert = insert.values((Long) r[0], (Integer) r[1], c.a(), c.b(), BigDecimal.valueOf(c.r()));
+            }
+            insert.execute();
+        }
     }
 
     // ---- reads ----
@@ -339,9 +359,14 @@ public class CalibrationRepository {
                 .convertFrom(r -> r.map(c -> new BudgetComponent(c.value1(), c.value2(), c.value3(), c.value4(),
                         dbl(c.value5()), dbl(c.value6()), dbl(c.value7()), c.value8().doubleValue(),
                         c.value9().doubleValue(), dbl(c.value10()), c.value11().doubleValue())));
-        var points = multiset(select(MEASUREMENT_POINT.asterisk(), readings, components).from(MEASUREMENT_POINT)
+        var correlations = multiset(select(UNCERTAINTY_CORRELATION.COMPONENT_A, UNCERTAINTY_CORRELATION.COMPONENT_B,
+                UNCERTAINTY_CORRELATION.R).from(UNCERTAINTY_CORRELATION)
+                .where(UNCERTAINTY_CORRELATION.POINT_ID.eq(MEASUREMENT_POINT.ID)).orderBy(UNCERTAINTY_CORRELATION.SEQ))
+                .convertFrom(r -> r.map(c -> new Correlation(c.value1(), c.value2(), c.value3().doubleValue())));
+        var points = multiset(select(MEASUREMENT_POINT.asterisk(), readings, components, correlations)
+                .from(MEASUREMENT_POINT)
                 .where(MEASUREMENT_POINT.CALIBRATION_ID.eq(CALIBRATION.ID)).orderBy(MEASUREMENT_POINT.SEQ))
-                .convertFrom(r -> r.map(p -> point(p, p.get(readings), p.get(components))));
+                .convertFrom(r -> r.map(p -> point(p, p.get(readings), p.get(components), p.get(correlations))));
         var references = multiset(select(CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID)
                 .from(CALIBRATION_REFERENCE_STANDARD)
                 .where(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID.eq(CALIBRATION.ID))
@@ -434,7 +459,8 @@ public class CalibrationRepository {
                 c.getVersion(), references, points);
     }
 
-    private static MeasuredPoint point(Record p, List<Double> readings, List<BudgetComponent> components) {
+    private static MeasuredPoint point(Record p, List<Double> readings, List<BudgetComponent> components,
+            List<Correlation> correlations) {
         var m = MEASUREMENT_POINT;
         String rule = p.get(m.DECISION_RULE);
         String verdict = p.get(m.VERDICT);
@@ -447,7 +473,7 @@ public class CalibrationRepository {
                 rule == null ? null : DecisionRuleCode.valueOf(rule), dbl(p.get(m.GUARD_BAND_MULTIPLIER)),
                 dbl(p.get(m.GUARD_BAND)), dbl(p.get(m.ACCEPTANCE_LOWER)), dbl(p.get(m.ACCEPTANCE_UPPER)),
                 dbl(p.get(m.CONFORMANCE_PROBABILITY)), verdict == null ? null : Verdict.valueOf(verdict),
-                conformity(p.get(m.CONFORMITY)), components);
+                conformity(p.get(m.CONFORMITY)), components, correlations);
     }
 
     private static <T> List<List<T>> chunks(List<T> all, int size) {

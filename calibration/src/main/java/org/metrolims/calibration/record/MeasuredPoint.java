@@ -1,5 +1,6 @@
 package org.metrolims.calibration.record;
 
+import org.metrolims.calibration.uncertainty.Correlation;
 import java.util.List;
 import org.metrolims.calibration.decision.DecisionRuleCode;
 import org.metrolims.calibration.decision.Verdict;
@@ -14,16 +15,19 @@ import org.metrolims.calibration.decision.Verdict;
  * @param decisionRule null when the point has no tolerance; the remaining decision fields are then null too
  * @param acceptanceLower A_L in the point's unit, null when open
  * @param conformity the point's statement (NOT_STATED without a tolerance)
+ * @param correlations the correlation coefficients its budget used (JCGM 100:2008 5.2.2), none when independent
  */
 public record MeasuredPoint(int seq, double nominal, String unit, List<Double> readings, double mean,
         double standardDeviation, double error, double correction, double combinedStandardUncertainty,
         Double effectiveDegreesOfFreedom, double expandedUncertainty, double coverageFactor,
         double coverageProbability, Double tolerance, String toleranceUnit, DecisionRuleCode decisionRule,
         Double guardBandMultiplier, Double guardBand, Double acceptanceLower, Double acceptanceUpper,
-        Double conformanceProbability, Verdict verdict, Conformity conformity, List<BudgetComponent> components) {
+        Double conformanceProbability, Verdict verdict, Conformity conformity, List<BudgetComponent> components,
+        List<Correlation> correlations) {
 
     public MeasuredPoint {
         readings = List.copyOf(readings);
         components = List.copyOf(components);
+        correlations = correlations == null ? List.of() : List.copyOf(correlations);
     }
 }

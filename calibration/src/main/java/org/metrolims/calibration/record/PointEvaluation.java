@@ -12,6 +12,7 @@ import org.metrolims.calibration.uncertainty.BudgetLine;
 import org.metrolims.calibration.uncertainty.Distribution;
 import org.metrolims.calibration.uncertainty.EvaluatedUncertainty;
 import org.metrolims.calibration.uncertainty.ReportedResult;
+import org.metrolims.calibration.uncertainty.Correlation;
 import org.metrolims.calibration.uncertainty.UncertaintyBudget;
 import org.metrolims.calibration.uncertainty.UncertaintyComponent;
 import org.metrolims.calibration.uncertainty.UncertaintyInputException;
@@ -71,11 +72,14 @@ final class PointEvaluation {
                 throw new CalibrationInputException(cat + "." + e.input(), e.getMessage());
             }
         }
+        List<Correlation> correlations = correlations(p, names, at);
         EvaluatedUncertainty evaluated;
         try {
-            evaluated = new UncertaintyBudget(components, List.of(), coverageProbability).evaluate();
+            evaluated = new UncertaintyBudget(components, correlations, coverageProbability).evaluate();
         } catch (UncertaintyInputException e) {
-            throw new CalibrationInputException(at + ".components", e.getMessage());
+            // the budget names a correlation problem as correlations[k].r; anything else concerns the components
+            throw new CalibrationInputException(e.input().startsWith("correlations") ? at + "." + e.input()
+                    : at + ".components", e.getMessage());
         }
         double mean = typeA.typeA().mean();
         ReportedResult reported = evaluated.report(mean);
@@ -126,7 +130,36 @@ final class PointEvaluation {
                 decision == null ? null : finiteOrNull(decision.acceptanceUpper()),
                 decision == null ? null : decision.conformanceProbability(),
                 decision == null ? null : decision.verdict(),
-                decision == null ? Conformity.NOT_STATED : Conformity.of(decision.verdict()), stored);
+                decision == null ? Conformity.NOT_STATED : Conformity.of(decision.verdict()), stored, correlations);
+    }
+
+    /** The entered coefficients as the budget's, each naming two of the point's components. */
+    private static List<Correlation> correlations(PointInput p, Set<String> names, String at) {
+        List<Correlation> out = new ArrayList<>(p.correlations().size());
+        for (int k = 0; k < p.correlations().size(); k++) {
+            CorrelationInput c = p.correlations().get(k);
+            String cat = at + ".correlations[" + k + "]";
+            if (c == null) {
+                throw new CalibrationInputException(cat, "a correlation is required");
+            }
+            String a = c.a() == null ? null : c.a().strip();
+            String b = c.b() == null ? null : c.b().strip();
+            if (a == null || !names.contains(a)) {
+                throw new CalibrationInputException(cat + ".a", "name one of this point's components " + names);
+            }
+            if (b == null || !names.contains(b)) {
+                throw new CalibrationInputException(cat + ".b", "name one of this point's components " + names);
+            }
+            if (c.r() == null) {
+                throw new CalibrationInputException(cat + ".r", "a correlation coefficient is required");
+            }
+            try {
+                out.add(new Correlation(a, b, c.r()));
+            } catch (UncertaintyInputException e) {
+                throw new CalibrationInputException(cat + "." + e.input(), e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static double[] readings(PointInput p, String at) {

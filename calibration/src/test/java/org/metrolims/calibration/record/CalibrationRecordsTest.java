@@ -98,6 +98,46 @@ class CalibrationRecordsTest {
         assertThat(c.conformity()).isEqualTo(Conformity.INDETERMINATE);
     }
 
+    static PointInput correlated(CorrelationInput... r) {
+        PointInput p = RecordFixture.point10mm();
+        return new PointInput(p.nominal(), p.unit(), p.readings(), p.tolerance(), p.toleranceUnit(), p.components(),
+                List.of(r));
+    }
+
+    @Test
+    void storesTheCorrelationsOfAPointsBudgetAndCombinesWithThem() {
+        Calibration c = records.draft(f.tech1,
+                f.draft(List.of(correlated(new CorrelationInput("reference", "resolution", 0.5)))));
+
+        MeasuredPoint p = records.get(f.tech1, c.id()).points().getFirst();
+        // GUM 5.2.2 Eq. 16: u_c² = Σ u_i² + 2 r u_ref u_res, with u_ref = 1e-4 and u_res = 5e-5/√3
+        double uRes = 5e-5 / Math.sqrt(3);
+        double uc = Math.sqrt(1e-8 / 3 + 1e-8 + uRes * uRes + 2 * 0.5 * 1e-4 * uRes);
+        assertThat(p.combinedStandardUncertainty()).isCloseTo(uc, within(1e-12));
+        assertThat(p.correlations()).containsExactly(
+                new org.metrolims.calibration.uncertainty.Correlation("reference", "resolution", 0.5));
+        assertThat(p).isEqualTo(c.points().getFirst());
+    }
+
+    @Test
+    void refusesACorrelationNamingNoComponentOrAnInconsistentSetNamingTheField() {
+        assertThatThrownBy(() -> records.draft(f.tech1,
+                f.draft(List.of(correlated(new CorrelationInput("reference", "thermometer", 0.5))))))
+                .isInstanceOfSatisfying(CalibrationInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("points[0].correlations[0].b"));
+        assertThatThrownBy(() -> records.draft(f.tech1,
+                f.draft(List.of(correlated(new CorrelationInput("reference", "resolution", 1.5))))))
+                .isInstanceOfSatisfying(CalibrationInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("points[0].correlations[0].r"));
+        // r(A,ref) = 0.9 and r(A,res) = 0.9 force r(ref,res) ≥ 0.62: −0.9 is no correlation matrix at all
+        assertThatThrownBy(() -> records.draft(f.tech1, f.draft(List.of(correlated(
+                new CorrelationInput("repeatability", "reference", 0.9),
+                new CorrelationInput("repeatability", "resolution", 0.9),
+                new CorrelationInput("reference", "resolution", -0.9))))))
+                .isInstanceOfSatisfying(CalibrationInputException.class,
+                        e -> assertThat(e.field()).startsWith("points[0].correlations["));
+    }
+
     @Test
     void refusesApprovalByThePersonWhoCalibrated() {
         Calibration c = submitted(f.tech1);
