@@ -11,6 +11,42 @@
   var componentTemplate = document.getElementById('component-template');
   var timer = null;
 
+  // pickers: they fill the id fields, which stay editable (and are what is sent)
+  var search = document.getElementById('instrument-search');
+  var found = document.getElementById('instrument-options');
+  var searchTimer = null;
+  if (search && found) {
+    search.addEventListener('input', function () {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(function () {
+        fetch(search.dataset.options + '?q=' + encodeURIComponent(search.value), { credentials: 'same-origin' })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (options) {
+            found.innerHTML = '';
+            options.forEach(function (o) {
+              var opt = document.createElement('option');
+              opt.value = o.id;
+              opt.textContent = o.label + ' (' + o.owner + ')';
+              found.appendChild(opt);
+            });
+            found.hidden = options.length === 0;
+          });
+      }, 250);
+    });
+    found.addEventListener('change', function () {
+      form.elements.instrumentId.value = found.value;
+      schedule();
+    });
+  }
+  var standardPicker = document.getElementById('standard-picker');
+  if (standardPicker) {
+    standardPicker.addEventListener('change', function () {
+      form.elements.referenceStandardIds.value = Array.prototype.filter.call(standardPicker.options,
+        function (o) { return o.selected; }).map(function (o) { return o.value; }).join(', ');
+      schedule();
+    });
+  }
+
   function num(v) { return v === '' || v == null ? null : Number(v); }
   function text(v) { return v === '' ? null : v; }
 

@@ -14,4 +14,12 @@ final class CalibrationActors {
         return new Actor(user.userId(), user.getUsername(), user.organizationId(), user.organizationCode(),
                 user.hasRole(Role.TECHNICIAN), user.hasRole(Role.OFFICER) || user.hasRole(Role.ADMIN));
     }
+
+    /** Pages and picker calls of the calibration form are for technicians only. */
+    static void requireTechnician(MetroLimsUser user) {
+        if (!user.hasRole(Role.TECHNICIAN)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "calibrations are logged and reviewed by technicians");
+        }
+    }
 }

@@ -6,11 +6,17 @@ import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.record.Calibration;
 import org.metrolims.calibration.record.CalibrationDraft;
 import org.metrolims.calibration.record.CalibrationRecords;
+import org.metrolims.calibration.instrument.InstrumentFilter;
+import org.metrolims.calibration.instrument.Instruments;
 import org.metrolims.calibration.record.MeasuredPoint;
+import org.metrolims.calibration.standard.RegistryUser;
+import org.metrolims.db.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,10 +28,38 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CalibrationFormController {
 
-    private final CalibrationRecords records;
+    private static final int PICKER_SIZE = 20;
 
-    CalibrationFormController(CalibrationRecords records) {
+    private final CalibrationRecords records;
+    private final Instruments instruments;
+
+    CalibrationFormController(CalibrationRecords records, Instruments instruments) {
         this.records = records;
+        this.instruments = instruments;
+    }
+
+    /** An instrument the form's picker offers: its id and what a technician recognises it by. */
+    record InstrumentOption(long id, String label, String owner) {
+    }
+
+    /**
+     * The instrument picker: up to 20 instruments whose serial, asset number, manufacturer or model contains what was
+     * typed (technicians see every organization's instruments, as customers bring them from anywhere).
+     */
+    @GetMapping("/calibrations/options/instruments")
+    List<InstrumentOption> instrumentOptions(@AuthenticationPrincipal MetroLimsUser user,
+            @RequestParam(defaultValue = "") String q) {
+        CalibrationActors.requireTechnician(user);
+        String text = q.strip();
+        if (text.length() < 2) {
+            return List.of(); // one character matches half the province
+        }
+        RegistryUser reader = new RegistryUser(user.getUsername(), user.organizationId(), false, true, true);
+        return instruments.search(new InstrumentFilter(null, null, null, null, null, text),
+                new PageRequest(0, PICKER_SIZE), reader).items().stream()
+                .map(i -> new InstrumentOption(i.id(), i.serialNo() + " · " + i.type() + " · " + i.manufacturer() + " "
+                        + i.model() + (i.assetNo() == null ? "" : " · " + i.assetNo()), i.owner()))
+                .toList();
     }
 
     /** Live recomputation as the technician types: the points evaluated and decided, nothing stored. */

@@ -8,9 +8,12 @@ import org.metrolims.calibration.record.CalibrationInputException;
 import org.metrolims.calibration.record.CalibrationNotFoundException;
 import org.metrolims.calibration.record.CalibrationRecords;
 import org.metrolims.calibration.record.CalibrationRuleException;
+import org.metrolims.calibration.standard.MeasurementStandards;
+import org.metrolims.calibration.standard.RegistryUser;
+import org.metrolims.calibration.standard.StandardFilter;
+import org.metrolims.calibration.standard.StandardStatus;
 import org.metrolims.db.PageRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,9 +33,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CalibrationPagesController {
 
     private final CalibrationRecords records;
+    private final MeasurementStandards standards;
 
-    CalibrationPagesController(CalibrationRecords records) {
+    CalibrationPagesController(CalibrationRecords records, MeasurementStandards standards) {
         this.records = records;
+        this.standards = standards;
     }
 
     @GetMapping("/calibrations")
@@ -43,14 +48,18 @@ class CalibrationPagesController {
     }
 
     @GetMapping("/calibrations/new")
-    String form(@AuthenticationPrincipal MetroLimsUser user) {
-        requireTechnician(user);
+    String form(@AuthenticationPrincipal MetroLimsUser user, Model model) {
+        CalibrationActors.requireTechnician(user);
+        // the reference standards the form offers: the lab's own standards in service
+        RegistryUser ownLab = new RegistryUser(user.getUsername(), user.organizationId(), false, true, false);
+        model.addAttribute("labStandards", standards.search(new StandardFilter(null, null, null, StandardStatus.ACTIVE,
+                null, null, null), new PageRequest(0, PageRequest.MAX_SIZE), ownLab).items());
         return "calibration/new";
     }
 
     @GetMapping("/calibrations/review")
     String review(@AuthenticationPrincipal MetroLimsUser user, Model model) {
-        requireTechnician(user);
+        CalibrationActors.requireTechnician(user);
         model.addAttribute("queue", records.reviewQueue(CalibrationActors.of(user), new PageRequest(0, PageRequest.MAX_SIZE)));
         return "calibration/review";
     }
@@ -114,12 +123,6 @@ class CalibrationPagesController {
             return read.get();
         } catch (CalibrationNotFoundException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-        }
-    }
-
-    private static void requireTechnician(MetroLimsUser user) {
-        if (!CalibrationActors.of(user).technician()) {
-            throw new AccessDeniedException("calibrations are logged and reviewed by technicians");
         }
     }
 }

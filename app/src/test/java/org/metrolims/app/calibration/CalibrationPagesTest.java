@@ -53,6 +53,20 @@ class CalibrationPagesTest {
     }
 
     @Test
+    void theFormOffersTheLabsStandardsAndFindsInstrumentsByWhatIsTypedOnThem() throws Exception {
+        assertThat(page("/calibrations/new", "test-tech", "zh-CN")).contains("id=\"standard-picker\"",
+                "value=\"" + f.standard + "\"", "CAL-TEST-STD · 量块标准装置", "查找被校仪器");
+        mvc.perform(get("/calibrations/options/instruments").param("q", "cal-test-1").with(signedIn("test-tech")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value(f.instrument))
+                .andExpect(jsonPath("$[0].label").value(org.hamcrest.Matchers.startsWith("CAL-TEST-1 · ")));
+        mvc.perform(get("/calibrations/options/instruments").param("q", "c").with(signedIn("test-tech")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/calibrations/options/instruments").param("q", "cal-test").with(signedIn("test-lab-b")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void theFormIsForTechniciansOnly() throws Exception {
         mvc.perform(get("/calibrations/new").with(signedIn("test-officer"))).andExpect(status().isForbidden());
         mvc.perform(get("/calibrations/review").with(signedIn("test-lab-a"))).andExpect(status().isForbidden());
