@@ -22,16 +22,16 @@ import org.metrolims.db.audit.AuditTrail;
  * a lab in Xiamen and one in Fuzhou that own instruments, a length and a thermal discipline, a caliper type (12
  * months) and a thermometer type (6 months), a standard of the institute.
  */
-final class ScheduleFixture {
+public final class ScheduleFixture {
 
-    final DSLContext dsl;
-    final CalibrationSchedules schedules;
-    final long province, fuzhou, xiamen, institute, xmLab, fzLab, length, thermal, caliper, thermometer, standard;
-    final long tech, reviewer;
+    public final DSLContext dsl;
+    public final CalibrationSchedules schedules;
+    public final long province, fuzhou, xiamen, institute, xmLab, fzLab, length, thermal, caliper, thermometer, standard;
+    public final long tech, reviewer;
     private int serial;
     private int number;
 
-    ScheduleFixture(DSLContext dsl) {
+    public ScheduleFixture(DSLContext dsl) {
         this.dsl = dsl;
         this.schedules = new CalibrationSchedules(new ScheduleRepository(dsl), new AuditTrail(dsl));
         province = region("350000", "PROVINCE", null);
@@ -97,7 +97,7 @@ final class ScheduleFixture {
                 .set(APP_USER.ORGANIZATION_ID, org).returningResult(APP_USER.ID).fetchSingle().value1();
     }
 
-    long instrument(long owner, long type) {
+    public long instrument(long owner, long type) {
         return instrument(owner, type, null, null);
     }
 
@@ -112,6 +112,11 @@ final class ScheduleFixture {
     }
 
     long calibrate(long instrument, LocalDate on, LocalDate validUntil, String status, String procedure) {
+        return calibrate(instrument, on, validUntil, status, procedure, "IN_TOLERANCE");
+    }
+
+    public long calibrate(long instrument, LocalDate on, LocalDate validUntil, String status, String procedure,
+            String asFound) {
         number++;
         long customer = dsl.select(INSTRUMENT.OWNER_ORGANIZATION_ID).from(INSTRUMENT).where(INSTRUMENT.ID.eq(instrument))
                 .fetchSingle().value1();
@@ -122,7 +127,7 @@ final class ScheduleFixture {
                 .set(CALIBRATION.CALIBRATED_ON, on).set(CALIBRATION.VALID_UNTIL, validUntil)
                 .set(CALIBRATION.TECHNICIAN_ID, tech).set(CALIBRATION.REVIEWER_ID, approved ? reviewer : null)
                 .set(CALIBRATION.APPROVED_AT, approved ? on.atTime(17, 0) : null).set(CALIBRATION.STATUS, status)
-                .set(CALIBRATION.AS_FOUND, "IN_TOLERANCE")
+                .set(CALIBRATION.AS_FOUND, asFound)
                 .returningResult(CALIBRATION.ID).fetchSingle().value1();
     }
 
