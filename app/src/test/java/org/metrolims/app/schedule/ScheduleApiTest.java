@@ -10,7 +10,9 @@ import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.metrolims.db.jooq.Tables.QUANTITY;
 import static org.metrolims.db.jooq.Tables.REGION;
 import static org.metrolims.db.jooq.Tables.USER_ROLE;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -27,6 +29,7 @@ import org.metrolims.app.AppTest;
 import org.metrolims.app.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -39,6 +42,7 @@ class ScheduleApiTest {
     @Autowired MockMvc mvc;
     @Autowired DSLContext dsl;
     @Autowired PasswordEncoder encoder;
+    @Autowired UserDetailsService users;
 
     RequestPostProcessor tech = httpBasic("test-tech", TestAccounts.PASSWORD);
     RequestPostProcessor labA = httpBasic("test-lab-a", TestAccounts.PASSWORD);
@@ -201,5 +205,26 @@ class ScheduleApiTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"MAYBE\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("decision"));
+    }
+
+    @Test
+    void theDueListPageShowsALabsItemsAndTheIntervalPageDrawsTheChartAndTakesADecision() throws Exception {
+        mvc.perform(get("/schedule/due").with(user(users.loadUserByUsername("test-tech"))).param("lab", "" + lab)
+                        .param("asOf", AS_OF.toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("SCH-1")))
+                .andExpect(content().string(Matchers.containsString("calendar.ics")));
+        mvc.perform(get("/schedule/labs/{id}/plan", institute).with(user(users.loadUserByUsername("test-tech"))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/schedule/intervals/{id}", type).with(user(users.loadUserByUsername("test-tech"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<svg")))
+                .andExpect(content().string(Matchers.containsString("Too few results")))
+                .andExpect(content().string(Matchers.containsString("No interval can be recommended")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"decide-form\""))));
+        // one calibration per instrument: no interval has ended yet, so there is nothing to decide on
+        mvc.perform(post("/schedule/intervals/{id}/decision", type).with(user(users.loadUserByUsername("test-tech")))
+                        .with(csrf()).param("decision", "REJECTED").param("reason", "too few data"))
+                .andExpect(status().isConflict());
     }
 }
