@@ -24,9 +24,9 @@ CREATE TABLE procedure_interval (
     CONSTRAINT ck_procedure_interval CHECK (interval_months > 0)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- One row per instrument: its last approved calibration and its due date, kept by the triggers
--- below whatever code writes calibrations or instruments, so that due lists are one indexed range
--- read instead of a "latest calibration per instrument" over the whole calibration table.
+-- One row per instrument: its last approved calibration and its due date, kept fresh through the
+-- triggers below whatever code writes calibrations or instruments, so that due lists are one indexed
+-- range read instead of a "latest calibration per instrument" over the whole calibration table.
 CREATE TABLE calibration_schedule (
     instrument_id              BIGINT       NOT NULL,
     owner_organization_id      BIGINT       NOT NULL,
@@ -55,8 +55,7 @@ CREATE INDEX ix_schedule_technician_due ON calibration_schedule (technician_id, 
 CREATE INDEX ix_schedule_standard ON calibration_schedule (measurement_standard_id);
 CREATE INDEX ix_schedule_type ON calibration_schedule (instrument_type_id);
 
--- Recomputes the schedule rows of the instruments with ids in [p_from, p_to] (one statement, so
--- that triggers can call it).
+-- Recomputes the schedule rows of the instruments with ids in [p_from, p_to].
 CREATE PROCEDURE refresh_calibration_schedule(IN p_from BIGINT, IN p_to BIGINT)
     INSERT INTO calibration_schedule (instrument_id, owner_organization_id, measurement_standard_id,
                                       instrument_type_id, discipline_id, region_code, instrument_status,
@@ -100,14 +99,22 @@ CREATE PROCEDURE refresh_calibration_schedule(IN p_from BIGINT, IN p_to BIGINT)
         interval_months = VALUE(interval_months),
         due_on = VALUE(due_on);
 
+-- Which instruments' rows are stale. The triggers only mark (one primary-key insert, cheap enough for
+-- the bulk loads of the demo province); readers of the schedule refresh the marked rows first
+-- (CalibrationSchedules), and a bulk load ends with a full refresh.
+CREATE TABLE calibration_schedule_dirty (
+    instrument_id BIGINT NOT NULL,
+    PRIMARY KEY (instrument_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
 CREATE TRIGGER calibration_schedule_on_instrument_insert AFTER INSERT ON instrument FOR EACH ROW
-    CALL refresh_calibration_schedule(NEW.id, NEW.id);
+    INSERT IGNORE INTO calibration_schedule_dirty (instrument_id) VALUES (NEW.id);
 CREATE TRIGGER calibration_schedule_on_instrument_update AFTER UPDATE ON instrument FOR EACH ROW
-    CALL refresh_calibration_schedule(NEW.id, NEW.id);
+    INSERT IGNORE INTO calibration_schedule_dirty (instrument_id) VALUES (NEW.id);
 CREATE TRIGGER calibration_schedule_on_calibration_insert AFTER INSERT ON calibration FOR EACH ROW
-    CALL refresh_calibration_schedule(NEW.instrument_id, NEW.instrument_id);
+    INSERT IGNORE INTO calibration_schedule_dirty (instrument_id) VALUES (NEW.instrument_id);
 CREATE TRIGGER calibration_schedule_on_calibration_update AFTER UPDATE ON calibration FOR EACH ROW
-    CALL refresh_calibration_schedule(NEW.instrument_id, NEW.instrument_id);
+    INSERT IGNORE INTO calibration_schedule_dirty (instrument_id) VALUES (NEW.instrument_id);
 
 -- ShedLock's JDBC lock table: the daily recall job runs on one app instance at a time.
 CREATE TABLE shedlock (

@@ -50,6 +50,8 @@ class RecallJob {
     Summary run(LocalDate today, boolean refreshSchedule) {
         if (refreshSchedule) {
             schedules.refreshAll();
+        } else {
+            schedules.refreshStale();
         }
         List<RecallRepository.Reminder> pending = repository.pending(today, settings.dueSoonDays(),
                 settings.overdueDays(), settings.certificateDays());

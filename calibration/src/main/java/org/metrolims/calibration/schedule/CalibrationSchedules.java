@@ -53,10 +53,20 @@ public class CalibrationSchedules {
         return repository.overdueStandards(standardIds, date);
     }
 
-    /** The due list, earliest due first. */
-    @Transactional(readOnly = true)
+    /** The due list, earliest due first (after refreshing the rows marked stale). */
+    @Transactional
     public Page<DueItem> due(DueFilter filter, PageRequest page) {
+        repository.refreshMarked();
         return repository.due(filter, page);
+    }
+
+    /**
+     * Refreshes the schedule rows of the instruments whose calibrations or details changed since they were
+     * last computed (the V6 triggers mark them); returns how many. Every reader here calls it first.
+     */
+    @Transactional
+    public int refreshStale() {
+        return repository.refreshMarked();
     }
 
     /** Current assessment certificates of active standards expiring on or before {@code horizon}. */
@@ -66,7 +76,7 @@ public class CalibrationSchedules {
     }
 
     /** The capacity plan of a performing lab over {@code weeks} weeks from the week of {@code start}. */
-    @Transactional(readOnly = true)
+    @Transactional
     public CapacityPlanner.Plan plan(long labId, LocalDate start, int weeks) {
         requireLab(labId);
         if (weeks < 1 || weeks > 104) {
@@ -74,6 +84,7 @@ public class CalibrationSchedules {
         }
         LocalDate lastDay = start.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
                 .plusWeeks(weeks).minusDays(1);
+        repository.refreshMarked();
         List<CapacityPlanner.Job> jobs = repository.jobs(DueFilter.province(start, lastDay).withPerformer(labId));
         return CapacityPlanner.plan(jobs, repository.capacities(labId), start, weeks);
     }
@@ -105,6 +116,7 @@ public class CalibrationSchedules {
             throw new ScheduleInputException("procedureCode", "must not be blank");
         }
         checkMonths(months);
+        repository.refreshMarked();
         Optional<Integer> before = repository.procedureInterval(procedureCode);
         int moved = repository.setProcedureInterval(procedureCode.strip(), months, actor);
         audit.record(new AuditEntry(actor, "UPDATE", "procedure_interval", procedureCode.strip(),
@@ -119,6 +131,7 @@ public class CalibrationSchedules {
         repository.standardOwner(standardId).orElseThrow(
                 () -> new ScheduleNotFoundException("No measurement standard " + standardId));
         months.ifPresent(CalibrationSchedules::checkMonths);
+        repository.refreshMarked();
         Optional<Integer> before = repository.standardInterval(standardId);
         int moved = repository.setStandardInterval(standardId, months.orElse(null));
         Map<String, Object> b = new LinkedHashMap<>();
@@ -138,6 +151,7 @@ public class CalibrationSchedules {
     public int setTypeInterval(long typeId, int months) {
         checkMonths(months);
         repository.typeInterval(typeId).orElseThrow(() -> new ScheduleNotFoundException("No instrument type " + typeId));
+        repository.refreshMarked();
         return repository.setTypeInterval(typeId, months);
     }
 

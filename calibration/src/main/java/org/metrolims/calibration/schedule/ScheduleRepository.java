@@ -3,6 +3,7 @@ package org.metrolims.calibration.schedule;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.noCondition;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_SCHEDULE;
+import static org.metrolims.db.jooq.Tables.CALIBRATION_SCHEDULE_DIRTY;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
 import static org.metrolims.db.jooq.Tables.LAB_CAPACITY;
@@ -134,8 +135,35 @@ class ScheduleRepository {
                         r.get(7, LocalDate.class)));
     }
 
-    /** Rebuilds every schedule row from the calibrations, in batches of instrument ids. */
+    /**
+     * Refreshes the rows the triggers marked stale: takes the marks first (so a mark made meanwhile stays
+     * for the next call), then recomputes those instruments, consecutive ids as one range.
+     */
+    int refreshMarked() {
+        var d = CALIBRATION_SCHEDULE_DIRTY;
+        List<Long> ids = dsl.select(d.INSTRUMENT_ID).from(d).orderBy(d.INSTRUMENT_ID).limit(100_000).fetch(d.INSTRUMENT_ID);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        for (int k = 0; k < ids.size(); k += 5_000) {
+            dsl.deleteFrom(d).where(d.INSTRUMENT_ID.in(ids.subList(k, Math.min(ids.size(), k + 5_000)))).execute();
+        }
+        int i = 0;
+        while (i < ids.size()) {
+            int j = i;
+            while (j + 1 < ids.size() && ids.get(j + 1) == ids.get(j) + 1 && j + 1 - i < REFRESH_BATCH) {
+                j++;
+            }
+            dsl.execute("CALL refresh_calibration_schedule(?, ?)", ids.get(i), ids.get(j));
+            i = j + 1;
+        }
+        return ids.size();
+    }
+
+    /** Rebuilds every schedule row from the calibrations, in batches of instrument ids, and clears the marks it covered. */
     int refreshAll() {
+        var d = CALIBRATION_SCHEDULE_DIRTY;
+        List<Long> marked = dsl.select(d.INSTRUMENT_ID).from(d).fetch(d.INSTRUMENT_ID);
         Record bounds = dsl.select(org.jooq.impl.DSL.min(INSTRUMENT.ID), org.jooq.impl.DSL.max(INSTRUMENT.ID))
                 .from(INSTRUMENT).fetchSingle();
         Long min = bounds.get(0, Long.class);
@@ -145,6 +173,9 @@ class ScheduleRepository {
         }
         for (long from = min; from <= max; from += REFRESH_BATCH) {
             dsl.execute("CALL refresh_calibration_schedule(?, ?)", from, Math.min(max, from + REFRESH_BATCH - 1));
+        }
+        for (int k = 0; k < marked.size(); k += 5_000) {
+            dsl.deleteFrom(d).where(d.INSTRUMENT_ID.in(marked.subList(k, Math.min(marked.size(), k + 5_000)))).execute();
         }
         return dsl.fetchCount(CALIBRATION_SCHEDULE);
     }

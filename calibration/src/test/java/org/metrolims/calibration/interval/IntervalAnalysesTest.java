@@ -69,6 +69,7 @@ class IntervalAnalysesTest {
         // 16 of 20 in after 365 d: t* = 365 ln 0.95 / ln 0.8 = 83.90 d = 2.76 months → 2
         assertThat(after.currentMonths()).isEqualTo(2);
         assertThat(after.decisions()).extracting(IntervalDecision::decision).containsExactly("ACCEPTED", "REJECTED");
+        f.schedules.refreshStale();
         assertThat(f.dsl.select(CALIBRATION_SCHEDULE.DUE_ON).from(CALIBRATION_SCHEDULE)
                 .where(CALIBRATION_SCHEDULE.INSTRUMENT_ID.eq(last)).fetchSingle().value1()).isEqualTo(LocalDate.of(2023, 3, 1));
         assertThat(f.dsl.select(AUDIT_EVENT.ACTION, AUDIT_EVENT.REASON).from(AUDIT_EVENT)
