@@ -42,10 +42,18 @@ class ScheduleApiController {
 
     private final CalibrationSchedules schedules;
     private final ScheduleClock clock;
+    private final RecallRepository messages;
 
-    ScheduleApiController(CalibrationSchedules schedules, ScheduleClock clock) {
+    ScheduleApiController(CalibrationSchedules schedules, ScheduleClock clock, RecallRepository messages) {
         this.schedules = schedules;
         this.clock = clock;
+        this.messages = messages;
+    }
+
+    @GetMapping("/messages")
+    @Operation(summary = "The signed-in user's organization's latest recall messages (for the lab portal)")
+    java.util.List<RecallRepository.LabMessage> messages(@AuthenticationPrincipal MetroLimsUser user) {
+        return messages.messages(user.organizationId(), 50);
     }
 
     @GetMapping("/due")

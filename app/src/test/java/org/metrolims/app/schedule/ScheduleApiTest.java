@@ -128,6 +128,8 @@ class ScheduleApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/schedule/labs/{id}/calendar.ics", lab).with(labA)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/schedule/messages").with(schedLab)).andExpect(status().isOk())
+                .andExpect(jsonPath("$").isArray());
     }
 
     @Test

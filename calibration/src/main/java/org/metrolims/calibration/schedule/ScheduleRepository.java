@@ -47,23 +47,29 @@ class ScheduleRepository {
         var s = CALIBRATION_SCHEDULE;
         Condition where = condition(f);
         long total = dsl.selectCount().from(s).where(where).fetchSingle().value1();
-        List<DueItem> items = dsl.select(s.INSTRUMENT_ID, INSTRUMENT.ASSET_NO, INSTRUMENT.SERIAL_NO, s.INSTRUMENT_TYPE_ID,
-                        INSTRUMENT_TYPE.CODE, INSTRUMENT_TYPE.NAME_ZH, INSTRUMENT_TYPE.NAME_EN, s.DISCIPLINE_ID,
-                        s.OWNER_ORGANIZATION_ID, ORGANIZATION.CODE, ORGANIZATION.NAME_ZH, ORGANIZATION.NAME_EN,
-                        s.MEASUREMENT_STANDARD_ID, s.LAST_CALIBRATED_ON, s.INTERVAL_MONTHS, s.DUE_ON,
-                        s.PERFORMING_ORGANIZATION_ID, s.TECHNICIAN_ID)
-                .from(s)
-                .join(INSTRUMENT).on(INSTRUMENT.ID.eq(s.INSTRUMENT_ID))
-                .join(INSTRUMENT_TYPE).on(INSTRUMENT_TYPE.ID.eq(s.INSTRUMENT_TYPE_ID))
-                .join(ORGANIZATION).on(ORGANIZATION.ID.eq(s.OWNER_ORGANIZATION_ID))
-                .where(where)
-                .orderBy(s.DUE_ON, s.INSTRUMENT_ID)
-                .limit(page.size()).offset(page.offset())
-                .fetch(r -> new DueItem(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
-                        Optional.ofNullable(r.value13()), Optional.ofNullable(r.value14()), r.value15(), r.value16(),
-                        Optional.ofNullable(r.value17()), Optional.ofNullable(r.value18()),
-                        r.value16().isBefore(f.asOf())));
+        // the page's ids from the schedule alone, in index order ((status, due_on) then the primary key),
+        // and only then the names for those few rows
+        List<Long> ids = dsl.select(s.INSTRUMENT_ID).from(s).where(where).orderBy(s.DUE_ON, s.INSTRUMENT_ID)
+                .limit(page.size()).offset(page.offset()).fetch(s.INSTRUMENT_ID);
+        Map<Long, DueItem> byId = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            dsl.select(s.INSTRUMENT_ID, INSTRUMENT.ASSET_NO, INSTRUMENT.SERIAL_NO, s.INSTRUMENT_TYPE_ID,
+                            INSTRUMENT_TYPE.CODE, INSTRUMENT_TYPE.NAME_ZH, INSTRUMENT_TYPE.NAME_EN, s.DISCIPLINE_ID,
+                            s.OWNER_ORGANIZATION_ID, ORGANIZATION.CODE, ORGANIZATION.NAME_ZH, ORGANIZATION.NAME_EN,
+                            s.MEASUREMENT_STANDARD_ID, s.LAST_CALIBRATED_ON, s.INTERVAL_MONTHS, s.DUE_ON,
+                            s.PERFORMING_ORGANIZATION_ID, s.TECHNICIAN_ID)
+                    .from(s)
+                    .join(INSTRUMENT).on(INSTRUMENT.ID.eq(s.INSTRUMENT_ID))
+                    .join(INSTRUMENT_TYPE).on(INSTRUMENT_TYPE.ID.eq(s.INSTRUMENT_TYPE_ID))
+                    .join(ORGANIZATION).on(ORGANIZATION.ID.eq(s.OWNER_ORGANIZATION_ID))
+                    .where(s.INSTRUMENT_ID.in(ids))
+                    .forEach(r -> byId.put(r.value1(), new DueItem(r.value1(), r.value2(), r.value3(), r.value4(),
+                            r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
+                            r.value12(), Optional.ofNullable(r.value13()), Optional.ofNullable(r.value14()),
+                            r.value15(), r.value16(), Optional.ofNullable(r.value17()), Optional.ofNullable(r.value18()),
+                            r.value16().isBefore(f.asOf()))));
+        }
+        List<DueItem> items = ids.stream().map(byId::get).toList();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
