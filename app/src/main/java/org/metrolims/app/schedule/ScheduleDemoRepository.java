@@ -16,7 +16,7 @@ class ScheduleDemoRepository {
 
     /**
      * Every performing lab's weekly capacity per discipline: its average weekly due work over the 12 weeks
-     * after {@code anchor} times a factor between 0.80 and 1.29 drawn from (seed, lab, discipline), so that
+     * after {@code anchor} times a factor between 0.95 and 1.44 drawn from (seed, lab, discipline), so that
      * some labs have spare capacity and some have weeks over it.
      */
     int capacities(LocalDate anchor, long seed) {
@@ -24,7 +24,7 @@ class ScheduleDemoRepository {
                 INSERT INTO lab_capacity (organization_id, discipline_id, weekly_capacity, updated_by)
                 SELECT s.performing_organization_id, s.discipline_id,
                        GREATEST(1, CEIL(COUNT(*) / 12.0
-                           * (0.80 + MOD(s.performing_organization_id * 31 + s.discipline_id * 17 + ?, 50) / 100.0))),
+                           * (0.95 + MOD(s.performing_organization_id * 31 + s.discipline_id * 17 + ?, 50) / 100.0))),
                        'demo'
                 FROM calibration_schedule s
                 WHERE s.performing_organization_id IS NOT NULL AND s.instrument_status = 'IN_SERVICE'
