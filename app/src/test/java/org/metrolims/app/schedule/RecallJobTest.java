@@ -44,7 +44,7 @@ class RecallJobTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    static final LocalDate TODAY = LocalDate.of(2031, 3, 10);
+    static final LocalDate TODAY = LocalDate.of(2029, 3, 10);
     static final RecallSettings SETTINGS = new RecallSettings(false, "0 0 6 * * *", "recall@metrolims.test", 30, 30, 90, 200);
 
     @Autowired DSLContext dsl;
@@ -65,7 +65,7 @@ class RecallJobTest {
         return new RecallJob(repository, schedules, new TransactionTemplate(transactions), mailer, SETTINGS);
     }
 
-    /** Two organizations with a user with an e-mail each, and an instrument of each due in 2031. */
+    /** Two organizations with a user with an e-mail each, and two instruments each due in 2029. */
     private long[] organizations(String prefix) {
         long province = dsl.select(REGION.ID).from(REGION).where(REGION.CODE.eq("350000")).fetchOptional(REGION.ID)
                 .orElseGet(() -> dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")
@@ -87,8 +87,9 @@ class RecallJobTest {
                         .set(INSTRUMENT.MODEL, "M").set(INSTRUMENT.SERIAL_NO, code + "-SN-" + n).set(INSTRUMENT.UNIT, "g")
                         .set(INSTRUMENT.CALIBRATION_INTERVAL_MONTHS, 12)
                         .returningResult(INSTRUMENT.ID).fetchSingle().value1();
-                // external calibration (no performing lab): due 2031-03-20 (n = 0, due soon) or 2031-03-01 (overdue)
-                LocalDate on = n == 0 ? LocalDate.of(2030, 3, 20) : LocalDate.of(2030, 3, 1);
+                // external calibration (no performing lab): due 2029-03-20 (n = 0, due soon) or 2029-03-01 (overdue);
+                // before 2030, which other test classes in this shared schema take as "no calibrations after"
+                LocalDate on = n == 0 ? LocalDate.of(2028, 3, 20) : LocalDate.of(2028, 3, 1);
                 dsl.insertInto(CALIBRATION).set(CALIBRATION.CALIBRATION_NO, code + "-C-" + n)
                         .set(CALIBRATION.INSTRUMENT_ID, instrument).set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, ids[k])
                         .set(CALIBRATION.EXTERNAL_ISSUER, "NIM").set(CALIBRATION.EXTERNAL_CERTIFICATE_NO, code + "-X-" + n)
