@@ -109,7 +109,15 @@ class ScheduleApiController {
         schedules.requireLab(id);
         LocalDate today = clock.today();
         var filter = DueFilter.province(today, DueWithin.horizon(today, within)).withOwner(id);
-        var items = schedules.due(filter, new PageRequest(0, PageRequest.MAX_SIZE)).items();
+        // every due item up to 10,000 (a calendar of more is of no use to a person)
+        var items = new java.util.ArrayList<DueItem>();
+        for (int p = 0; p < 20; p++) {
+            var page = schedules.due(filter, new PageRequest(p, PageRequest.MAX_SIZE));
+            items.addAll(page.items());
+            if (items.size() >= page.totalItems()) {
+                break;
+            }
+        }
         var events = items.stream().map(i -> new IcsCalendar.Event(
                 "instrument-" + i.instrumentId() + "-" + i.dueOn() + "@metrolims",
                 i.dueOn(),
