@@ -118,13 +118,21 @@ class HomePageTests {
     }
 
     @Test
-    @WithMockUser(username = "tech", roles = "TECHNICIAN")
+    @WithMockUser(username = "admin", roles = "ADMIN")
     void showsFeaturesNotBuiltYetAsComingSoonRatherThanAsBrokenLinks() {
         assertThat(mvc.get().uri("/"))
                 .bodyText()
-                .containsPattern("(?s)<span class=\"nav-link is-soon\">\\s*<span>Due list</span>\\s*"
+                .containsPattern("(?s)<span class=\"nav-link is-soon\">\\s*<span>Users</span>\\s*"
                         + "<span class=\"soon-badge\">coming soon</span>")
-                .doesNotContain("href=\"/due\"");
+                .doesNotContain("href=\"/users\"");
+    }
+
+    @Test
+    @WithMockUser(username = "tech", roles = "TECHNICIAN")
+    void showsATechnicianTheDueListAsALink() {
+        assertThat(mvc.get().uri("/"))
+                .bodyText()
+                .containsPattern("<a class=\"nav-link\" href=\"/schedule/due\">Due list</a>");
     }
 
     @Test

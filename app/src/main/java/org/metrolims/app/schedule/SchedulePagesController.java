@@ -1,0 +1,93 @@
+package org.metrolims.app.schedule;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.calibration.interval.IntervalAnalyses;
+import org.metrolims.calibration.interval.IntervalReport;
+import org.metrolims.calibration.schedule.CalibrationSchedules;
+import org.metrolims.calibration.schedule.DueFilter;
+import org.metrolims.db.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The schedule pages: the due list (a lab sees its own), a performing lab's 12-week plan with the weeks
+ * over capacity and its calendar download, and an instrument type's interval analysis with the chart and
+ * the accept / reject form (technicians).
+ */
+@Controller
+class SchedulePagesController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final CalibrationSchedules schedules;
+    private final IntervalAnalyses analyses;
+    private final ScheduleClock clock;
+
+    SchedulePagesController(CalibrationSchedules schedules, IntervalAnalyses analyses, ScheduleClock clock) {
+        this.schedules = schedules;
+        this.analyses = analyses;
+        this.clock = clock;
+    }
+
+    @GetMapping("/schedule/due")
+    String due(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(required = false) Long lab,
+            @RequestParam(defaultValue = "30") int days,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        Optional<Long> owner = ScheduleAccess.labFor(user, Optional.ofNullable(lab));
+        owner.ifPresent(schedules::requireLab);
+        LocalDate today = asOf == null ? clock.today() : asOf;
+        int within = Math.max(0, Math.min(days, 3660));
+        var filter = DueFilter.province(today, today.plusDays(within));
+        if (owner.isPresent()) {
+            filter = filter.withOwner(owner.get());
+        }
+        model.addAttribute("due", schedules.due(filter, new PageRequest(Math.max(0, page), PAGE_SIZE)));
+        model.addAttribute("lab", owner.orElse(null));
+        model.addAttribute("days", within);
+        model.addAttribute("asOf", today);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("ownLab", user.organizationId());
+        return "schedule/due";
+    }
+
+    @GetMapping("/schedule/labs/{id}/plan")
+    String plan(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            Model model) {
+        ScheduleAccess.requireLabVisible(user, id);
+        LocalDate start = from == null ? clock.today() : from;
+        var plan = schedules.plan(id, start, 12);
+        model.addAttribute("lab", id);
+        model.addAttribute("plan", plan);
+        model.addAttribute("capacities", schedules.capacities(id));
+        model.addAttribute("over", plan.weeksOverCapacity());
+        return "schedule/plan";
+    }
+
+    @GetMapping("/schedule/intervals/{typeId}")
+    String interval(@PathVariable long typeId, @RequestParam(defaultValue = "0.95") double target, Model model) {
+        IntervalReport report = analyses.analyse(typeId, target);
+        model.addAttribute("report", report);
+        model.addAttribute("chart", IntervalChart.of(report));
+        model.addAttribute("target", target);
+        return "schedule/interval";
+    }
+
+    @PostMapping("/schedule/intervals/{typeId}/decision")
+    String decide(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long typeId,
+            @RequestParam String decision, @RequestParam(required = false) String reason) {
+        ScheduleAccess.requireTechnician(user);
+        var d = "ACCEPTED".equals(decision) ? IntervalAnalyses.Decision.ACCEPTED : IntervalAnalyses.Decision.REJECTED;
+        analyses.decide(typeId, d, reason == null || reason.isBlank() ? null : reason.strip(), user.getUsername());
+        return "redirect:/schedule/intervals/" + typeId + "?decided=" + d.name();
+    }
+}
