@@ -64,6 +64,12 @@ class AccessMatrixTest {
         // standards belong to T-INST (so a lab, even "own", does not see them). POSTs carry an empty body or
         // form: an allowed role then gets 400, a refused one 401/403 before any parsing.
         e("GET /",                                             "DOOOOO");
+        e("GET /accounts",                                     "DDDDDO");
+        e("POST /accounts",                                    "DDDDDO");
+        e("POST /accounts/{id}/enabled",                       "DDDDDO");
+        e("POST /accounts/{id}/password",                      "DDDDDO");
+        e("POST /accounts/{id}/roles",                         "DDDDDO");
+        e("GET /portal",                                       "DDDOOD");
         e("GET /api/**",                                       "DHHHHH");
         e("GET /api/calibrations",                             "DOOOOO");
         e("GET /api/calibrations/review-queue",                "DODDDD");
@@ -301,6 +307,10 @@ class AccessMatrixTest {
         v.put("/pt/rounds/ labCode", labCode);
         v.put("/pt/ id", Long.toString(round));
         v.put("/api/pt/labs organizationId", Long.toString(cal.labA));
+        v.put("/accounts id", dsl.select(org.metrolims.db.jooq.Tables.APP_USER.ID)
+                .from(org.metrolims.db.jooq.Tables.APP_USER)
+                .where(org.metrolims.db.jooq.Tables.APP_USER.USERNAME.eq("test-lab-a")).fetchSingle().value1()
+                .toString());
         return v;
     }
 }
