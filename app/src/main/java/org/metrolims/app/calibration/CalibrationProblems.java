@@ -6,7 +6,6 @@ import static org.metrolims.app.api.Problems.respond;
 import org.metrolims.app.api.Problems;
 import java.util.List;
 import org.metrolims.app.api.ApiProblems.FieldProblem;
-import org.metrolims.app.signature.SignatureRefusedException;
 import org.metrolims.calibration.record.CalibrationInputException;
 import org.metrolims.calibration.record.CalibrationNotFoundException;
 import org.metrolims.calibration.record.CalibrationRuleException;
@@ -44,16 +43,6 @@ class CalibrationProblems {
         if (e.field() != null) {
             p.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
         }
-        return respond(p);
-    }
-
-    /** A wrong or missing password on a signing step: 403 naming the password field; nothing was changed. */
-    @ExceptionHandler(SignatureRefusedException.class)
-    ResponseEntity<ProblemDetail> onSignatureRefused(SignatureRefusedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Signature refused");
-        p.setProperty("code", "SIGNATURE_REFUSED");
-        p.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
         return respond(p);
     }
 

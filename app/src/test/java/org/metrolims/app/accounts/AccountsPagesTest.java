@@ -53,7 +53,8 @@ class AccountsPagesTest {
                 .eq("app_user")).and(AUDIT_EVENT.ENTITY_ID.eq(Long.toString(id))).and(AUDIT_EVENT.ACTOR
                 .eq("test-admin")))).isTrue();
         String audited = dsl.select(AUDIT_EVENT.AFTER_STATE).from(AUDIT_EVENT)
-                .where(AUDIT_EVENT.ENTITY_ID.eq(Long.toString(id)).and(AUDIT_EVENT.ACTION.eq("CREATE")))
+                .where(AUDIT_EVENT.ENTITY_ID.eq(Long.toString(id)).and(AUDIT_EVENT.ACTION.eq("CREATE"))
+                        .and(AUDIT_EVENT.ENTITY_TYPE.eq("app_user")))
                 .fetchSingle().value1();
         assertThat(audited).contains("\"roles\":[\"LAB\"]").doesNotContain("secret").doesNotContain("bcrypt");
     }

@@ -28,7 +28,7 @@ public final class PtApiFixture {
     static final RequestPostProcessor LAB_B = httpBasic("test-lab-b", TestAccounts.PASSWORD);
     static final RequestPostProcessor TECH = httpBasic("test-tech", TestAccounts.PASSWORD);
 
-    static final String PAST = """
+    public static final String PAST = """
             {"enrolmentOpensOn":"2020-01-01","enrolmentClosesOn":"2020-01-10","dispatchOn":"2020-01-11",
              "submissionDeadline":"2020-01-31T12:00:00Z","reportDueOn":"2020-02-28"}""";
     public static final String FUTURE = """
@@ -84,7 +84,8 @@ public final class PtApiFixture {
 
     public void move(long round, String status) throws Exception {
         mvc.perform(post("/api/pt/rounds/{id}/status", round).with(OFFICER).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"" + status + "\"}")).andExpect(status().isOk());
+                .content("{\"status\":\"" + status + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}"))
+                .andExpect(status().isOk());
     }
 
     /** Enrols the labs and returns their codes in the same order. */

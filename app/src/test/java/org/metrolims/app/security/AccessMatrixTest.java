@@ -1,6 +1,8 @@
 package org.metrolims.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -282,6 +284,14 @@ class AccessMatrixTest {
         return sb.toString();
     }
 
+    private long throwawayAccount() {
+        long lab = dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq("T-LAB-A")).fetchSingle()
+                .value1();
+        return dsl.insertInto(APP_USER).set(APP_USER.USERNAME, "matrix-" + System.nanoTime() % 1_000_000)
+                .set(APP_USER.PASSWORD_HASH, "{noop}unused").set(APP_USER.DISPLAY_NAME, "matrix target")
+                .set(APP_USER.ORGANIZATION_ID, lab).returningResult(APP_USER.ID).fetchSingle().value1();
+    }
+
     /** "path-prefix variable" -> the id of lab A's object of that kind; first matching prefix wins. */
     private Map<String, String> objectsOfLabA() throws Exception {
         CalibrationApiFixture cal = new CalibrationApiFixture(dsl, encoder);
@@ -307,10 +317,8 @@ class AccessMatrixTest {
         v.put("/pt/rounds/ labCode", labCode);
         v.put("/pt/ id", Long.toString(round));
         v.put("/api/pt/labs organizationId", Long.toString(cal.labA));
-        v.put("/accounts id", dsl.select(org.metrolims.db.jooq.Tables.APP_USER.ID)
-                .from(org.metrolims.db.jooq.Tables.APP_USER)
-                .where(org.metrolims.db.jooq.Tables.APP_USER.USERNAME.eq("test-lab-a")).fetchSingle().value1()
-                .toString());
+        // account changes are asked about a throwaway account (an administrator's empty "enabled" form disables it)
+        v.put("/accounts id", Long.toString(throwawayAccount()));
         return v;
     }
 }
