@@ -13,11 +13,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may reach what. Two chains: the REST API under /api authenticates every request with HTTP
- * Basic and keeps no session (scripts and other systems; API tokens come later), and answers
- * 401/403 as problem+json; the pages use form login with a session and CSRF protection.
+ * Basic (scripts) or an API token sent as {@code Authorization: Bearer} (other systems, see
+ * {@link ApiTokens}), keeps no session, and answers 401/403 as problem+json; the pages use form
+ * login with a session and CSRF protection.
  * Everything needs a login except health, the login page, static assets and public verification.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,8 +37,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokens tokens)
+            throws Exception {
         return http.securityMatcher("/api/**")
+                // systems send an API token (Authorization: Bearer ...), people and scripts HTTP Basic
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(SecurityConfiguration::apiRoles)
                 .httpBasic(b -> b.realmName(ProblemSecurityHandlers.REALM).authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -71,6 +71,9 @@ class AccessMatrixTest {
         e("POST /accounts/{id}/enabled",                       "DDDDDO");
         e("POST /accounts/{id}/password",                      "DDDDDO");
         e("POST /accounts/{id}/roles",                         "DDDDDO");
+        e("GET /api/accounts/{userId}/tokens",                 "DDDDDO");
+        e("POST /api/accounts/{userId}/tokens",                "DDDDDO");
+        e("POST /api/accounts/tokens/{id}/revoke",             "DDDDDH");
         e("GET /portal",                                       "DDDOOD");
         e("GET /api/**",                                       "DHHHHH");
         e("GET /api/calibrations",                             "DOOOOO");
@@ -318,7 +321,11 @@ class AccessMatrixTest {
         v.put("/pt/ id", Long.toString(round));
         v.put("/api/pt/labs organizationId", Long.toString(cal.labA));
         // account changes are asked about a throwaway account (an administrator's empty "enabled" form disables it)
-        v.put("/accounts id", Long.toString(throwawayAccount()));
+        long throwaway = throwawayAccount();
+        v.put("/accounts id", Long.toString(throwaway));
+        v.put("/api/accounts/ userId", Long.toString(throwaway));
+        // no token exists with this id: an administrator is told so (404), everyone else is refused first
+        v.put("/api/accounts/tokens id", "999999999");
         return v;
     }
 }
