@@ -4,6 +4,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,11 +38,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems, ApiTokens tokens)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems,
+            ObjectProvider<ApiTokens> tokens) throws Exception {
+        // systems send an API token (Authorization: Bearer ...), people and scripts HTTP Basic; web slice tests
+        // have no database and so no tokens
+        tokens.ifAvailable(t -> http.addFilterBefore(new BearerTokenFilter(t, problems),
+                BasicAuthenticationFilter.class));
         return http.securityMatcher("/api/**")
-                // systems send an API token (Authorization: Bearer ...), people and scripts HTTP Basic
-                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(SecurityConfiguration::apiRoles)
                 .httpBasic(b -> b.realmName(ProblemSecurityHandlers.REALM).authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
