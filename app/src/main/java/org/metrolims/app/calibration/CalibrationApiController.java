@@ -5,7 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.metrolims.app.api.ApiPage;
+import org.metrolims.app.calibration.CalibrationApiModels.Approval;
 import org.metrolims.app.calibration.CalibrationApiModels.Correction;
+import org.metrolims.app.signature.SignatureCheck;
 import org.metrolims.app.calibration.CalibrationApiModels.DraftUpdate;
 import org.metrolims.app.calibration.CalibrationApiModels.ReasonedStep;
 import org.metrolims.app.calibration.CalibrationApiModels.VersionedStep;
@@ -42,9 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CalibrationApiController {
 
     private final CalibrationRecords records;
+    private final CalibrationApproval approval;
 
-    CalibrationApiController(CalibrationRecords records) {
+    CalibrationApiController(CalibrationRecords records, CalibrationApproval approval) {
         this.records = records;
+        this.approval = approval;
     }
 
     @PostMapping
@@ -69,10 +73,18 @@ class CalibrationApiController {
     }
 
     @PostMapping("/{id}/approve")
-    @Operation(summary = "Approve a submitted record (another technician of the lab); locks it")
+    @Operation(summary = "Approve a submitted record (another technician of the lab) and sign it with meaning "
+            + "APPROVED: the body repeats the approver's password; locks the record")
     Calibration approve(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestBody VersionedStep step) {
-        return records.approve(CalibrationActors.of(user), id, version(step.version()));
+            @RequestBody Approval step) {
+        return approval.approveAndSign(user, id, version(step.version()), step.password());
+    }
+
+    @GetMapping("/{id}/signatures")
+    @Operation(summary = "The record's electronic signatures (who, when, meaning), each with contentChanged: "
+            + "whether the record differs from what was signed")
+    List<SignatureCheck> signatures(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
+        return approval.signatures(user, id);
     }
 
     @PostMapping("/{id}/revisions")

@@ -17,6 +17,10 @@ final class CalibrationApiModels {
     }
 
     /** A new content for a draft, quoting the version it was based on. */
+    /** Approval is a signature: the version approved and the approver's password, re-entered. */
+    record Approval(Integer version, String password) {
+    }
+
     record DraftUpdate(Integer version, CalibrationDraft calibration) {
     }
 

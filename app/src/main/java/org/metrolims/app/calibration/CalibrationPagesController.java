@@ -1,6 +1,7 @@
 package org.metrolims.app.calibration;
 
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.signature.SignatureRefusedException;
 import org.metrolims.calibration.record.Actor;
 import org.metrolims.calibration.record.Calibration;
 import org.metrolims.calibration.record.CalibrationFilter;
@@ -34,10 +35,13 @@ class CalibrationPagesController {
 
     private final CalibrationRecords records;
     private final MeasurementStandards standards;
+    private final CalibrationApproval approval;
 
-    CalibrationPagesController(CalibrationRecords records, MeasurementStandards standards) {
+    CalibrationPagesController(CalibrationRecords records, MeasurementStandards standards,
+            CalibrationApproval approval) {
         this.records = records;
         this.standards = standards;
+        this.approval = approval;
     }
 
     @GetMapping("/calibrations")
@@ -70,6 +74,7 @@ class CalibrationPagesController {
         Calibration c = found(() -> records.get(actor, id));
         model.addAttribute("calibration", c);
         model.addAttribute("revisions", records.revisions(actor, id));
+        model.addAttribute("signatures", approval.signatures(c));
         boolean labTechnician = actor.technician() && c.performingOrganizationId() != null
                 && c.performingOrganizationId() == actor.organizationId();
         model.addAttribute("canSubmit", labTechnician && c.status().name().equals("DRAFT")
@@ -90,8 +95,13 @@ class CalibrationPagesController {
 
     @PostMapping("/calibrations/{id}/approve")
     String approve(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
-            RedirectAttributes redirect) {
-        return step(redirect, id, () -> records.approve(CalibrationActors.of(user), id, version));
+            @RequestParam(defaultValue = "") String password, RedirectAttributes redirect) {
+        try {
+            return step(redirect, id, () -> approval.approveAndSign(user, id, version, password));
+        } catch (SignatureRefusedException e) {
+            redirect.addFlashAttribute("signatureRefused", true);
+            return "redirect:/calibrations/" + id;
+        }
     }
 
     @PostMapping("/calibrations/{id}/return")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.signature.SignatureRefusedException;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;
@@ -50,14 +51,16 @@ class ProficiencyActionsController {
     private final PtEnrolments enrolments;
     private final ItemStudies items;
     private final RoundScoring scoring;
+    private final PtPublication publication;
 
     ProficiencyActionsController(ProficiencySchemes schemes, ProficiencyRounds rounds, PtEnrolments enrolments,
-            ItemStudies items, RoundScoring scoring) {
+            ItemStudies items, RoundScoring scoring, PtPublication publication) {
         this.schemes = schemes;
         this.rounds = rounds;
         this.enrolments = enrolments;
         this.items = items;
         this.scoring = scoring;
+        this.publication = publication;
     }
 
     @PostMapping("/pt/schemes")
@@ -97,10 +100,16 @@ class ProficiencyActionsController {
     /** Moves the round to its next status: OPEN, DISPATCHED, CLOSED or REPORTED (scoring has its own action). */
     @PostMapping("/pt/rounds/{id}/status")
     String transition(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam String status, RedirectAttributes redirect) {
+            @RequestParam String status, @RequestParam(required = false) String password,
+            RedirectAttributes redirect) {
         PtAccess.requireOfficer(user);
-        attempt(redirect, "status", () -> rounds.transition(id, choice(RoundStatus.class, status, "status"),
-                user.getUsername()));
+        try {
+            attempt(redirect, "status", () -> RoundStatus.REPORTED.name().equals(status)
+                    ? publication.publish(user, id, password)
+                    : rounds.transition(id, choice(RoundStatus.class, status, "status"), user.getUsername()));
+        } catch (SignatureRefusedException e) {
+            redirect.addFlashAttribute("refused", e.getMessage());
+        }
         return back(id);
     }
 

@@ -57,15 +57,17 @@ class ProficiencyApiController {
     private final PtResults results;
     private final ItemStudies items;
     private final RoundScoring scoring;
+    private final PtPublication publication;
 
     ProficiencyApiController(ProficiencySchemes schemes, ProficiencyRounds rounds, PtEnrolments enrolments,
-            PtResults results, ItemStudies items, RoundScoring scoring) {
+            PtResults results, ItemStudies items, RoundScoring scoring, PtPublication publication) {
         this.schemes = schemes;
         this.rounds = rounds;
         this.enrolments = enrolments;
         this.results = results;
         this.items = items;
         this.scoring = scoring;
+        this.publication = publication;
     }
 
     @GetMapping("/schemes")
@@ -103,10 +105,14 @@ class ProficiencyApiController {
     }
 
     @PostMapping("/rounds/{id}/status")
-    @Operation(summary = "Move the round to its next status: OPEN, DISPATCHED, CLOSED or REPORTED (officers)")
+    @Operation(summary = "Move the round to its next status: OPEN, DISPATCHED, CLOSED or REPORTED (officers); "
+            + "REPORTED publishes the scores and is an electronic signature: send the officer's password too")
     Round transition(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody StatusChange change) {
         PtAccess.requireOfficer(user);
+        if (change.status() == RoundStatus.REPORTED) {
+            return publication.publish(user, id, change.password());
+        }
         return rounds.transition(id, change.status(), user.getUsername());
     }
 

@@ -16,7 +16,8 @@ final class PtApiModels {
     }
 
     /** {"status": "OPEN"} */
-    record StatusChange(RoundStatus status) {
+    /** A move to the next status; moving to REPORTED publishes the scores and is signed with the password. */
+    record StatusChange(RoundStatus status, String password) {
     }
 
     /** An officer's enrolment of a lab ({"organizationCode": "..."}); a lab applies with an empty body. */

@@ -3,6 +3,7 @@ package org.metrolims.app.security;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditTrail;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -19,20 +20,36 @@ class LoginAuditListener {
     private static final int MAX_ACTOR = 64;
 
     private final AuditTrail audit;
+    private final LoginThrottle throttle;
 
-    LoginAuditListener(AuditTrail audit) {
+    LoginAuditListener(AuditTrail audit, LoginThrottle throttle) {
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @EventListener
     void onLogin(InteractiveAuthenticationSuccessEvent event) {
         audit.record(AuditEntry.event(actor(event.getAuthentication()), "LOGIN", remoteAddress(event.getAuthentication())));
+        throttle.succeeded(event.getAuthentication().getName());
     }
 
+    /**
+     * A failed login counts towards the throttle, except one refused because of a lock (which is audited as
+     * LOGIN_LOCKED and does not prolong the lock).
+     */
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        audit.record(new AuditEntry(actor(event.getAuthentication()), "LOGIN_FAILED", null, null, null, null,
-                event.getException().getClass().getSimpleName(), remoteAddress(event.getAuthentication())));
+        boolean locked = event.getException() instanceof LockedException;
+        audit.record(new AuditEntry(actor(event.getAuthentication()), locked ? "LOGIN_LOCKED" : "LOGIN_FAILED", null,
+                null, null, null, truncate(event.getException().getClass().getSimpleName() + ": "
+                        + event.getException().getMessage()), remoteAddress(event.getAuthentication())));
+        if (!locked) {
+            throttle.failed(actor(event.getAuthentication()), remoteAddress(event.getAuthentication()));
+        }
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() > 500 ? reason.substring(0, 500) : reason;
     }
 
     private static String actor(Authentication authentication) {

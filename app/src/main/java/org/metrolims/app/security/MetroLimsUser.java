@@ -10,9 +10,21 @@ import org.springframework.security.core.userdetails.UserDetails;
 public final class MetroLimsUser implements UserDetails {
 
     private final UserAccount account;
+    private final boolean locked;
 
     MetroLimsUser(UserAccount account) {
+        this(account, false);
+    }
+
+    /** An account loaded for a login while the login throttle locks it (or the address it comes from). */
+    MetroLimsUser(UserAccount account, boolean locked) {
         this.account = account;
+        this.locked = locked;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     public long userId() {

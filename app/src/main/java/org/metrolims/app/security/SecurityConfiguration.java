@@ -1,22 +1,35 @@
 package org.metrolims.app.security;
 
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may reach what. Two chains: the REST API under /api authenticates every request with HTTP
- * Basic and keeps no session (scripts and other systems; API tokens come later), and answers
- * 401/403 as problem+json; the pages use form login with a session and CSRF protection.
+ * Basic (scripts) or an API token sent as {@code Authorization: Bearer} (other systems, see
+ * {@link ApiTokens}), keeps no session, and answers 401/403 as problem+json; the pages use form
+ * login with a session and CSRF protection.
  * Everything needs a login except health, the login page, static assets and public verification.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final String TECHNICIAN = Role.TECHNICIAN.name();
+    private static final String OFFICER = Role.OFFICER.name();
+    private static final String LAB = Role.LAB.name();
+    private static final String ADMIN = Role.ADMIN.name();
 
     static final String[] PUBLIC_PATHS = {
         "/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
@@ -25,9 +38,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems,
+            ObjectProvider<ApiTokens> tokens) throws Exception {
+        // systems send an API token (Authorization: Bearer ...), people and scripts HTTP Basic; web slice tests
+        // have no database and so no tokens
+        tokens.ifAvailable(t -> http.addFilterBefore(new BearerTokenFilter(t, problems),
+                BasicAuthenticationFilter.class));
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(SecurityConfiguration::apiRoles)
                 .httpBasic(b -> b.realmName(ProblemSecurityHandlers.REALM).authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -41,13 +59,58 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         return http
-                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(SecurityConfiguration::pageRoles)
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")))
                 .build();
+    }
+
+    /**
+     * Role rules of the API, by path, ahead of any body parsing, so that a refused role gets 403 whatever it sends.
+     * Which object a permitted role may see or change (its own organization's) is decided by the services, which
+     * answer 404 for objects of other organizations. The access matrix test pins every endpoint down.
+     */
+    static void apiRoles(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        a
+                // calibration records: technicians draft, submit, approve and correct; everyone signed in reads
+                // what the records let them see
+                .requestMatchers(GET, "/api/calibrations/review-queue").hasRole(TECHNICIAN)
+                .requestMatchers(POST, "/api/calibrations", "/api/calibrations/**").hasRole(TECHNICIAN)
+                .requestMatchers(PUT, "/api/calibrations/**").hasRole(TECHNICIAN)
+                // registry: technicians of the owning organization and administrators write
+                .requestMatchers(POST, "/api/instruments", "/api/instruments/**", "/api/standards",
+                        "/api/standards/**").hasAnyRole(TECHNICIAN, ADMIN)
+                .requestMatchers(PUT, "/api/instruments/**", "/api/standards/**").hasAnyRole(TECHNICIAN, ADMIN)
+                // proficiency testing: the stateless scorer is a calculator; officers run rounds; labs apply,
+                // submit and read their own
+                .requestMatchers(POST, "/api/pt/score").authenticated()
+                .requestMatchers(POST, "/api/pt/rounds/*/results").hasRole(LAB)
+                .requestMatchers(POST, "/api/pt/rounds/*/enrolments").hasAnyRole(OFFICER, LAB)
+                .requestMatchers(GET, "/api/pt/my/**").hasRole(LAB)
+                .requestMatchers(GET, "/api/pt/schemes", "/api/pt/rounds", "/api/pt/rounds/*",
+                        "/api/pt/rounds/*/enrolments", "/api/pt/rounds/*/results", "/api/pt/rounds/*/scores")
+                        .hasAnyRole(OFFICER, LAB)
+                .requestMatchers("/api/pt/**").hasRole(OFFICER)
+                // accounts and API tokens
+                .requestMatchers("/api/accounts/**").hasRole(ADMIN)
+                .anyRequest().authenticated();
+    }
+
+    /** Role rules of the pages; as for the API, object rules stay in the services. */
+    static void pageRoles(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        a
+                .requestMatchers(PUBLIC_PATHS).permitAll()
+                .requestMatchers("/calibrations/new", "/calibrations/review").hasRole(TECHNICIAN)
+                .requestMatchers(POST, "/calibrations/**").hasRole(TECHNICIAN)
+                .requestMatchers(POST, "/registry/**").hasAnyRole(TECHNICIAN, ADMIN)
+                .requestMatchers("/pt/my", "/pt/my/**").hasRole(LAB)
+                .requestMatchers("/pt/**").hasRole(OFFICER)
+                .requestMatchers("/accounts", "/accounts/**").hasRole(ADMIN)
+                .requestMatchers("/portal", "/portal/**").hasRole(LAB)
+                .anyRequest().authenticated();
     }
 
     /** bcrypt by default; the {id} prefix lets a later policy move to argon2 without a flag day. */

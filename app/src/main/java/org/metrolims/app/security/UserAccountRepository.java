@@ -22,13 +22,21 @@ class UserAccountRepository {
         this.dsl = dsl;
     }
 
+    Optional<UserAccount> findById(long id) {
+        return find(APP_USER.ID.eq(id));
+    }
+
     Optional<UserAccount> findByUsername(String username) {
+        return find(APP_USER.USERNAME.eq(username));
+    }
+
+    private Optional<UserAccount> find(org.jooq.Condition which) {
         var roles = multiset(select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(APP_USER.ID)));
         return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH, APP_USER.DISPLAY_NAME,
                         APP_USER.ORGANIZATION_ID, ORGANIZATION.CODE, APP_USER.ENABLED, roles)
                 .from(APP_USER)
                 .join(ORGANIZATION).on(ORGANIZATION.ID.eq(APP_USER.ORGANIZATION_ID))
-                .where(APP_USER.USERNAME.eq(username))
+                .where(which)
                 .fetchOptional(r -> new UserAccount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7(), toRoles(r.value8().map(x -> x.value1()))));
     }

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * someone can approve what test-tech performed), a length quantity, an instrument owned by T-LAB-A and a reference
  * standard of T-INST. Codes are prefixed CAL-TEST so that other test classes see nothing of it.
  */
-final class CalibrationApiFixture {
+public final class CalibrationApiFixture {
 
     static final RequestPostProcessor TECH = httpBasic("test-tech", TestAccounts.PASSWORD);
     static final RequestPostProcessor TECH_2 = httpBasic("test-tech-2", TestAccounts.PASSWORD);
@@ -32,12 +32,12 @@ final class CalibrationApiFixture {
     static final RequestPostProcessor LAB_A = httpBasic("test-lab-a", TestAccounts.PASSWORD);
     static final RequestPostProcessor LAB_B = httpBasic("test-lab-b", TestAccounts.PASSWORD);
 
-    final long instrument;
-    final long standard;
-    final long labA;
-    final long institute;
+    public final long instrument;
+    public final long standard;
+    public final long labA;
+    public final long institute;
 
-    CalibrationApiFixture(DSLContext dsl, PasswordEncoder encoder) {
+    public CalibrationApiFixture(DSLContext dsl, PasswordEncoder encoder) {
         TestAccounts.ensure(dsl, encoder);
         synchronized (CalibrationApiFixture.class) {
             institute = org(dsl, "T-INST");
@@ -92,7 +92,7 @@ final class CalibrationApiFixture {
                  "points":[%s]}""".formatted(instrument, standard, point == null ? POINT : point);
     }
 
-    String draft() {
+    public String draft() {
         return draft(null);
     }
 

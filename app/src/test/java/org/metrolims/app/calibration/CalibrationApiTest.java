@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.AppTest;
+import org.metrolims.app.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -215,7 +216,8 @@ class CalibrationApiTest {
 
     private ResultActions step(RequestPostProcessor who, long id, String step, int version) throws Exception {
         return mvc.perform(post("/api/calibrations/{id}/{step}", id, step).with(who)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version + "}"));
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version
+                        + (step.equals("approve") ? ",\"password\":\"" + TestAccounts.PASSWORD + "\"" : "") + "}"));
     }
 
     private static long id(ResultActions result) throws Exception {

@@ -17,6 +17,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.AppTest;
+import org.metrolims.app.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -106,7 +107,7 @@ class CalibrationPagesTest {
         assertThat(page("/calibrations/review", "test-tech-2", "en")).contains("/calibrations/" + id + "\"");
 
         mvc.perform(post("/calibrations/{id}/approve", id).with(signedIn("test-tech-2")).with(csrf())
-                        .param("version", "1"))
+                        .param("version", "1").param("password", TestAccounts.PASSWORD))
                 .andExpect(redirectedUrl("/calibrations/" + id));
         assertThat(page("/calibrations/" + id, "test-lab-a", "zh-CN")).contains("第 1 版 — APPROVED");
         mvc.perform(get("/calibrations/{id}", id).with(signedIn("test-lab-b"))).andExpect(status().isNotFound());

@@ -273,7 +273,12 @@ class ProficiencyPageActionsTest {
         assertThat(page("/pt/rounds/{id}", r.round())).contains("marker-assigned", "Issue the report", "<svg")
                 .doesNotContain("id=\"record-items\"");
 
-        mvc.perform(officerPost("/pt/rounds/{id}/status", r.round()).param("status", "REPORTED"))
+        mvc.perform(officerPost("/pt/rounds/{id}/status", r.round()).param("status", "REPORTED")
+                        .param("password", "wrong password here"))
+                .andExpect(flash().attribute("refused", org.hamcrest.Matchers.containsString("password")));
+        assertThat(roundStatus(r.round())).isEqualTo("SCORED");
+        mvc.perform(officerPost("/pt/rounds/{id}/status", r.round()).param("status", "REPORTED")
+                        .param("password", org.metrolims.app.TestAccounts.PASSWORD))
                 .andExpect(flash().attribute("done", "status"));
         assertThat(roundStatus(r.round())).isEqualTo("REPORTED");
         assertThat(page("/pt/rounds/{id}", r.round())).doesNotContain("id=\"next-step\"");

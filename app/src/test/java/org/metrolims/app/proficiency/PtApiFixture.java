@@ -21,17 +21,17 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * own (PT-TEST, which both test labs are accredited for, and PT-OTHER, which neither is) and unique codes, so that
  * other test classes on the same schema see nothing of it.
  */
-final class PtApiFixture {
+public final class PtApiFixture {
 
     static final RequestPostProcessor OFFICER = httpBasic("test-officer", TestAccounts.PASSWORD);
     static final RequestPostProcessor LAB_A = httpBasic("test-lab-a", TestAccounts.PASSWORD);
     static final RequestPostProcessor LAB_B = httpBasic("test-lab-b", TestAccounts.PASSWORD);
     static final RequestPostProcessor TECH = httpBasic("test-tech", TestAccounts.PASSWORD);
 
-    static final String PAST = """
+    public static final String PAST = """
             {"enrolmentOpensOn":"2020-01-01","enrolmentClosesOn":"2020-01-10","dispatchOn":"2020-01-11",
              "submissionDeadline":"2020-01-31T12:00:00Z","reportDueOn":"2020-02-28"}""";
-    static final String FUTURE = """
+    public static final String FUTURE = """
             {"enrolmentOpensOn":"2020-01-01","enrolmentClosesOn":"2020-01-10","dispatchOn":"2020-01-11",
              "submissionDeadline":"2037-12-31T12:00:00Z","reportDueOn":"2038-02-28"}""";
 
@@ -39,7 +39,7 @@ final class PtApiFixture {
 
     private final MockMvc mvc;
 
-    PtApiFixture(MockMvc mvc, DSLContext dsl, PasswordEncoder encoder) {
+    public PtApiFixture(MockMvc mvc, DSLContext dsl, PasswordEncoder encoder) {
         this.mvc = mvc;
         TestAccounts.ensure(dsl, encoder);
         synchronized (PtApiFixture.class) {
@@ -67,7 +67,7 @@ final class PtApiFixture {
     }
 
     /** A scheme with a reference value and sigma_pt fixed at 0.1, classified by z; returns its id. */
-    long referenceScheme(String discipline) throws Exception {
+    public long referenceScheme(String discipline) throws Exception {
         return id(post("/api/pt/schemes").with(OFFICER).contentType(MediaType.APPLICATION_JSON).content("""
                 {"code":"%s","nameZh":"量块","nameEn":"Gauge block","disciplineCode":"%s","measurandZh":"中心长度",
                  "measurandEn":"central length","unit":"mm","providerCode":"T-INST",
@@ -76,19 +76,20 @@ final class PtApiFixture {
     }
 
     /** A round of the scheme with x_pt = 10 mm, u = 0.01 mm, on the given schedule; returns its id. */
-    long round(long scheme, String schedule) throws Exception {
+    public long round(long scheme, String schedule) throws Exception {
         return id(post("/api/pt/rounds").with(OFFICER).contentType(MediaType.APPLICATION_JSON).content("""
                 {"schemeId":%d,"code":"%s","schedule":%s,"referenceValue":10.0,"referenceUncertainty":0.01}
                 """.formatted(scheme, unique("R"), schedule)));
     }
 
-    void move(long round, String status) throws Exception {
+    public void move(long round, String status) throws Exception {
         mvc.perform(post("/api/pt/rounds/{id}/status", round).with(OFFICER).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"" + status + "\"}")).andExpect(status().isOk());
+                .content("{\"status\":\"" + status + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}"))
+                .andExpect(status().isOk());
     }
 
     /** Enrols the labs and returns their codes in the same order. */
-    String[] enrol(long round, String... labs) throws Exception {
+    public String[] enrol(long round, String... labs) throws Exception {
         String[] codes = new String[labs.length];
         for (int i = 0; i < labs.length; i++) {
             String body = mvc.perform(post("/api/pt/rounds/{id}/enrolments", round).with(OFFICER)
@@ -101,7 +102,7 @@ final class PtApiFixture {
     }
 
     /** A round with T-LAB-A and T-LAB-B enrolled and the items dispatched; returns id and the two codes. */
-    Dispatched dispatched(String schedule) throws Exception {
+    public Dispatched dispatched(String schedule) throws Exception {
         long round = round(referenceScheme("PT-TEST"), schedule);
         move(round, "OPEN");
         String[] codes = enrol(round, "T-LAB-A", "T-LAB-B");
@@ -109,7 +110,7 @@ final class PtApiFixture {
         return new Dispatched(round, codes[0], codes[1]);
     }
 
-    record Dispatched(long round, String codeA, String codeB) {
+    public record Dispatched(long round, String codeA, String codeB) {
     }
 
     private long id(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

@@ -12,6 +12,10 @@ final class CalibrationJson {
     }
 
     static String of(Calibration c) {
+        return AuditJson.object(fields(c));
+    }
+
+    static Map<String, Object> fields(Calibration c) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", c.id());
         json.put("calibrationNo", c.calibrationNo());
@@ -40,7 +44,7 @@ final class CalibrationJson {
         json.put("conformity", c.conformity());
         json.put("referenceStandardIds", c.referenceStandardIds());
         json.put("points", c.points().stream().map(CalibrationJson::point).toList());
-        return AuditJson.object(json);
+        return json;
     }
 
     private static Map<String, Object> point(MeasuredPoint p) {

@@ -1,0 +1,33 @@
+package org.metrolims.app.portal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.metrolims.app.security.MetroLimsUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A lab's home: its instruments and when each is due (the validity of its latest approved calibration), with links
+ * to its calibrations, its PT rounds and, once they exist, its certificates and the recall job's messages. Only the
+ * signed-in lab's own organization is ever read.
+ */
+@Service
+public class LabPortal {
+
+    /** Instruments shown on the home page; the registry pages list them all. */
+    static final int INSTRUMENTS_SHOWN = 200;
+
+    private final PortalRepository repository;
+    private final Clock clock;
+
+    LabPortal(PortalRepository repository) {
+        this.repository = repository;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional(readOnly = true)
+    public List<PortalInstrument> instruments(MetroLimsUser lab) {
+        return repository.instruments(lab.organizationId(), LocalDate.now(clock), INSTRUMENTS_SHOWN);
+    }
+}

@@ -1,0 +1,32 @@
+package org.metrolims.app.signature;
+
+import java.util.List;
+import java.util.Map;
+import org.metrolims.app.api.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * A refused signature on any API call (wrong or missing password): 403 problem+json naming the {@code password}
+ * field, with {@code code} SIGNATURE_REFUSED; the action that needed the signature did not happen. Pages catch the
+ * refusal themselves and say so on the page.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SignatureProblems {
+
+    @ExceptionHandler(SignatureRefusedException.class)
+    ResponseEntity<ProblemDetail> onRefused(SignatureRefusedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        p.setTitle("Signature refused");
+        p.setProperty("code", "SIGNATURE_REFUSED");
+        p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return Problems.respond(p);
+    }
+}

@@ -1,0 +1,58 @@
+package org.metrolims.app.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.metrolims.app.AppTest;
+import org.metrolims.app.TestAccounts;
+import org.metrolims.app.calibration.CalibrationApiFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A lab's home shows its own instruments with the due date of their latest approved calibration, and nobody else's. */
+@AppTest
+class LabPortalTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired DSLContext dsl;
+    @Autowired PasswordEncoder encoder;
+    @Autowired UserDetailsService users;
+
+    @Test
+    void theLabSeesItsInstrumentDueWhenItsApprovedCalibrationExpiresAndTheOtherLabDoesNot() throws Exception {
+        CalibrationApiFixture f = new CalibrationApiFixture(dsl, encoder);
+        var tech = httpBasic("test-tech", TestAccounts.PASSWORD);
+        String json = mvc.perform(post("/api/calibrations").with(tech).contentType(MediaType.APPLICATION_JSON)
+                .content(f.draft())).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(json, "$.id")).longValue();
+        mvc.perform(post("/api/calibrations/{id}/submit", id).with(tech).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":0}")).andExpect(status().isOk());
+        mvc.perform(post("/api/calibrations/{id}/approve", id).with(httpBasic("test-tech-2", TestAccounts.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":1,\"password\":\"" + TestAccounts.PASSWORD + "\"}")).andExpect(status().isOk());
+
+        String mine = mvc.perform(get("/portal").param("lang", "en").with(user(users.loadUserByUsername("test-lab-a"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(mine).contains("Instruments and due dates", "2026-03-02", "overdue", "/calibrations/" + id,
+                "No messages.", "/pt/my");
+        String theirs = mvc.perform(get("/portal").param("lang", "zh-CN")
+                        .with(user(users.loadUserByUsername("test-lab-b"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(theirs).contains("器具及到期日期").doesNotContain("/calibrations/" + id).doesNotContain("2026-03-02");
+    }
+
+    @Test
+    void onlyLabsHaveAPortal() throws Exception {
+        mvc.perform(get("/portal").with(user(users.loadUserByUsername("test-tech")))).andExpect(status().isForbidden());
+    }
+}

@@ -1,0 +1,331 @@
+package org.metrolims.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.RequestDispatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.metrolims.app.AppTest;
+import org.metrolims.app.TestAccounts;
+import org.metrolims.app.calibration.CalibrationApiFixture;
+import org.metrolims.app.proficiency.PtApiFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The access matrix: every endpoint and page the application maps, asked by every kind of user about an object
+ * that belongs to lab A (T-LAB-A), against a declared expectation. Letters, in the order anonymous, TECHNICIAN,
+ * OFFICER, LAB of the object's organization, LAB of another organization, ADMIN:
+ * <ul>
+ *   <li>{@code O} allowed (any answer that is not 401/403/404 or a redirect to the login page: a 400 for the
+ *       empty body this test sends means the request got past access control),</li>
+ *   <li>{@code D} denied (401/403, or for pages a redirect to the login page),</li>
+ *   <li>{@code H} hidden: 404, as for an object one must not know exists.</li>
+ * </ul>
+ * A 5xx is never acceptable. An endpoint that is mapped but missing from {@link #EXPECTED} fails the test: new
+ * endpoints join the matrix, or the build breaks.
+ */
+@AppTest
+class AccessMatrixTest {
+
+    enum Who { ANONYMOUS, TECHNICIAN, OFFICER, LAB_OWN, LAB_OTHER, ADMIN }
+
+    private static final Map<Who, String> USERNAMES = Map.of(Who.TECHNICIAN, "test-tech", Who.OFFICER, "test-officer",
+            Who.LAB_OWN, "test-lab-a", Who.LAB_OTHER, "test-lab-b", Who.ADMIN, "test-admin");
+
+    /** "METHOD pattern" -> expected outcome per {@link Who}, in its order. */
+    static final Map<String, String> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        // @formatter:off
+        // Objects belong to lab A (T-LAB-A); calibrations are performed by the technician's institute (T-INST),
+        // standards belong to T-INST (so a lab, even "own", does not see them). POSTs carry an empty body or
+        // form: an allowed role then gets 400, a refused one 401/403 before any parsing.
+        e("GET /",                                             "DOOOOO");
+        e("GET /accounts",                                     "DDDDDO");
+        e("POST /accounts",                                    "DDDDDO");
+        e("POST /accounts/{id}/enabled",                       "DDDDDO");
+        e("POST /accounts/{id}/password",                      "DDDDDO");
+        e("POST /accounts/{id}/roles",                         "DDDDDO");
+        e("GET /api/accounts/{userId}/tokens",                 "DDDDDO");
+        e("POST /api/accounts/{userId}/tokens",                "DDDDDO");
+        e("POST /api/accounts/tokens/{id}/revoke",             "DDDDDH");
+        e("GET /portal",                                       "DDDOOD");
+        e("GET /api/**",                                       "DHHHHH");
+        e("GET /api/calibrations",                             "DOOOOO");
+        e("GET /api/calibrations/review-queue",                "DODDDD");
+        e("GET /api/calibrations/{id}",                        "DOOOHO");
+        e("GET /api/calibrations/{id}/revisions",              "DOOOHO");
+        e("GET /api/calibrations/{id}/signatures",             "DOOOHO");
+        e("GET /api/disciplines",                              "DOOOOO");
+        e("GET /api/instruments",                              "DOOOOO");
+        e("GET /api/instruments/export.csv",                   "DOOOOO");
+        e("GET /api/instruments/export.xlsx",                  "DOOOOO");
+        e("GET /api/instruments/{id}",                         "DOOOHO");
+        e("GET /api/organizations",                            "DOOOOO");
+        e("GET /api/pt/labs/{organizationId}/history",         "DDODDD");
+        e("GET /api/pt/my/history",                            "DDDOOD");
+        e("GET /api/pt/rounds",                                "DDOOOD");
+        e("GET /api/pt/rounds/{id}",                           "DDOOHD");
+        e("GET /api/pt/rounds/{id}/enrolments",                "DDOOHD");
+        e("GET /api/pt/rounds/{id}/items/verdicts",            "DDODDD");
+        e("GET /api/pt/rounds/{id}/results",                   "DDOOHD");
+        e("GET /api/pt/rounds/{id}/scores",                    "DDOOHD");
+        e("GET /api/pt/schemes",                               "DDOOOD");
+        e("GET /api/regions",                                  "DOOOOO");
+        e("GET /api/standards",                                "DOOOOO");
+        e("GET /api/standards/export.csv",                     "DOOOOO");
+        e("GET /api/standards/export.xlsx",                    "DOOOOO");
+        e("GET /api/standards/{id}",                           "DOOHHO");
+        e("GET /api/standards/{id}/history",                   "DOOHHO");
+        e("GET /api/version",                                  "DOOOOO");
+        e("GET /calibrations",                                 "DOOOOO");
+        e("GET /calibrations/new",                             "DODDDD");
+        e("GET /calibrations/review",                          "DODDDD");
+        e("GET /calibrations/{id}",                            "DOOOHO");
+        e("GET /error",                                        "HHHHHH");
+        e("GET /login",                                        "OOOOOO");
+        e("GET /pt/my",                                        "DDDOOD");
+        e("GET /pt/rounds",                                    "DDODDD");
+        e("GET /pt/rounds/{id}",                               "DDODDD");
+        e("GET /registry/instruments",                         "DOOOOO");
+        e("GET /registry/standards",                           "DOOOOO");
+        e("GET /registry/standards/export.csv",                "DOOOOO");
+        e("GET /registry/standards/export.xlsx",               "DOOOOO");
+        e("GET /registry/standards/{id}",                      "DOOHHO");
+        e("GET /swagger-ui.html",                              "DOOOOO");
+        e("GET /v3/api-docs",                                  "DOOOOO");
+        e("GET /v3/api-docs.yaml",                             "DOOOOO");
+        e("GET /v3/api-docs/swagger-config",                   "DOOOOO");
+        e("POST /api/calibrations",                            "DODDDD");
+        e("POST /api/calibrations/{id}/approve",               "DODDDD");
+        e("POST /api/calibrations/{id}/revisions",             "DODDDD");
+        e("POST /api/calibrations/{id}/submit",                "DODDDD");
+        e("POST /api/instruments",                             "DODDDO");
+        e("POST /api/instruments/import",                      "DODDDO");
+        e("POST /api/pt/rounds",                               "DDODDD");
+        e("POST /api/pt/rounds/{id}/enrolments",               "DDOOHD");
+        e("POST /api/pt/rounds/{id}/enrolments/{labCode}/decision", "DDODDD");
+        e("POST /api/pt/rounds/{id}/items",                    "DDODDD");
+        e("POST /api/pt/rounds/{id}/results",                  "DDDOOD");
+        e("POST /api/pt/rounds/{id}/results/{labCode}/late",   "DDODDD");
+        e("POST /api/pt/rounds/{id}/scoring",                  "DDODDD");
+        e("POST /api/pt/rounds/{id}/status",                   "DDODDD");
+        e("POST /api/pt/schemes",                              "DDODDD");
+        e("POST /api/pt/score",                                "DOOOOO");
+        e("POST /api/standards",                               "DODDDO");
+        e("POST /api/standards/import",                        "DODDDO");
+        e("POST /api/standards/{id}/assessment-certificates",  "DODDDO");
+        e("POST /api/standards/{id}/equipment",                "DODDDO");
+        e("POST /api/standards/{id}/equipment/{instrumentId}/unlink", "DHDDDH");
+        e("POST /api/standards/{id}/status",                   "DODDDO");
+        e("POST /api/uncertainty/evaluate",                    "DOOOOO");
+        e("POST /calibrations/drafts",                         "DODDDD");
+        e("POST /calibrations/preview",                        "DODDDD");
+        e("POST /calibrations/{id}/approve",                   "DODDDD");
+        e("POST /calibrations/{id}/submit",                    "DODDDD");
+        e("POST /pt/my/rounds/{id}/application",               "DDDOHD");
+        e("POST /pt/my/rounds/{id}/results",                   "DDDOOD");
+        e("POST /pt/rounds",                                   "DDODDD");
+        e("POST /pt/rounds/{id}/enrolments",                   "DDODDD");
+        e("POST /pt/rounds/{id}/enrolments/{labCode}/decision", "DDODDD");
+        e("POST /pt/rounds/{id}/items",                        "DDODDD");
+        e("POST /pt/rounds/{id}/scoring",                      "DDODDD");
+        e("POST /pt/rounds/{id}/status",                       "DDODDD");
+        e("POST /pt/schemes",                                  "DDODDD");
+        e("POST /registry/instruments",                        "DODDDO");
+        e("PUT /api/calibrations/{id}",                        "DODDDD");
+        e("PUT /api/instruments/{id}",                         "DODDDO");
+        e("PUT /api/standards/{id}",                           "DODDDO");
+        // @formatter:on
+    }
+
+    private static void e(String endpoint, String outcomes) {
+        if (outcomes.length() != Who.values().length || !outcomes.matches("[ODH]+")) {
+            throw new IllegalArgumentException(endpoint + ": " + outcomes);
+        }
+        EXPECTED.put(endpoint, outcomes);
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired DSLContext dsl;
+    @Autowired PasswordEncoder encoder;
+    @Autowired UserDetailsService users;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyMappedEndpointIsInTheMatrixAndAnswersEveryRoleAsDeclared() throws Exception {
+        Map<String, String> values = objectsOfLabA();
+        Map<String, String> actual = new TreeMap<>();
+        List<String> mismatches = new ArrayList<>();
+        for (String endpoint : endpoints()) {
+            StringBuilder outcomes = new StringBuilder();
+            for (Who who : Who.values()) {
+                outcomes.append(outcome(endpoint, who, values, mismatches));
+            }
+            actual.put(endpoint, outcomes.toString());
+            String expected = EXPECTED.get(endpoint);
+            if (expected == null) {
+                mismatches.add(endpoint + " is mapped but not in the access matrix: add it (actual " + outcomes + ")");
+            } else if (!expected.contentEquals(outcomes)) {
+                mismatches.add(endpoint + " expected " + expected + " but was " + outcomes);
+            }
+        }
+        TreeSet<String> stale = new TreeSet<>(EXPECTED.keySet());
+        stale.removeAll(actual.keySet());
+        stale.forEach(s -> mismatches.add(s + " is in the matrix but no longer mapped: remove it"));
+        StringBuilder table = new StringBuilder();
+        actual.forEach((k, v) -> table.append(String.format("        e(%-52s \"%s\");%n", "\"" + k + "\",", v)));
+        assertThat(mismatches).as("access matrix (actual, %s):%n%s", List.of(Who.values()), table).isEmpty();
+    }
+
+    /** Every (method, pattern) the application maps; a mapping without a method is asked with GET. */
+    private TreeSet<String> endpoints() {
+        TreeSet<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            var methods = info.getMethodsCondition().getMethods();
+            var consumes = info.getConsumesCondition().getConsumableMediaTypes();
+            for (String pattern : info.getPatternValues()) {
+                List<String> keys = methods.isEmpty() ? List.of("GET " + pattern)
+                        : methods.stream().map(m -> m.name() + " " + pattern).toList();
+                for (String key : keys) {
+                    endpoints.add(key);
+                    if (!consumes.isEmpty() && !consumes.contains(MediaType.APPLICATION_JSON)) {
+                        bodyTypes.putIfAbsent(key, consumes.iterator().next());
+                    }
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    /** Endpoints that read a body other than JSON (CSV imports): what to send them. */
+    private final Map<String, MediaType> bodyTypes = new TreeMap<>();
+
+    private char outcome(String endpoint, Who who, Map<String, String> values, List<String> problems)
+            throws Exception {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = resolve(endpoint.substring(endpoint.indexOf(' ') + 1), values);
+        boolean api = path.startsWith("/api/");
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
+        if (!method.equals("GET")) {
+            if (api) {
+                MediaType type = bodyTypes.getOrDefault(endpoint, MediaType.APPLICATION_JSON);
+                request.contentType(type).content(type.equals(MediaType.APPLICATION_JSON) ? "{}" : "");
+            } else {
+                request.contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf());
+            }
+        }
+        if (path.equals("/error")) {
+            // the container forwards here with the status of the error it shows
+            request.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404);
+        }
+        if (who != Who.ANONYMOUS) {
+            String username = USERNAMES.get(who);
+            request.with(api ? httpBasic(username, TestAccounts.PASSWORD) : user(users.loadUserByUsername(username)));
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        int status = response.getStatus();
+        if (status >= 500) {
+            problems.add(endpoint + " as " + who + " answered " + status + ": never a 5xx");
+            return 'E';
+        }
+        if (status == 401 || status == 403
+                || status == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login")) {
+            return 'D';
+        }
+        return status == 404 ? 'H' : 'O';
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+    private static String resolve(String pattern, Map<String, String> values) {
+        String path = pattern.replace("/**", "/no-such-path");
+        Matcher m = VARIABLE.matcher(path);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String key = m.group(1);
+            String value = null;
+            for (var e : values.entrySet()) {
+                String[] k = e.getKey().split(" ");
+                if (k[1].equals(key) && path.startsWith(k[0])) {
+                    value = e.getValue();
+                    break;
+                }
+            }
+            if (value == null) {
+                throw new IllegalStateException("no value of lab A for {" + key + "} in " + pattern
+                        + ": add one to objectsOfLabA()");
+            }
+            m.appendReplacement(sb, value);
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private long throwawayAccount() {
+        long lab = dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq("T-LAB-A")).fetchSingle()
+                .value1();
+        return dsl.insertInto(APP_USER).set(APP_USER.USERNAME, "matrix-" + System.nanoTime() % 1_000_000)
+                .set(APP_USER.PASSWORD_HASH, "{noop}unused").set(APP_USER.DISPLAY_NAME, "matrix target")
+                .set(APP_USER.ORGANIZATION_ID, lab).returningResult(APP_USER.ID).fetchSingle().value1();
+    }
+
+    /** "path-prefix variable" -> the id of lab A's object of that kind; first matching prefix wins. */
+    private Map<String, String> objectsOfLabA() throws Exception {
+        CalibrationApiFixture cal = new CalibrationApiFixture(dsl, encoder);
+        String json = mvc.perform(MockMvcRequestBuilders.post("/api/calibrations")
+                        .with(httpBasic("test-tech", TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(cal.draft()))
+                .andReturn().getResponse().getContentAsString();
+        String calibration = String.valueOf(((Number) JsonPath.read(json, "$.id")).longValue());
+        PtApiFixture pt = new PtApiFixture(mvc, dsl, encoder);
+        long round = pt.round(pt.referenceScheme("PT-TEST"), PtApiFixture.FUTURE);
+        pt.move(round, "OPEN");
+        String labCode = pt.enrol(round, "T-LAB-A")[0];
+        pt.move(round, "DISPATCHED");
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("/api/calibrations id", calibration);
+        v.put("/calibrations id", calibration);
+        v.put("/api/instruments id", Long.toString(cal.instrument));
+        v.put("/api/standards/ instrumentId", Long.toString(cal.instrument));
+        v.put("/api/standards id", Long.toString(cal.standard));
+        v.put("/registry/standards id", Long.toString(cal.standard));
+        v.put("/api/pt/rounds id", Long.toString(round));
+        v.put("/api/pt/rounds/ labCode", labCode);
+        v.put("/pt/rounds/ labCode", labCode);
+        v.put("/pt/ id", Long.toString(round));
+        v.put("/api/pt/labs organizationId", Long.toString(cal.labA));
+        // account changes are asked about a throwaway account (an administrator's empty "enabled" form disables it)
+        long throwaway = throwawayAccount();
+        v.put("/accounts id", Long.toString(throwaway));
+        v.put("/api/accounts/ userId", Long.toString(throwaway));
+        // no token exists with this id: an administrator is told so (404), everyone else is refused first
+        v.put("/api/accounts/tokens id", "999999999");
+        return v;
+    }
+}

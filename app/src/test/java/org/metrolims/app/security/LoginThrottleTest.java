@@ -1,0 +1,108 @@
+package org.metrolims.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
+import static org.metrolims.db.jooq.Tables.USER_ROLE;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.metrolims.app.AppTest;
+import org.metrolims.app.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Login throttling: counted in the database per account and per address; locks refuse even the right password. */
+@AppTest
+class LoginThrottleTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired DSLContext dsl;
+    @Autowired PasswordEncoder encoder;
+
+    @BeforeEach
+    void accounts() {
+        TestAccounts.ensure(dsl, encoder);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightPasswordAndTheLockIsAudited() throws Exception {
+        String username = user("throttle-a");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(login(username, "wrong-" + i, "10.0.0.1"))
+                    .andExpect(unauthenticated());
+        }
+        // from another address too: the lock is on the account
+        mvc.perform(login(username, TestAccounts.PASSWORD, "10.0.0.2"))
+                .andExpect(unauthenticated());
+        mvc.perform(get("/api/version").with(httpBasic(username, TestAccounts.PASSWORD)).with(from("10.0.0.3")))
+                .andExpect(status().isUnauthorized());
+        assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq(username).and(AUDIT_EVENT.ACTION.eq("LOGIN_LOCKED"))))
+                .isEqualTo(2);
+        assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq(username).and(AUDIT_EVENT.ACTION.eq("LOGIN_FAILED"))))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void aSuccessfulLoginResetsTheAccountsCount() throws Exception {
+        String username = user("throttle-b");
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(login(username, "wrong", "10.0.1.1"))
+                    .andExpect(unauthenticated());
+        }
+        mvc.perform(login(username, TestAccounts.PASSWORD, "10.0.1.1"))
+                .andExpect(authenticated());
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(login(username, "wrong", "10.0.1.1"))
+                    .andExpect(unauthenticated());
+        }
+        mvc.perform(login(username, TestAccounts.PASSWORD, "10.0.1.1"))
+                .andExpect(authenticated());
+    }
+
+    @Test
+    void twentyFailuresFromOneAddressLockThatAddressForEveryAccount() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(login("nobody-" + i, "guess", "10.0.2.1"))
+                    .andExpect(unauthenticated());
+        }
+        mvc.perform(login("test-officer", TestAccounts.PASSWORD, "10.0.2.1"))
+                .andExpect(unauthenticated());
+        mvc.perform(login("test-officer", TestAccounts.PASSWORD, "10.0.2.2"))
+                .andExpect(authenticated());
+    }
+
+    private static MockHttpServletRequestBuilder login(String username, String password, String address) {
+        return post("/login").param("username", username).param("password", password).with(csrf()).with(from(address));
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private String user(String prefix) {
+        String username = prefix + "-" + System.nanoTime() % 1_000_000;
+        long org = dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq("T-INST")).fetchSingle()
+                .value1();
+        long id = dsl.insertInto(APP_USER).set(APP_USER.USERNAME, username)
+                .set(APP_USER.PASSWORD_HASH, encoder.encode(TestAccounts.PASSWORD)).set(APP_USER.DISPLAY_NAME, username)
+                .set(APP_USER.ORGANIZATION_ID, org).returningResult(APP_USER.ID).fetchSingle().value1();
+        dsl.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "TECHNICIAN").execute();
+        return username;
+    }
+}
