@@ -1,5 +1,10 @@
 package org.metrolims.app.schedule;
 
+import org.metrolims.app.security.Role;
+import org.metrolims.calibration.schedule.ScheduleNotFoundException;
+import org.metrolims.calibration.standard.RegistryUser;
+import org.metrolims.calibration.standard.RegistryNotFoundException;
+import org.metrolims.calibration.standard.MeasurementStandards;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -44,10 +49,14 @@ class ScheduleApiController {
     private final ScheduleClock clock;
     private final RecallRepository messages;
 
-    ScheduleApiController(CalibrationSchedules schedules, ScheduleClock clock, RecallRepository messages) {
+    private final MeasurementStandards standards;
+
+    ScheduleApiController(CalibrationSchedules schedules, ScheduleClock clock, RecallRepository messages,
+            MeasurementStandards standards) {
         this.schedules = schedules;
         this.clock = clock;
         this.messages = messages;
+        this.standards = standards;
     }
 
     @GetMapping("/messages")
@@ -85,8 +94,16 @@ class ScheduleApiController {
 
     @GetMapping("/standards/{id}/overdue")
     @Operation(summary = "Whether a measurement standard's equipment is overdue for calibration on a date (default today)")
-    Map<String, Object> standardOverdue(@PathVariable long id,
+    Map<String, Object> standardOverdue(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        // a standard is seen as the registry shows it: a lab only its own organization's
+        boolean readsAll = user.hasRole(Role.ADMIN) || user.hasRole(Role.OFFICER) || user.hasRole(Role.TECHNICIAN);
+        try {
+            standards.find(id, new RegistryUser(user.getUsername(), user.organizationId(), user.hasRole(Role.ADMIN),
+                    user.hasRole(Role.TECHNICIAN), readsAll));
+        } catch (RegistryNotFoundException e) {
+            throw new ScheduleNotFoundException("no measurement standard " + id);
+        }
         LocalDate date = on == null ? clock.today() : on;
         return Map.of("standardId", id, "on", date, "overdue", schedules.isStandardOverdue(id, date));
     }

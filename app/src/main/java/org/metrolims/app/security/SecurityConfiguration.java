@@ -106,6 +106,7 @@ class SecurityConfiguration {
                 .requestMatchers("/calibrations/new", "/calibrations/review").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/calibrations/**").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/registry/**").hasAnyRole(TECHNICIAN, ADMIN)
+                .requestMatchers(POST, "/schedule/**").hasAnyRole(TECHNICIAN, ADMIN)
                 .requestMatchers("/pt/my", "/pt/my/**").hasRole(LAB)
                 .requestMatchers("/pt/**").hasRole(OFFICER)
                 .requestMatchers("/accounts", "/accounts/**").hasRole(ADMIN)

@@ -3,6 +3,8 @@ package org.metrolims.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
+import static org.metrolims.db.jooq.Tables.QUANTITY;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -159,6 +161,33 @@ class AccessMatrixTest {
         e("POST /pt/schemes",                                  "DDODDD");
         e("POST /registry/instruments",                        "DODDDO");
         e("PUT /api/calibrations/{id}",                        "DODDDD");
+        // calibration record steps with a reason, the form's instrument picker, the standard page's forms
+        e("POST /api/calibrations/{id}/return",                "DODDDD");
+        e("POST /api/calibrations/{id}/withdraw",              "DODDDD");
+        e("POST /calibrations/{id}/return",                    "DODDDD");
+        e("POST /calibrations/{id}/withdraw",                  "DODDDD");
+        e("GET /calibrations/options/instruments",             "DODDDD");
+        e("POST /registry/standards/{id}/certificates",        "DODDDO");
+        e("POST /registry/standards/{id}/equipment",           "DODDDO");
+        e("POST /registry/standards/{id}/status",              "DODDDO");
+        // schedules: lists are scoped to the asker's organization for a lab; lab A's plan is hidden from lab B;
+        // capacities are set by the performing lab's own technicians (lab A performs nothing) or an administrator
+        e("GET /api/schedule/due",                             "DOOOOO");
+        e("GET /api/schedule/certificates",                    "DOOOOO");
+        e("GET /api/schedule/messages",                        "DOOOOO");
+        e("GET /api/schedule/standards/{id}/overdue",          "DOOHHO");
+        e("GET /api/schedule/labs/{id}/plan",                  "DOOOHO");
+        e("GET /api/schedule/labs/{id}/calendar.ics",          "DOOOHO");
+        e("GET /api/schedule/labs/{id}/capacities",            "DOOOHO");
+        e("PUT /api/schedule/labs/{id}/capacities/{disciplineId}", "DDDDHO");
+        e("PUT /api/schedule/procedures/{code}/interval",      "DODDDO");
+        e("PUT /api/schedule/standards/{id}/interval",         "DODDDO");
+        e("GET /api/instrument-types/{id}/interval-analysis",  "DOOOOO");
+        e("POST /api/instrument-types/{id}/interval-decisions", "DODDDO");
+        e("GET /schedule/due",                                 "DOOOOO");
+        e("GET /schedule/labs/{id}/plan",                      "DOOOHO");
+        e("GET /schedule/intervals/{typeId}",                  "DOOOOO");
+        e("POST /schedule/intervals/{typeId}/decision",        "DODDDO");
         e("PUT /api/instruments/{id}",                         "DODDDO");
         e("PUT /api/standards/{id}",                           "DODDDO");
         // @formatter:on
@@ -320,6 +349,17 @@ class AccessMatrixTest {
         v.put("/pt/rounds/ labCode", labCode);
         v.put("/pt/ id", Long.toString(round));
         v.put("/api/pt/labs organizationId", Long.toString(cal.labA));
+        // schedules: lab A's own plan, calendar and capacities; the instruments' type; the institute's standard
+        var type = dsl.select(INSTRUMENT_TYPE.ID, QUANTITY.DISCIPLINE_ID).from(INSTRUMENT_TYPE).join(QUANTITY)
+                .on(QUANTITY.ID.eq(INSTRUMENT_TYPE.QUANTITY_ID)).where(INSTRUMENT_TYPE.CODE.eq("CAL-TEST-CALIPER"))
+                .fetchSingle();
+        v.put("/api/schedule/labs/ disciplineId", Long.toString(type.value2()));
+        v.put("/api/schedule/labs id", Long.toString(cal.labA));
+        v.put("/schedule/labs id", Long.toString(cal.labA));
+        v.put("/api/schedule/standards id", Long.toString(cal.standard));
+        v.put("/api/schedule/procedures code", "JJG 30-2012");
+        v.put("/api/instrument-types id", Long.toString(type.value1()));
+        v.put("/schedule/intervals typeId", Long.toString(type.value1()));
         // account changes are asked about a throwaway account (an administrator's empty "enabled" form disables it)
         long throwaway = throwawayAccount();
         v.put("/accounts id", Long.toString(throwaway));
