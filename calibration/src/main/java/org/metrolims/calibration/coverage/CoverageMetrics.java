@@ -56,6 +56,18 @@ public class CoverageMetrics {
         this.audit = audit;
     }
 
+    /** The discipline codes (LENGTH, THERMAL, …) in their order. */
+    @Transactional(readOnly = true)
+    public List<String> disciplines() {
+        return repository.disciplineCodes();
+    }
+
+    /** The GB/T 2260 regions, province first, each with its parent's code. */
+    @Transactional(readOnly = true)
+    public List<RegionRow> regions() {
+        return repository.regions();
+    }
+
     /** A snapshot valid for {@code latest} and every earlier date, for many figures at once. */
     @Transactional(readOnly = true)
     public CoverageSnapshot snapshot(LocalDate latest) {
