@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.StringReader;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,12 +109,12 @@ class CoverageApiController {
     @GetMapping("/api/coverage/trend")
     @Operation(summary = "Month-end figures and a projection of when each target is reached at the current pace")
     Trend trend(@AuthenticationPrincipal MetroLimsUser user,
-            @Parameter(description = "YYYY-MM; this month when absent") @RequestParam(required = false)
-                    @DateTimeFormat(pattern = "yyyy-MM") YearMonth until,
+            @Parameter(description = "YYYY-MM-DD, the last point; today when absent") @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(defaultValue = "12") @Min(3) @Max(60) int months,
             @RequestParam(required = false) RegionCode region, @RequestParam(required = false) String discipline) {
         CoverageAccess.requireCoverage(user);
-        return metrics.trend(until == null ? YearMonth.now() : until, months, region == null ? PROVINCE : region,
+        return metrics.trend(asOf == null ? LocalDate.now() : asOf, months, region == null ? PROVINCE : region,
                 access.discipline(discipline));
     }
 

@@ -24,6 +24,8 @@ import org.metrolims.calibration.coverage.CoverageStandard;
 import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.ChainAnalyzer;
 import org.metrolims.calibration.traceability.LinkProblem;
+import org.metrolims.calibration.traceability.RecallImpact;
+import java.time.LocalDate;
 import org.metrolims.calibration.traceability.TraceGraph;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.calibration.coverage.CoverageRepository;
@@ -49,6 +51,16 @@ class DemoCoverageTest {
     @Autowired CoverageRepository coverage;
     @Autowired DSLContext dsl;
     @Autowired MockMvc mvc;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+
+    org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(String username) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(users.loadUserByUsername(username));
+    }
+
+    long idOf(String code) {
+        return coverage.publicStandards().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow().id();
+    }
 
     final List<DeliberateGap> gaps = DemoProvince.generate(SEED, SMALL, ANCHOR, "unused").deliberateGaps();
 
@@ -112,5 +124,52 @@ class DemoCoverageTest {
         mvc.perform(get("/api/coverage").param("asOf", "2026-13-01").with(httpBasic("officer", "demo2026")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("asOf"));
+    }
+
+    @Test
+    void theChainOfAStandardIsDrawnAndALabSeesNoOtherOrganizationsChain() throws Exception {
+        long broken = idOf(gaps.get(0).standardCode());
+        mvc.perform(get("/api/standards/{id}/chain", broken).param("asOf", "2026-11-01")
+                        .with(httpBasic("officer", "demo2026")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.complete").value(false))
+                .andExpect(jsonPath("$.counts").value(true))
+                .andExpect(jsonPath("$.links[0].from").value("S" + broken));
+        mvc.perform(get("/api/standards/{id}/chain", broken).with(httpBasic("lab1", "demo2026")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/standards/{id}/chain", broken).param("asOf", "2026-11-01").with(signedIn("officer")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("class=\"chain-diagram\"")));
+    }
+
+    @Test
+    void theDashboardShowsTheFiguresToAnOfficerAndNotToALab() throws Exception {
+        mvc.perform(get("/coverage").param("asOf", "2026-11-01").with(signedIn("officer")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("id=\"cities\"")));
+        mvc.perform(get("/coverage/demand").param("asOf", "2026-11-01").param("region", "350200")
+                        .with(signedIn("officer")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/coverage").with(signedIn("lab1"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theRecallImpactOfAProvincialStandardReachesTheStandardsItCalibratedAndTheirCustomers() throws Exception {
+        long provincial = coverage.publicStandards().stream().filter(s -> s.level().equals("PROVINCIAL_PUBLIC"))
+                .findFirst().orElseThrow().id();
+        RecallImpact impact = traceability.impact(provincial, Optional.of(LocalDate.of(2025, 11, 1)),
+                new org.metrolims.calibration.standard.RegistryUser("t", 0, true, false, true));
+        assertThat(impact.calibrations()).allSatisfy(c -> assertThat(c.calibratedOn()).isAfterOrEqualTo(
+                c.depth() == 1 ? LocalDate.of(2025, 11, 1) : LocalDate.MIN));
+        assertThat(impact.calibrations()).extracting(RecallImpact.ImpactedCalibration::calibrationId)
+                .doesNotHaveDuplicates();
+        if (!impact.affectedStandards().isEmpty()) {
+            assertThat(impact.calibrations()).anySatisfy(c -> assertThat(c.depth()).isEqualTo(2));
+        }
+        mvc.perform(get("/api/standards/{id}/impact", provincial).with(httpBasic("officer", "demo2026")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.since").isString());
     }
 }

@@ -111,18 +111,26 @@ public class CoverageMetrics {
         return snapshot(asOf).verdicts(asOf, region.value(), discipline);
     }
 
-    /** The figures at the end of each of the {@code months} months up to {@code lastMonth}, oldest first. */
-    public record Trend(List<CoverageFigures> months, Map<String, Projection> projections) {
+    /**
+     * The figures at the end of each of the {@code months - 1} months before {@code asOf}'s month and on
+     * {@code asOf} itself, oldest first, with a projection per figure.
+     */
+    public record Trend(List<CoverageFigures> points, Map<String, Projection> projections) {
     }
 
     @Transactional(readOnly = true)
-    public Trend trend(YearMonth lastMonth, int months, RegionCode region, Optional<String> discipline) {
-        CoverageSnapshot snapshot = snapshot(lastMonth.atEndOfMonth());
+    public Trend trend(LocalDate asOf, int months, RegionCode region, Optional<String> discipline) {
+        return trend(snapshot(asOf), asOf, months, region, discipline);
+    }
+
+    private Trend trend(CoverageSnapshot snapshot, LocalDate asOf, int months, RegionCode region,
+            Optional<String> discipline) {
         List<CoverageFigures> series = new ArrayList<>();
-        for (int i = months - 1; i >= 0; i--) {
-            LocalDate end = lastMonth.minusMonths(i).atEndOfMonth();
-            series.add(figures(snapshot, end, region, discipline));
+        YearMonth current = YearMonth.from(asOf);
+        for (int i = months - 1; i >= 1; i--) {
+            series.add(figures(snapshot, current.minusMonths(i).atEndOfMonth(), region, discipline));
         }
+        series.add(figures(snapshot, asOf, region, discipline));
         Map<String, Projection> projections = new java.util.LinkedHashMap<>();
         List<Function<CoverageFigures, Figure>> figures = List.of(CoverageFigures::publicStandards,
                 CoverageFigures::provincialStandards, CoverageFigures::traceabilityCoverage,
@@ -130,9 +138,27 @@ public class CoverageMetrics {
         for (Function<CoverageFigures, Figure> f : figures) {
             List<Double> values = series.stream().map(x -> f.apply(x).doubleValue()).toList();
             Figure last = f.apply(series.get(series.size() - 1));
-            projections.put(last.name(), TargetProjection.project(values, lastMonth, last.target().doubleValue()));
+            projections.put(last.name(), TargetProjection.project(values, current, last.target().doubleValue()));
         }
         return new Trend(series, projections);
+    }
+
+    /** Everything the province dashboard shows, from one snapshot. */
+    public record Dashboard(CoverageFigures province, List<RegionFigures> cities, Trend trend) {
+    }
+
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(LocalDate asOf, RegionCode province, Optional<String> discipline, int months) {
+        CoverageSnapshot snapshot = snapshot(asOf);
+        List<RegionFigures> rows = new ArrayList<>();
+        for (RegionRow r : repository.regions()) {
+            if ("CITY".equals(r.level()) && r.code().startsWith(province.subtreePrefix())) {
+                rows.add(new RegionFigures(r.code(), r.nameZh(), r.nameEn(),
+                        figures(snapshot, asOf, new RegionCode(r.code()), discipline)));
+            }
+        }
+        return new Dashboard(figures(snapshot, asOf, province, discipline), rows,
+                trend(snapshot, asOf, months, province, discipline));
     }
 
     /**
