@@ -77,6 +77,17 @@ class DemoCoverageTest {
     }
 
     @Test
+    void aChainLoadedAloneJudgesEveryStandardAsTheWholeProvinceGraphDoes() {
+        for (java.time.LocalDate asOf : List.of(ANCHOR, ANCHOR.minusMonths(7))) {
+            ChainAnalyzer whole = new ChainAnalyzer(traceability.graphAsOf(asOf));
+            for (CoverageStandard s : coverage.publicStandards()) {
+                assertThat(traceability.completeAlone(s.id(), asOf)).as(s.code() + " on " + asOf)
+                        .isEqualTo(whole.complete(s.id(), asOf));
+            }
+        }
+    }
+
+    @Test
     void eachGapShowsItsKindOnTheChain() {
         for (DeliberateGap gap : gaps) {
             long id = coverage.publicStandards().stream().filter(s -> s.code().equals(gap.standardCode()))

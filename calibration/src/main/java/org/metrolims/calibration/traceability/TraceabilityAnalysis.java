@@ -34,8 +34,14 @@ public class TraceabilityAnalysis {
     @Transactional(readOnly = true)
     public Chain chain(long standardId, LocalDate asOf, RegistryUser user) {
         checkVisible(standardId, user);
-        return new ChainAnalyzer(repository.graphAsOf(asOf)).chain(standardId, asOf)
+        return new ChainAnalyzer(repository.subgraphAsOf(standardId, asOf)).chain(standardId, asOf)
                 .orElseThrow(() -> new TraceabilityNotFoundException(standardId));
+    }
+
+    /** Whether one standard's chain is complete, from its own subgraph (the straightforward per-standard way). */
+    @Transactional(readOnly = true)
+    public boolean completeAlone(long standardId, LocalDate asOf) {
+        return new ChainAnalyzer(repository.subgraphAsOf(standardId, asOf)).complete(standardId, asOf);
     }
 
     /** The graph as of a date, for computing many chains at once ({@link ChainAnalyzer#complete}). */

@@ -86,10 +86,76 @@ public class TraceabilityRepository {
                         Optional.ofNullable(x.value5()), references.getOrDefault(x.value1(), List.of()),
                         Optional.ofNullable(x.value6()), Optional.ofNullable(x.value7()),
                         Optional.ofNullable(x.value8())));
+        return new TraceGraph(standards, equipment, calibrations, roots());
+    }
+
+    /**
+     * Only what one standard's chain needs, level by level upwards: the standards on the frontier with their
+     * history and certificates, their equipment, its approved calibrations up to {@code asOf} and the references
+     * those name, which make the next frontier. Five statements per level, a handful of levels.
+     */
+    public TraceGraph subgraphAsOf(long standardId, LocalDate asOf) {
+        var s = MEASUREMENT_STANDARD;
+        var h = MEASUREMENT_STANDARD_STATUS;
+        var a = STANDARD_ASSESSMENT_CERTIFICATE;
+        var i = INSTRUMENT;
+        var c = CALIBRATION;
+        var r = CALIBRATION_REFERENCE_STANDARD;
+        List<StandardNode> standards = new ArrayList<>();
+        Map<Long, List<Long>> equipment = new HashMap<>();
+        List<CalibrationLink> calibrations = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        java.util.Set<Long> frontier = new java.util.HashSet<>(List.of(standardId));
+        while (!frontier.isEmpty()) {
+            seen.addAll(frontier);
+            Map<Long, List<StatusChange>> statuses = new HashMap<>();
+            dsl.select(h.STANDARD_ID, h.STATUS, h.EFFECTIVE_FROM).from(h)
+                    .where(h.STANDARD_ID.in(frontier)).and(h.EFFECTIVE_FROM.le(asOf))
+                    .orderBy(h.STANDARD_ID, h.EFFECTIVE_FROM, h.ID)
+                    .forEach(x -> statuses.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                            .add(new StatusChange(x.value2(), x.value3())));
+            Map<Long, List<Validity>> certificates = new HashMap<>();
+            dsl.select(a.STANDARD_ID, a.ISSUED_ON, a.EXPIRES_ON).from(a)
+                    .where(a.STANDARD_ID.in(frontier)).and(a.ISSUED_ON.le(asOf))
+                    .forEach(x -> certificates.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                            .add(new Validity(x.value2(), x.value3())));
+            dsl.select(s.ID, s.CODE, s.LEVEL, s.QUANTITY_ID, s.UNIT, s.EXPANDED_UNCERTAINTY).from(s)
+                    .where(s.ID.in(frontier))
+                    .forEach(x -> standards.add(new StandardNode(x.value1(), x.value2(), x.value3(), x.value4(),
+                            x.value5(), optional(x.value6()), statuses.getOrDefault(x.value1(), List.of()),
+                            certificates.getOrDefault(x.value1(), List.of()))));
+            dsl.select(i.MEASUREMENT_STANDARD_ID, i.ID).from(i).where(i.MEASUREMENT_STANDARD_ID.in(frontier))
+                    .orderBy(i.ID)
+                    .forEach(x -> equipment.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
+            var onFrontier = c.STATUS.eq(APPROVED).and(c.CALIBRATED_ON.le(asOf))
+                    .and(i.MEASUREMENT_STANDARD_ID.in(frontier));
+            Map<Long, List<Long>> references = new HashMap<>();
+            dsl.select(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID).from(r)
+                    .join(c).on(c.ID.eq(r.CALIBRATION_ID)).join(i).on(i.ID.eq(c.INSTRUMENT_ID))
+                    .where(onFrontier)
+                    .orderBy(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID)
+                    .forEach(x -> references.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
+            dsl.select(c.ID, c.CALIBRATION_NO, c.INSTRUMENT_ID, c.CALIBRATED_ON, c.VALID_UNTIL, c.EXTERNAL_ISSUER,
+                            c.EXTERNAL_CERTIFICATE_NO, c.EXTERNAL_CMC_REFERENCE)
+                    .from(c).join(i).on(i.ID.eq(c.INSTRUMENT_ID))
+                    .where(onFrontier)
+                    .forEach(x -> calibrations.add(new CalibrationLink(x.value1(), x.value2(), x.value3(),
+                            x.value4(), Optional.ofNullable(x.value5()), references.getOrDefault(x.value1(), List.of()),
+                            Optional.ofNullable(x.value6()), Optional.ofNullable(x.value7()),
+                            Optional.ofNullable(x.value8()))));
+            java.util.Set<Long> next = new java.util.HashSet<>();
+            references.values().forEach(next::addAll);
+            next.removeAll(seen);
+            frontier = next;
+        }
+        return new TraceGraph(standards, equipment, calibrations, roots());
+    }
+
+    private Map<String, RootKind> roots() {
         Map<String, RootKind> roots = new HashMap<>();
         dsl.select(RECOGNISED_ROOT_ISSUER.NAME, RECOGNISED_ROOT_ISSUER.KIND).from(RECOGNISED_ROOT_ISSUER)
                 .forEach(x -> roots.put(x.value1(), RootKind.valueOf(x.value2())));
-        return new TraceGraph(standards, equipment, calibrations, roots);
+        return roots;
     }
 
     /** Owner organization of a standard, to check who may see it. */
