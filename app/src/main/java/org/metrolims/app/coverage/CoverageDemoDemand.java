@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.metrolims.app.demo.DemoProvinceExtension;
 import org.metrolims.app.demo.DemoSettings;
+import org.metrolims.calibration.coverage.CapabilityDemand;
 import org.metrolims.calibration.coverage.CoverageRepository;
 import org.metrolims.calibration.coverage.CoverageRepository.NewDemand;
 import org.metrolims.calibration.coverage.CoverageStandard;
@@ -26,8 +27,8 @@ import org.springframework.stereotype.Component;
  * realistic figures: most standards have some demand they serve (about 60% of counting standards, 30% of the
  * others, a range inside theirs and a needed uncertainty 1.0–1.6 times their claim); about 5% more demand asks for
  * three times better than the region's standards can give (never served); and every counting standard whose chain
- * is broken on the anchor date (the province's deliberate gaps) is the best standard for three demands needing
- * exactly its uncertainty, so those gaps show in traceability coverage. Deterministic in the seed; ids in standard
+ * is broken on the anchor date (the province's deliberate gaps) and that no sound standard of its region could
+ * stand in for gets four demands needing exactly its uncertainty, so those gaps show in traceability coverage. Deterministic in the seed; ids in standard
  * order. Demand starts 1–3 years before the anchor date.
  */
 @Component
@@ -51,7 +52,8 @@ public class CoverageDemoDemand implements DemoProvinceExtension {
         Map<String, Long> regionIds = new HashMap<>();
         coverage.regions().forEach(r -> regionIds.put(r.code(), r.id()));
         List<NewDemand> rows = new ArrayList<>();
-        for (CoverageStandard s : coverage.publicStandards()) {
+        List<CoverageStandard> standards = coverage.publicStandards();
+        for (CoverageStandard s : standards) {
             if (s.expandedUncertainty().isEmpty() || s.rangeLow().isEmpty() || s.rangeHigh().isEmpty()) {
                 continue;
             }
@@ -66,14 +68,28 @@ public class CoverageDemoDemand implements DemoProvinceExtension {
             if (rng.nextDouble() < 0.05) {
                 rows.add(demand(rng, region, s, low, high, u / 3, anchor, "beyond the region's standards"));
             }
-            if (counts && !analyzer.complete(s.id(), anchor)) {
-                for (int i = 0; i < 3; i++) {
+            if (counts && !analyzer.complete(s.id(), anchor) && soleServer(s, standards, graph, analyzer, anchor)) {
+                for (int i = 0; i < 4; i++) {
                     rows.add(demand(rng, region, s, low, high, u, anchor, null));
                 }
             }
         }
         coverage.insert(rows, "demo");
         return Map.of("capability_demand", (long) rows.size());
+    }
+
+    /**
+     * Whether no other counting standard with a complete chain could serve a demand of this standard's region
+     * for its whole range at exactly its uncertainty: then that demand shows the standard's broken chain.
+     */
+    private static boolean soleServer(CoverageStandard s, List<CoverageStandard> standards, TraceGraph graph,
+            ChainAnalyzer analyzer, LocalDate anchor) {
+        CapabilityDemand probe = new CapabilityDemand(0, s.regionCode(), s.quantityId(), "", s.disciplineCode(),
+                s.rangeLow().orElseThrow(), s.rangeHigh().orElseThrow(), s.unit(), s.expandedUncertainty().orElseThrow(),
+                anchor, Optional.empty());
+        return standards.stream().filter(o -> o.id() != s.id() && o.canServe(probe))
+                .noneMatch(o -> graph.standard(o.id()).orElseThrow().countsOn(anchor)
+                        && analyzer.complete(o.id(), anchor));
     }
 
     private static NewDemand demand(SplittableRandom rng, long region, CoverageStandard s, double low, double high,

@@ -72,15 +72,17 @@ public class TraceabilityRepository {
         var equipmentCalibration = c.STATUS.eq(APPROVED).and(c.CALIBRATED_ON.le(asOf))
                 .and(i.MEASUREMENT_STANDARD_ID.isNotNull());
         Map<Long, List<Long>> references = new HashMap<>();
-        dsl.select(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID).from(r)
-                .join(c).on(c.ID.eq(r.CALIBRATION_ID))
-                .join(i).on(i.ID.eq(c.INSTRUMENT_ID))
+        // driven from the equipment (a few thousand instruments) through the calibration and reference indexes,
+        // never from the hundreds of thousands of customers' calibrations
+        dsl.select(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID).from(i)
+                .straightJoin(c).on(c.INSTRUMENT_ID.eq(i.ID))
+                .straightJoin(r).on(r.CALIBRATION_ID.eq(c.ID))
                 .where(equipmentCalibration)
                 .orderBy(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID)
                 .forEach(x -> references.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
         List<CalibrationLink> calibrations = dsl.select(c.ID, c.CALIBRATION_NO, c.INSTRUMENT_ID, c.CALIBRATED_ON,
                         c.VALID_UNTIL, c.EXTERNAL_ISSUER, c.EXTERNAL_CERTIFICATE_NO, c.EXTERNAL_CMC_REFERENCE)
-                .from(c).join(i).on(i.ID.eq(c.INSTRUMENT_ID))
+                .from(i).straightJoin(c).on(c.INSTRUMENT_ID.eq(i.ID))
                 .where(equipmentCalibration)
                 .fetch(x -> new CalibrationLink(x.value1(), x.value2(), x.value3(), x.value4(),
                         Optional.ofNullable(x.value5()), references.getOrDefault(x.value1(), List.of()),
