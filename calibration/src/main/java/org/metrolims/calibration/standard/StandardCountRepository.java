@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
+import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS;
 import static org.metrolims.db.jooq.Tables.REGION;
@@ -27,6 +28,11 @@ class StandardCountRepository {
     }
 
     StandardCount countOn(LocalDate asOf, RegionCode region) {
+        return countOn(asOf, region, java.util.Optional.empty());
+    }
+
+    /** The same count restricted to one metrology discipline (by its code) when given. */
+    StandardCount countOn(LocalDate asOf, RegionCode region, java.util.Optional<String> disciplineCode) {
         var s = MEASUREMENT_STANDARD;
         var h = MEASUREMENT_STANDARD_STATUS;
         var c = STANDARD_ASSESSMENT_CERTIFICATE;
@@ -47,6 +53,8 @@ class StandardCountRepository {
                 .where(s.LEVEL.in(publicLevels))
                 .and(REGION.CODE.startsWith(region.subtreePrefix()))
                 .and(counts)
+                .and(disciplineCode.map(d -> s.DISCIPLINE_ID.in(select(DISCIPLINE.ID).from(DISCIPLINE)
+                        .where(DISCIPLINE.CODE.eq(d)))).orElse(org.jooq.impl.DSL.noCondition()))
                 .fetchSingle();
         return new StandardCount(asOf, region.value(), row.value1(), row.value2());
     }

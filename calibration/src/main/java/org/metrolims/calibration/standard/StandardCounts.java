@@ -22,4 +22,10 @@ public class StandardCounts {
     public StandardCount on(LocalDate asOf, RegionCode region) {
         return repository.countOn(asOf, region);
     }
+
+    /** The count in one metrology discipline (its code, e.g. {@code MECHANICS}), or all when empty. */
+    @Transactional(readOnly = true)
+    public StandardCount on(LocalDate asOf, RegionCode region, java.util.Optional<String> disciplineCode) {
+        return repository.countOn(asOf, region, disciplineCode);
+    }
 }

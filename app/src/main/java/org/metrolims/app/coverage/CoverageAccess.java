@@ -1,0 +1,70 @@
+package org.metrolims.app.coverage;
+
+import java.util.List;
+import java.util.Optional;
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.security.Role;
+import org.metrolims.calibration.coverage.CoverageMetrics;
+import org.metrolims.calibration.standard.RegistryUser;
+import org.springframework.stereotype.Component;
+
+/** Who sees what: officers, administrators and technicians see the province's coverage; labs do not. */
+@Component
+class CoverageAccess {
+
+    private final CoverageMetrics metrics;
+
+    CoverageAccess(CoverageMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    static boolean seesCoverage(MetroLimsUser user) {
+        return user.hasRole(Role.OFFICER) || user.hasRole(Role.ADMIN) || user.hasRole(Role.TECHNICIAN);
+    }
+
+    static void requireCoverage(MetroLimsUser user) {
+        if (!seesCoverage(user)) {
+            throw new CoverageForbiddenException("Coverage figures are for officers, administrators and technicians");
+        }
+    }
+
+    static void requireDemandWriter(MetroLimsUser user) {
+        if (!(user.hasRole(Role.OFFICER) || user.hasRole(Role.ADMIN))) {
+            throw new CoverageForbiddenException("Demand is recorded by officers and administrators");
+        }
+    }
+
+    /** The discipline asked for, checked against the reference data. */
+    Optional<String> discipline(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> known = metrics.disciplines();
+        if (!known.contains(code)) {
+            throw new CoverageInputException("discipline", "'" + code + "' is not one of " + known);
+        }
+        return Optional.of(code);
+    }
+
+    static RegistryUser registryUser(MetroLimsUser user) {
+        boolean admin = user.hasRole(Role.ADMIN);
+        boolean technician = user.hasRole(Role.TECHNICIAN);
+        return new RegistryUser(user.getUsername(), user.organizationId(), admin, technician,
+                admin || technician || user.hasRole(Role.OFFICER));
+    }
+
+    static final class CoverageForbiddenException extends RuntimeException {
+        CoverageForbiddenException(String message) {
+            super(message);
+        }
+    }
+
+    static final class CoverageInputException extends RuntimeException {
+        final String field;
+
+        CoverageInputException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+}

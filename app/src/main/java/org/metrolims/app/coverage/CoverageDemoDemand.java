@@ -1,0 +1,119 @@
+package org.metrolims.app.coverage;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.metrolims.app.demo.DemoProvinceExtension;
+import org.metrolims.app.demo.DemoSettings;
+import org.metrolims.calibration.coverage.CapabilityDemand;
+import org.metrolims.calibration.coverage.CoverageRepository;
+import org.metrolims.calibration.coverage.CoverageRepository.NewDemand;
+import org.metrolims.calibration.coverage.CoverageStandard;
+import org.metrolims.calibration.traceability.ChainAnalyzer;
+import org.metrolims.calibration.traceability.TraceGraph;
+import org.metrolims.calibration.traceability.TraceabilityRepository;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo province's demand (capability_demand), derived from its public standards so that the dashboard shows
+ * realistic figures: most standards have some demand they serve (about 60% of counting standards, 30% of the
+ * others, a range inside theirs and a needed uncertainty 1.0–1.6 times their claim); about 5% more demand asks for
+ * three times better than the region's standards can give (never served); and every counting standard whose chain
+ * is broken on the anchor date (the province's deliberate gaps) and that no sound standard of its region could
+ * stand in for gets four demands needing exactly its uncertainty, so those gaps show in traceability coverage. Deterministic in the seed; ids in standard
+ * order. Demand starts 1–3 years before the anchor date.
+ */
+@Component
+@Order(40)
+public class CoverageDemoDemand implements DemoProvinceExtension {
+
+    private final CoverageRepository coverage;
+    private final TraceabilityRepository traceability;
+
+    public CoverageDemoDemand(CoverageRepository coverage, TraceabilityRepository traceability) {
+        this.coverage = coverage;
+        this.traceability = traceability;
+    }
+
+    @Override
+    public Map<String, Long> extend(DemoSettings settings) {
+        LocalDate anchor = settings.anchorDate();
+        SplittableRandom rng = new SplittableRandom(settings.seed() ^ 0x436F766572616765L);
+        TraceGraph graph = traceability.graphAsOf(anchor);
+        ChainAnalyzer analyzer = new ChainAnalyzer(graph);
+        Map<String, Long> regionIds = new HashMap<>();
+        coverage.regions().forEach(r -> regionIds.put(r.code(), r.id()));
+        List<NewDemand> rows = new ArrayList<>();
+        List<CoverageStandard> standards = coverage.publicStandards();
+        for (CoverageStandard s : standards) {
+            if (s.expandedUncertainty().isEmpty() || s.rangeLow().isEmpty() || s.rangeHigh().isEmpty()) {
+                continue;
+            }
+            boolean counts = graph.standard(s.id()).map(n -> n.countsOn(anchor)).orElse(false);
+            double low = s.rangeLow().get();
+            double high = s.rangeHigh().get();
+            double u = s.expandedUncertainty().get();
+            long region = regionIds.get(s.regionCode());
+            if (rng.nextDouble() < (counts ? 0.6 : 0.3)) {
+                rows.add(demand(rng, region, s, low, high, u * (1.0 + 0.6 * rng.nextDouble()), anchor, null));
+            }
+            if (rng.nextDouble() < 0.05) {
+                rows.add(demand(rng, region, s, low, high, u / 3, anchor, "beyond the region's standards"));
+            }
+            if (counts && !analyzer.complete(s.id(), anchor) && soleServer(s, standards, graph, analyzer, anchor)) {
+                for (int i = 0; i < 4; i++) {
+                    rows.add(demand(rng, region, s, low, high, u, anchor, null));
+                }
+            }
+        }
+        coverage.insert(rows, "demo");
+        return Map.of("capability_demand", (long) rows.size());
+    }
+
+    /**
+     * Whether no other counting standard with a complete chain could serve a demand of this standard's region
+     * for its whole range at exactly its uncertainty: then that demand shows the standard's broken chain.
+     */
+    private static boolean soleServer(CoverageStandard s, List<CoverageStandard> standards, TraceGraph graph,
+            ChainAnalyzer analyzer, LocalDate anchor) {
+        CapabilityDemand probe = new CapabilityDemand(0, s.regionCode(), s.quantityId(), "", s.disciplineCode(),
+                s.rangeLow().orElseThrow(), s.rangeHigh().orElseThrow(), s.unit(), s.expandedUncertainty().orElseThrow(),
+                anchor, Optional.empty());
+        return standards.stream().filter(o -> o.id() != s.id() && o.canServe(probe))
+                .noneMatch(o -> graph.standard(o.id()).orElseThrow().countsOn(anchor)
+                        && analyzer.complete(o.id(), anchor));
+    }
+
+    private static NewDemand demand(SplittableRandom rng, long region, CoverageStandard s, double low, double high,
+            double needed, LocalDate anchor, String note) {
+        double span = high - low;
+        BigDecimal from = round(low + span * 0.3 * rng.nextDouble(), RoundingMode.CEILING);
+        BigDecimal to = round(low + span * (0.5 + 0.5 * rng.nextDouble()), RoundingMode.FLOOR);
+        if (from.doubleValue() < low || from.compareTo(to) > 0) {
+            from = BigDecimal.valueOf(low);
+        }
+        if (to.doubleValue() > high) {
+            to = BigDecimal.valueOf(high);
+        }
+        BigDecimal u = BigDecimal.valueOf(needed).round(new MathContext(2, RoundingMode.CEILING));
+        if (u.scale() > 12) {
+            u = u.setScale(12, RoundingMode.CEILING);
+        }
+        LocalDate demandedFrom = anchor.minusYears(1).minusDays(rng.nextInt(730));
+        return new NewDemand(region, s.quantityId(), from, to, s.unit(), u, demandedFrom, Optional.empty(),
+                Optional.ofNullable(note));
+    }
+
+    private static BigDecimal round(double v, RoundingMode mode) {
+        BigDecimal b = new BigDecimal(v).round(new MathContext(6, mode));
+        return b.scale() > 12 ? b.setScale(12, mode) : b;
+    }
+}

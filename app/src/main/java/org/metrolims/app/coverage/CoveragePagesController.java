@@ -1,0 +1,112 @@
+package org.metrolims.app.coverage;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
+import org.metrolims.calibration.coverage.CoverageFigures;
+import org.metrolims.calibration.coverage.CoverageMetrics;
+import org.metrolims.calibration.coverage.CoverageMetrics.Dashboard;
+import org.metrolims.calibration.traceability.Chain;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+import org.metrolims.calibration.traceability.TraceabilityNotFoundException;
+import org.metrolims.db.reference.RegionCode;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The province dashboard, the demand behind its figures, and the chain viewer of one standard. */
+@Controller
+class CoveragePagesController {
+
+    static final int TREND_MONTHS = 12;
+
+    private final CoverageMetrics metrics;
+    private final TraceabilityAnalysis traceability;
+    private final CoverageAccess access;
+
+    CoveragePagesController(CoverageMetrics metrics, TraceabilityAnalysis traceability, CoverageAccess access) {
+        this.metrics = metrics;
+        this.traceability = traceability;
+        this.access = access;
+    }
+
+    @GetMapping("/coverage")
+    String dashboard(@AuthenticationPrincipal MetroLimsUser user,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String discipline, Model model) {
+        requireCoverage(user);
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        Optional<String> d = discipline(discipline);
+        Dashboard dashboard = metrics.dashboard(date, CoverageApiController.PROVINCE, d, TREND_MONTHS);
+        var points = dashboard.trend().points();
+        model.addAttribute("asOf", date);
+        model.addAttribute("discipline", d.orElse(""));
+        model.addAttribute("disciplines", metrics.disciplines());
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("charts", List.of(
+                TrendChart.of("publicStandards", points, CoverageFigures::publicStandards),
+                TrendChart.of("provincialStandards", points, CoverageFigures::provincialStandards),
+                TrendChart.of("traceabilityCoverage", points, CoverageFigures::traceabilityCoverage),
+                TrendChart.of("capabilityCoverage", points, CoverageFigures::capabilityCoverage)));
+        return "coverage/dashboard";
+    }
+
+    @GetMapping("/coverage/demand")
+    String demand(@AuthenticationPrincipal MetroLimsUser user,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) RegionCode region, @RequestParam(required = false) String discipline,
+            Model model) {
+        requireCoverage(user);
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        RegionCode r = region == null ? CoverageApiController.PROVINCE : region;
+        List<DemandVerdict> verdicts = metrics.demandBehind(date, r, discipline(discipline)).stream()
+                .sorted(Comparator.comparing(DemandVerdict::traceable).thenComparing(DemandVerdict::capable))
+                .toList();
+        model.addAttribute("asOf", date);
+        model.addAttribute("region", r.value());
+        model.addAttribute("discipline", discipline == null ? "" : discipline);
+        model.addAttribute("verdicts", verdicts);
+        return "coverage/demand";
+    }
+
+    @GetMapping("/standards/{id}/chain")
+    String chain(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        Chain chain;
+        try {
+            chain = traceability.chain(id, date, CoverageAccess.registryUser(user));
+        } catch (TraceabilityNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        model.addAttribute("asOf", date);
+        model.addAttribute("chain", chain);
+        model.addAttribute("diagram", ChainDiagram.of(chain));
+        return "coverage/chain";
+    }
+
+    private Optional<String> discipline(String code) {
+        try {
+            return access.discipline(code);
+        } catch (CoverageAccess.CoverageInputException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    private static void requireCoverage(MetroLimsUser user) {
+        if (!CoverageAccess.seesCoverage(user)) {
+            throw new AccessDeniedException("coverage");
+        }
+    }
+}

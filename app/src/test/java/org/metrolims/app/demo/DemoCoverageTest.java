@@ -1,0 +1,186 @@
+package org.metrolims.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.metrolims.app.demo.DemoFixtures.ANCHOR;
+import static org.metrolims.app.demo.DemoFixtures.SEED;
+import static org.metrolims.app.demo.DemoFixtures.SMALL;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.metrolims.app.TestDatabaseInitializer;
+import org.metrolims.app.demo.DemoRows.DeliberateGap;
+import org.metrolims.calibration.coverage.CoverageFigures;
+import org.metrolims.calibration.coverage.CoverageMetrics;
+import org.metrolims.calibration.coverage.CoverageSnapshot;
+import org.metrolims.calibration.coverage.CoverageStandard;
+import org.metrolims.calibration.traceability.Chain;
+import org.metrolims.calibration.traceability.ChainAnalyzer;
+import org.metrolims.calibration.traceability.LinkProblem;
+import org.metrolims.calibration.traceability.RecallImpact;
+import java.time.LocalDate;
+import org.metrolims.calibration.traceability.TraceGraph;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+import org.metrolims.calibration.coverage.CoverageRepository;
+import org.metrolims.db.reference.RegionCode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The small demo province loaded by the application itself (with the coverage demo demand): traceability analysis
+ * finds exactly the chains the generator broke on purpose, and the figures come out as designed.
+ */
+@SpringBootTest(properties = {"lims.demo.enabled=true", "lims.demo.scale=" + SMALL, "lims.demo.seed=" + SEED,
+        "lims.demo.anchor-date=2026-11-01"})
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+class DemoCoverageTest {
+
+    @Autowired TraceabilityAnalysis traceability;
+    @Autowired CoverageMetrics metrics;
+    @Autowired CoverageRepository coverage;
+    @Autowired DSLContext dsl;
+    @Autowired MockMvc mvc;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
+
+    org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(String username) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(users.loadUserByUsername(username));
+    }
+
+    long idOf(String code) {
+        return coverage.publicStandards().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow().id();
+    }
+
+    final List<DeliberateGap> gaps = DemoProvince.generate(SEED, SMALL, ANCHOR, "unused").deliberateGaps();
+
+    @Test
+    void theCountingStandardsWithBrokenChainsAreExactlyTheDeliberateGaps() {
+        TraceGraph graph = traceability.graphAsOf(ANCHOR);
+        ChainAnalyzer analyzer = new ChainAnalyzer(graph);
+        Set<String> broken = coverage.publicStandards().stream()
+                .filter(s -> graph.standard(s.id()).orElseThrow().countsOn(ANCHOR))
+                .filter(s -> !analyzer.complete(s.id(), ANCHOR))
+                .map(CoverageStandard::code).collect(Collectors.toSet());
+        assertThat(gaps).isNotEmpty();
+        assertThat(broken).containsExactlyInAnyOrderElementsOf(gaps.stream().map(DeliberateGap::standardCode).toList());
+    }
+
+    @Test
+    void aChainLoadedAloneJudgesEveryStandardAsTheWholeProvinceGraphDoes() {
+        for (java.time.LocalDate asOf : List.of(ANCHOR, ANCHOR.minusMonths(7))) {
+            ChainAnalyzer whole = new ChainAnalyzer(traceability.graphAsOf(asOf));
+            for (CoverageStandard s : coverage.publicStandards()) {
+                assertThat(traceability.completeAlone(s.id(), asOf)).as(s.code() + " on " + asOf)
+                        .isEqualTo(whole.complete(s.id(), asOf));
+            }
+        }
+    }
+
+    @Test
+    void eachGapShowsItsKindOnTheChain() {
+        for (DeliberateGap gap : gaps) {
+            long id = coverage.publicStandards().stream().filter(s -> s.code().equals(gap.standardCode()))
+                    .findFirst().orElseThrow().id();
+            Chain chain = traceability.chain(id, ANCHOR,
+                    new org.metrolims.calibration.standard.RegistryUser("t", 0, true, false, true));
+            assertThat(chain.complete()).isFalse();
+            LinkProblem expected = switch (gap.kind()) {
+                case EXPIRED_LINK, EXPIRED_ROOT -> LinkProblem.EXPIRED_WHEN_USED;
+                case MISSING_LINK -> LinkProblem.MISSING_LINK;
+            };
+            assertThat(chain.links()).as(gap.toString())
+                    .anySatisfy(l -> assertThat(l.problems()).contains(expected));
+        }
+    }
+
+    @Test
+    void theFiguresShowTraceabilityBelowCapabilityBecauseOfTheGaps() {
+        CoverageFigures f = metrics.figures(ANCHOR, new RegionCode("350000"), Optional.empty());
+        assertThat(f.capabilityCoverage().denominator()).isPositive();
+        assertThat(f.traceabilityCoverage().numerator()).isLessThan(f.capabilityCoverage().numerator());
+        assertThat(f.traceabilityCoverage().denominator()).isEqualTo(f.capabilityCoverage().denominator());
+        // the public-standard count is the registry's own count, and agrees with the graph's counting rule
+        CoverageSnapshot snapshot = metrics.snapshot(ANCHOR);
+        long counted = coverage.publicStandards().stream().filter(s -> snapshot.counts(s.id(), ANCHOR)).count();
+        assertThat(f.publicStandards().numerator()).isEqualTo(counted);
+        // a city's figures add up to no more than the province's
+        long cityDemand = metrics.byCity(ANCHOR, new RegionCode("350000"), Optional.empty()).stream()
+                .mapToLong(r -> r.figures().capabilityCoverage().denominator()).sum();
+        assertThat(cityDemand).isLessThanOrEqualTo(f.capabilityCoverage().denominator());
+    }
+
+    @Test
+    void theApiAnswersTheFourFiguresAndALabIsRefused() throws Exception {
+        mvc.perform(get("/api/coverage").param("asOf", "2026-11-01").with(httpBasic("officer", "demo2026")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.figures.publicStandards.target").value(2000))
+                .andExpect(jsonPath("$.figures.provincialStandards.target").value(350))
+                .andExpect(jsonPath("$.figures.traceabilityCoverage.target").value(0.95))
+                .andExpect(jsonPath("$.figures.capabilityCoverage.denominator").isNumber());
+        mvc.perform(get("/api/coverage").with(httpBasic("lab1", "demo2026"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/coverage").param("discipline", "ALCHEMY").with(httpBasic("officer", "demo2026")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("discipline"));
+        mvc.perform(get("/api/coverage").param("asOf", "2026-13-01").with(httpBasic("officer", "demo2026")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("asOf"));
+    }
+
+    @Test
+    void theChainOfAStandardIsDrawnAndALabSeesNoOtherOrganizationsChain() throws Exception {
+        long broken = idOf(gaps.get(0).standardCode());
+        mvc.perform(get("/api/standards/{id}/chain", broken).param("asOf", "2026-11-01")
+                        .with(httpBasic("officer", "demo2026")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.complete").value(false))
+                .andExpect(jsonPath("$.counts").value(true))
+                .andExpect(jsonPath("$.links[0].from").value("S" + broken));
+        mvc.perform(get("/api/standards/{id}/chain", broken).with(httpBasic("lab1", "demo2026")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/standards/{id}/chain", broken).param("asOf", "2026-11-01").with(signedIn("officer")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("class=\"chain-diagram\"")));
+    }
+
+    @Test
+    void theDashboardShowsTheFiguresToAnOfficerAndNotToALab() throws Exception {
+        mvc.perform(get("/coverage").param("asOf", "2026-11-01").with(signedIn("officer")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("id=\"cities\"")));
+        mvc.perform(get("/coverage/demand").param("asOf", "2026-11-01").param("region", "350200")
+                        .with(signedIn("officer")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/coverage").with(signedIn("lab1"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theRecallImpactOfAProvincialStandardReachesTheStandardsItCalibratedAndTheirCustomers() throws Exception {
+        long provincial = coverage.publicStandards().stream().filter(s -> s.level().equals("PROVINCIAL_PUBLIC"))
+                .findFirst().orElseThrow().id();
+        RecallImpact impact = traceability.impact(provincial, Optional.of(LocalDate.of(2025, 11, 1)),
+                new org.metrolims.calibration.standard.RegistryUser("t", 0, true, false, true));
+        assertThat(impact.calibrations()).allSatisfy(c -> assertThat(c.calibratedOn()).isAfterOrEqualTo(
+                c.depth() == 1 ? LocalDate.of(2025, 11, 1) : LocalDate.MIN));
+        assertThat(impact.calibrations()).extracting(RecallImpact.ImpactedCalibration::calibrationId)
+                .doesNotHaveDuplicates();
+        if (!impact.affectedStandards().isEmpty()) {
+            assertThat(impact.calibrations()).anySatisfy(c -> assertThat(c.depth()).isEqualTo(2));
+        }
+        mvc.perform(get("/api/standards/{id}/impact", provincial).with(httpBasic("officer", "demo2026")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.since").isString());
+    }
+}

@@ -1,0 +1,24 @@
+package org.metrolims.calibration.coverage;
+
+import java.util.Optional;
+
+/** A public standard as the coverage figures need it: where it is, what it measures and how well. */
+public record CoverageStandard(long id, String code, String level, String regionCode, long quantityId,
+        String disciplineCode, Optional<Double> rangeLow, Optional<Double> rangeHigh, String unit,
+        Optional<Double> expandedUncertainty) {
+
+    /**
+     * Whether this standard can serve the demand: same quantity and unit, its range covers the demanded range, its
+     * expanded uncertainty is no larger than the one needed, and it stands in the demand's region (a county's
+     * demand is served by standards in that county, a city's by standards in the city or its counties, the
+     * province's by any). A standard stating only an accuracy class serves nothing here: it cannot be compared.
+     */
+    public boolean canServe(CapabilityDemand d) {
+        return quantityId == d.quantityId()
+                && unit.equals(d.unit())
+                && rangeLow.map(low -> low <= d.rangeLow()).orElse(false)
+                && rangeHigh.map(high -> high >= d.rangeHigh()).orElse(false)
+                && expandedUncertainty.map(u -> u <= d.neededUncertainty()).orElse(false)
+                && regionCode.startsWith(CoverageCalculator.subtreePrefix(d.regionCode()));
+    }
+}

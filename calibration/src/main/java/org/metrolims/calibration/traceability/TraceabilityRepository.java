@@ -1,0 +1,236 @@
+package org.metrolims.calibration.traceability;
+
+import static org.metrolims.db.jooq.Tables.CALIBRATION;
+import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
+import static org.metrolims.db.jooq.Tables.RECOGNISED_ROOT_ISSUER;
+import static org.metrolims.db.jooq.Tables.STANDARD_ASSESSMENT_CERTIFICATE;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.jooq.DSLContext;
+import org.metrolims.calibration.traceability.TraceGraph.CalibrationLink;
+import org.metrolims.calibration.traceability.TraceGraph.RootKind;
+import org.metrolims.calibration.traceability.TraceGraph.StandardNode;
+import org.metrolims.calibration.traceability.TraceGraph.StatusChange;
+import org.metrolims.calibration.traceability.TraceGraph.Validity;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Loads the traceability graph as of a date in seven set-based statements (standards, status history,
+ * certificates, equipment, equipment calibrations, their references, recognised roots), whatever the size of the
+ * province; and the calibrations a standard was used in, for the recall impact list.
+ */
+@Repository
+public class TraceabilityRepository {
+
+    private static final String APPROVED = "APPROVED";
+
+    private final DSLContext dsl;
+
+    public TraceabilityRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Everything known on {@code asOf}: history, certificates and approved calibrations up to that day. */
+    public TraceGraph graphAsOf(LocalDate asOf) {
+        var s = MEASUREMENT_STANDARD;
+        var h = MEASUREMENT_STANDARD_STATUS;
+        var a = STANDARD_ASSESSMENT_CERTIFICATE;
+        var i = INSTRUMENT;
+        var c = CALIBRATION;
+        var r = CALIBRATION_REFERENCE_STANDARD;
+
+        Map<Long, List<StatusChange>> statuses = new HashMap<>();
+        dsl.select(h.STANDARD_ID, h.STATUS, h.EFFECTIVE_FROM).from(h).where(h.EFFECTIVE_FROM.le(asOf))
+                .orderBy(h.STANDARD_ID, h.EFFECTIVE_FROM, h.ID)
+                .forEach(x -> statuses.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                        .add(new StatusChange(x.value2(), x.value3())));
+        Map<Long, List<Validity>> certificates = new HashMap<>();
+        dsl.select(a.STANDARD_ID, a.ISSUED_ON, a.EXPIRES_ON).from(a).where(a.ISSUED_ON.le(asOf))
+                .forEach(x -> certificates.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                        .add(new Validity(x.value2(), x.value3())));
+        List<StandardNode> standards = dsl.select(s.ID, s.CODE, s.LEVEL, s.QUANTITY_ID, s.UNIT, s.EXPANDED_UNCERTAINTY)
+                .from(s)
+                .fetch(x -> new StandardNode(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(),
+                        optional(x.value6()), statuses.getOrDefault(x.value1(), List.of()),
+                        certificates.getOrDefault(x.value1(), List.of())));
+        Map<Long, List<Long>> equipment = new HashMap<>();
+        dsl.select(i.MEASUREMENT_STANDARD_ID, i.ID).from(i).where(i.MEASUREMENT_STANDARD_ID.isNotNull())
+                .orderBy(i.ID)
+                .forEach(x -> equipment.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
+        var equipmentCalibration = c.STATUS.eq(APPROVED).and(c.CALIBRATED_ON.le(asOf))
+                .and(i.MEASUREMENT_STANDARD_ID.isNotNull());
+        Map<Long, List<Long>> references = new HashMap<>();
+        // driven from the equipment (a few thousand instruments) through the calibration and reference indexes,
+        // never from the hundreds of thousands of customers' calibrations
+        dsl.select(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID).from(i)
+                .straightJoin(c).on(c.INSTRUMENT_ID.eq(i.ID))
+                .straightJoin(r).on(r.CALIBRATION_ID.eq(c.ID))
+                .where(equipmentCalibration)
+                .orderBy(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID)
+                .forEach(x -> references.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
+        List<CalibrationLink> calibrations = dsl.select(c.ID, c.CALIBRATION_NO, c.INSTRUMENT_ID, c.CALIBRATED_ON,
+                        c.VALID_UNTIL, c.EXTERNAL_ISSUER, c.EXTERNAL_CERTIFICATE_NO, c.EXTERNAL_CMC_REFERENCE)
+                .from(i).straightJoin(c).on(c.INSTRUMENT_ID.eq(i.ID))
+                .where(equipmentCalibration)
+                .fetch(x -> new CalibrationLink(x.value1(), x.value2(), x.value3(), x.value4(),
+                        Optional.ofNullable(x.value5()), references.getOrDefault(x.value1(), List.of()),
+                        Optional.ofNullable(x.value6()), Optional.ofNullable(x.value7()),
+                        Optional.ofNullable(x.value8())));
+        return new TraceGraph(standards, equipment, calibrations, roots());
+    }
+
+    /**
+     * Only what one standard's chain needs, level by level upwards: the standards on the frontier with their
+     * history and certificates, their equipment, its approved calibrations up to {@code asOf} and the references
+     * those name, which make the next frontier. Five statements per level, a handful of levels.
+     */
+    public TraceGraph subgraphAsOf(long standardId, LocalDate asOf) {
+        var s = MEASUREMENT_STANDARD;
+        var h = MEASUREMENT_STANDARD_STATUS;
+        var a = STANDARD_ASSESSMENT_CERTIFICATE;
+        var i = INSTRUMENT;
+        var c = CALIBRATION;
+        var r = CALIBRATION_REFERENCE_STANDARD;
+        List<StandardNode> standards = new ArrayList<>();
+        Map<Long, List<Long>> equipment = new HashMap<>();
+        List<CalibrationLink> calibrations = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        java.util.Set<Long> frontier = new java.util.HashSet<>(List.of(standardId));
+        while (!frontier.isEmpty()) {
+            seen.addAll(frontier);
+            Map<Long, List<StatusChange>> statuses = new HashMap<>();
+            dsl.select(h.STANDARD_ID, h.STATUS, h.EFFECTIVE_FROM).from(h)
+                    .where(h.STANDARD_ID.in(frontier)).and(h.EFFECTIVE_FROM.le(asOf))
+                    .orderBy(h.STANDARD_ID, h.EFFECTIVE_FROM, h.ID)
+                    .forEach(x -> statuses.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                            .add(new StatusChange(x.value2(), x.value3())));
+            Map<Long, List<Validity>> certificates = new HashMap<>();
+            dsl.select(a.STANDARD_ID, a.ISSUED_ON, a.EXPIRES_ON).from(a)
+                    .where(a.STANDARD_ID.in(frontier)).and(a.ISSUED_ON.le(asOf))
+                    .forEach(x -> certificates.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                            .add(new Validity(x.value2(), x.value3())));
+            dsl.select(s.ID, s.CODE, s.LEVEL, s.QUANTITY_ID, s.UNIT, s.EXPANDED_UNCERTAINTY).from(s)
+                    .where(s.ID.in(frontier))
+                    .forEach(x -> standards.add(new StandardNode(x.value1(), x.value2(), x.value3(), x.value4(),
+                            x.value5(), optional(x.value6()), statuses.getOrDefault(x.value1(), List.of()),
+                            certificates.getOrDefault(x.value1(), List.of()))));
+            dsl.select(i.MEASUREMENT_STANDARD_ID, i.ID).from(i).where(i.MEASUREMENT_STANDARD_ID.in(frontier))
+                    .orderBy(i.ID)
+                    .forEach(x -> equipment.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
+            var onFrontier = c.STATUS.eq(APPROVED).and(c.CALIBRATED_ON.le(asOf))
+                    .and(i.MEASUREMENT_STANDARD_ID.in(frontier));
+            Map<Long, List<Long>> references = new HashMap<>();
+            dsl.select(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID).from(r)
+                    .join(c).on(c.ID.eq(r.CALIBRATION_ID)).join(i).on(i.ID.eq(c.INSTRUMENT_ID))
+                    .where(onFrontier)
+                    .orderBy(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID)
+                    .forEach(x -> references.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
+            dsl.select(c.ID, c.CALIBRATION_NO, c.INSTRUMENT_ID, c.CALIBRATED_ON, c.VALID_UNTIL, c.EXTERNAL_ISSUER,
+                            c.EXTERNAL_CERTIFICATE_NO, c.EXTERNAL_CMC_REFERENCE)
+                    .from(c).join(i).on(i.ID.eq(c.INSTRUMENT_ID))
+                    .where(onFrontier)
+                    .forEach(x -> calibrations.add(new CalibrationLink(x.value1(), x.value2(), x.value3(),
+                            x.value4(), Optional.ofNullable(x.value5()), references.getOrDefault(x.value1(), List.of()),
+                            Optional.ofNullable(x.value6()), Optional.ofNullable(x.value7()),
+                            Optional.ofNullable(x.value8()))));
+            java.util.Set<Long> next = new java.util.HashSet<>();
+            references.values().forEach(next::addAll);
+            next.removeAll(seen);
+            frontier = next;
+        }
+        return new TraceGraph(standards, equipment, calibrations, roots());
+    }
+
+    private Map<String, RootKind> roots() {
+        Map<String, RootKind> roots = new HashMap<>();
+        dsl.select(RECOGNISED_ROOT_ISSUER.NAME, RECOGNISED_ROOT_ISSUER.KIND).from(RECOGNISED_ROOT_ISSUER)
+                .forEach(x -> roots.put(x.value1(), RootKind.valueOf(x.value2())));
+        return roots;
+    }
+
+    /** Owner organization of a standard, to check who may see it. */
+    public Optional<Long> ownerOf(long standardId) {
+        return dsl.select(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID).from(MEASUREMENT_STANDARD)
+                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(x -> x.value1());
+    }
+
+    /** A standard's code. */
+    public Optional<String> codeOf(long standardId) {
+        return dsl.select(MEASUREMENT_STANDARD.CODE).from(MEASUREMENT_STANDARD)
+                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(x -> x.value1());
+    }
+
+    /**
+     * The day after which a standard is suspect: the latest approved calibration of each item of its equipment that
+     * found it in tolerance (as found), the earliest of those over its items. Empty when it has none.
+     */
+    public Optional<LocalDate> lastGoodCalibration(long standardId) {
+        var c = CALIBRATION;
+        var i = INSTRUMENT;
+        var perItem = dsl.select(i.ID, org.jooq.impl.DSL.max(c.CALIBRATED_ON))
+                .from(i).join(c).on(c.INSTRUMENT_ID.eq(i.ID))
+                .where(i.MEASUREMENT_STANDARD_ID.eq(standardId))
+                .and(c.STATUS.eq(APPROVED))
+                .and(c.AS_FOUND.isNull().or(c.AS_FOUND.ne("OUT_OF_TOLERANCE")))
+                .groupBy(i.ID)
+                .fetch(x -> x.value2());
+        return perItem.stream().filter(java.util.Objects::nonNull).min(LocalDate::compareTo);
+    }
+
+    /** One use of a suspect standard: a calibration that named it as a reference on or after a day. */
+    public record Use(long calibrationId, String calibrationNo, int revision, long instrumentId,
+            String customerCode, LocalDate calibratedOn, String status, long referenceStandardId,
+            String referenceStandardCode, Optional<Long> calibratedStandardId, Optional<String> calibratedStandardCode) {
+    }
+
+    /**
+     * Every calibration (approved, submitted or draft; not withdrawn or superseded) that named one of the standards
+     * as a reference on or after that standard's day, in one statement.
+     */
+    public List<Use> usesSince(Map<Long, LocalDate> since) {
+        if (since.isEmpty()) {
+            return List.of();
+        }
+        var c = CALIBRATION;
+        var r = CALIBRATION_REFERENCE_STANDARD;
+        var i = INSTRUMENT;
+        var o = ORGANIZATION;
+        LocalDate earliest = since.values().stream().min(LocalDate::compareTo).orElseThrow();
+        Collection<Long> ids = since.keySet();
+        var used = MEASUREMENT_STANDARD.as("used");
+        var calibrated = MEASUREMENT_STANDARD.as("calibrated");
+        return dsl.select(c.ID, c.CALIBRATION_NO, c.REVISION, c.INSTRUMENT_ID, o.CODE, c.CALIBRATED_ON, c.STATUS,
+                        r.MEASUREMENT_STANDARD_ID, used.CODE, i.MEASUREMENT_STANDARD_ID, calibrated.CODE)
+                .from(r).join(c).on(c.ID.eq(r.CALIBRATION_ID))
+                .join(used).on(used.ID.eq(r.MEASUREMENT_STANDARD_ID))
+                .join(i).on(i.ID.eq(c.INSTRUMENT_ID))
+                .leftJoin(calibrated).on(calibrated.ID.eq(i.MEASUREMENT_STANDARD_ID))
+                .join(o).on(o.ID.eq(c.CUSTOMER_ORGANIZATION_ID))
+                .where(r.MEASUREMENT_STANDARD_ID.in(ids))
+                .and(c.CALIBRATED_ON.ge(earliest))
+                .and(c.STATUS.notIn("WITHDRAWN", "SUPERSEDED"))
+                .orderBy(c.CALIBRATED_ON, c.ID)
+                .fetch(x -> new Use(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(), x.value6(),
+                        x.value7(), x.value8(), x.value9(), Optional.ofNullable(x.value10()),
+                        Optional.ofNullable(x.value11())))
+                .stream()
+                .filter(u -> !u.calibratedOn().isBefore(since.get(u.referenceStandardId())))
+                .toList();
+    }
+
+    private static OptionalDouble optional(BigDecimal value) {
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value.doubleValue());
+    }
+}
