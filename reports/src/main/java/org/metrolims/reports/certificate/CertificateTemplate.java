@@ -15,6 +15,7 @@ import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
  * and may be called from many threads at once (a compiled JasperReport is read-only during fill). The CJK font
  * is a JasperReports font extension embedded in every PDF.
  */
+@org.springframework.stereotype.Component
 public final class CertificateTemplate {
 
     private static final String JRXML = "calibration-certificate.jrxml";
