@@ -2,6 +2,8 @@ package org.metrolims.reports.certificate;
 
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -11,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.function.IntConsumer;
 import org.metrolims.db.TestDatabase;
 import org.metrolims.db.audit.AuditTrail;
