@@ -140,7 +140,7 @@ public class Certificates {
         List<CertificateRepository.Stored> revisions = repository.revisions(number);
         int latest = revisions.isEmpty() ? 0 : revisions.getLast().revision();
         return revisions.stream()
-                .filter(s -> MessageDigest.isEqual(s.verificationCode().getBytes(), code.strip().toUpperCase().getBytes()))
+                .filter(s -> MessageDigest.isEqual(s.verificationCode().getBytes(), code.strip().toUpperCase(java.util.Locale.ROOT).getBytes()))
                 .findFirst()
                 .flatMap(s -> repository.verification(s.id(), latest));
     }
