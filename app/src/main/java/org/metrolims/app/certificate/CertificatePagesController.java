@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -74,7 +73,7 @@ class CertificatePagesController {
     }
 
     @GetMapping("/certificates/export.zip")
-    ResponseEntity<StreamingResponseBody> zip(@AuthenticationPrincipal MetroLimsUser user,
+    ResponseEntity<byte[]> zip(@AuthenticationPrincipal MetroLimsUser user,
             @RequestParam(required = false) String q, @RequestParam(required = false) CertificateStatus status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo) {

@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Certificates over REST: the list a caller may see (paged, filtered), a revision's PDF exactly as issued, a zip
@@ -83,7 +82,7 @@ class CertificatesApiController {
     }
 
     @GetMapping("/export.zip")
-    ResponseEntity<StreamingResponseBody> zip(@AuthenticationPrincipal MetroLimsUser user,
+    ResponseEntity<byte[]> zip(@AuthenticationPrincipal MetroLimsUser user,
             @RequestParam(required = false) String q, @RequestParam(required = false) CertificateStatus status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo) {
@@ -137,26 +136,27 @@ class CertificatesApiController {
                 .body(c.pdf());
     }
 
-    /** The newest revision of each certificate in the filtered set (at most {@link #MAX_ZIP}), streamed. */
-    static ResponseEntity<StreamingResponseBody> zipResponse(Certificates certificates,
+    /**
+     * The newest revision of each certificate in the filtered set (at most {@link #MAX_ZIP}, about 25 MB), zipped in
+     * memory: the PDFs are read whole anyway, and a complete body keeps errors out of a half-sent download.
+     */
+    static ResponseEntity<byte[]> zipResponse(Certificates certificates,
             org.metrolims.reports.certificate.CertificateViewer viewer, CertificateFilter filter) {
         var listed = certificates.list(viewer, filter, new PageRequest(0, MAX_ZIP)).items();
-        var latest = listed.stream().map(CertificateSummary::number).distinct()
-                .map(n -> certificates.pdf(viewer, n, null)).toList();
-        StreamingResponseBody body = out -> {
-            try (var zip = new ZipOutputStream(out)) {
-                for (IssuedCertificate c : latest) {
-                    zip.putNextEntry(new ZipEntry(c.fileName()));
-                    zip.write(c.pdf());
-                    zip.closeEntry();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes)) {
+            for (String number : listed.stream().map(CertificateSummary::number).distinct().toList()) {
+                IssuedCertificate c = certificates.pdf(viewer, number, null);
+                zip.putNextEntry(new ZipEntry(c.fileName()));
+                zip.write(c.pdf());
+                zip.closeEntry();
             }
-        };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("certificates.zip").build().toString())
-                .body(body);
+                .body(bytes.toByteArray());
     }
 }
