@@ -1,0 +1,156 @@
+package org.metrolims.app.certificate;
+
+import java.time.LocalDate;
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.security.Role;
+import org.metrolims.db.PageRequest;
+import org.metrolims.reports.certificate.CertificateBatch;
+import org.metrolims.reports.certificate.CertificateBatches;
+import org.metrolims.reports.certificate.CertificateFilter;
+import org.metrolims.reports.certificate.CertificateForbiddenException;
+import org.metrolims.reports.certificate.CertificateNotFoundException;
+import org.metrolims.reports.certificate.CertificateRuleException;
+import org.metrolims.reports.certificate.CertificateStatus;
+import org.metrolims.reports.certificate.CertificateSummary;
+import org.metrolims.reports.certificate.Certificates;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Certificate pages: "my certificates" (search, download one, download the filtered set as a zip), the signature
+ * form that issues a certificate for an approved calibration, and batch issue with its progress.
+ */
+@Controller
+class CertificatePagesController {
+
+    private final Certificates certificates;
+    private final CertificateBatches batches;
+    private final CertificateSignatures signatures;
+    private final CertificateBatchRunner runner;
+
+    CertificatePagesController(Certificates certificates, CertificateBatches batches,
+            CertificateSignatures signatures, CertificateBatchRunner runner) {
+        this.certificates = certificates;
+        this.batches = batches;
+        this.signatures = signatures;
+        this.runner = runner;
+    }
+
+    @GetMapping("/certificates")
+    String list(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(required = false) String q,
+            @RequestParam(required = false) CertificateStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        var filter = new CertificateFilter(q, status, issuedFrom, issuedTo);
+        model.addAttribute("certificates", certificates.list(CertificateViewers.of(user), filter,
+                new PageRequest(Math.max(0, page), PageRequest.DEFAULT_SIZE)));
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", CertificateStatus.values());
+        model.addAttribute("canBatch", user.hasRole(Role.TECHNICIAN));
+        return "certificate/list";
+    }
+
+    @GetMapping("/certificates/{number}.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal MetroLimsUser user, @PathVariable String number,
+            @RequestParam(required = false) Integer revision) {
+        try {
+            return CertificatesApiController.pdfResponse(certificates.pdf(CertificateViewers.of(user), number, revision));
+        } catch (CertificateNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @GetMapping("/certificates/export.zip")
+    ResponseEntity<byte[]> zip(@AuthenticationPrincipal MetroLimsUser user,
+            @RequestParam(required = false) String q, @RequestParam(required = false) CertificateStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo) {
+        return CertificatesApiController.zipResponse(certificates, CertificateViewers.of(user),
+                new CertificateFilter(q, status, issuedFrom, issuedTo));
+    }
+
+    @GetMapping("/certificates/issue")
+    String issueForm(@AuthenticationPrincipal MetroLimsUser user, @RequestParam long calibrationId, Model model) {
+        requireTechnician(user);
+        model.addAttribute("calibrationId", calibrationId);
+        return "certificate/issue";
+    }
+
+    @PostMapping("/certificates/issue")
+    String issue(@AuthenticationPrincipal MetroLimsUser user, @RequestParam long calibrationId,
+            @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+        requireTechnician(user);
+        try {
+            CertificateSummary issued = certificates.issue(signatures.sign(user, password), calibrationId);
+            redirect.addFlashAttribute("issued", issued.number());
+            redirect.addAttribute("q", issued.number());
+            return "redirect:/certificates";
+        } catch (CertificateSignatures.WrongPasswordException e) {
+            model.addAttribute("error", "certificate.error.password");
+        } catch (CertificateRuleException | CertificateForbiddenException | CertificateNotFoundException e) {
+            model.addAttribute("errorDetail", e.getMessage());
+        }
+        model.addAttribute("calibrationId", calibrationId);
+        return "certificate/issue";
+    }
+
+    @GetMapping("/certificates/batches/new")
+    String batchForm(@AuthenticationPrincipal MetroLimsUser user, Model model) {
+        requireTechnician(user);
+        model.addAttribute("pending", certificates.uncertified(user.organizationId(), CertificateBatches.MAX_ITEMS).size());
+        return "certificate/batch-new";
+    }
+
+    @PostMapping("/certificates/batches")
+    String startBatch(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(defaultValue = "") String password,
+            Model model) {
+        requireTechnician(user);
+        try {
+            var signer = signatures.sign(user, password);
+            CertificateBatch batch = batches.start(signer);
+            runner.submit(batch.id(), signer);
+            return "redirect:/certificates/batches/" + batch.id();
+        } catch (CertificateSignatures.WrongPasswordException e) {
+            model.addAttribute("error", "certificate.error.password");
+            model.addAttribute("pending", certificates.uncertified(user.organizationId(), CertificateBatches.MAX_ITEMS).size());
+            return "certificate/batch-new";
+        }
+    }
+
+    @GetMapping("/certificates/batches/{id}")
+    String batch(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, Model model) {
+        model.addAttribute("batch", visibleBatch(user, id));
+        return "certificate/batch";
+    }
+
+    /** The progress the batch page polls. */
+    @GetMapping("/certificates/batches/{id}/progress")
+    @ResponseBody
+    CertificateBatch progress(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
+        return visibleBatch(user, id);
+    }
+
+    private CertificateBatch visibleBatch(MetroLimsUser user, long id) {
+        return batches.find(id).filter(b -> b.organizationId() == user.organizationId()
+                        || CertificateViewers.of(user).seesAll())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static void requireTechnician(MetroLimsUser user) {
+        if (!user.hasRole(Role.TECHNICIAN)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+}

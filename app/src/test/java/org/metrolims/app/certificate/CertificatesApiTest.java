@@ -1,0 +1,263 @@
+package org.metrolims.app.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.CERTIFICATE;
+import static org.metrolims.db.jooq.Tables.DISCIPLINE;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
+import static org.metrolims.db.jooq.Tables.QUANTITY;
+import static org.metrolims.db.jooq.Tables.REGION;
+import static org.metrolims.db.jooq.Tables.USER_ROLE;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.zip.ZipInputStream;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.metrolims.app.AppTest;
+import org.metrolims.app.TestAccounts;
+import org.metrolims.calibration.decision.DecisionRuleCode;
+import org.metrolims.calibration.record.Actor;
+import org.metrolims.calibration.record.CalibrationDraft;
+import org.metrolims.calibration.record.CalibrationRecords;
+import org.metrolims.calibration.record.ComponentInput;
+import org.metrolims.calibration.record.InstrumentCondition;
+import org.metrolims.calibration.record.PointInput;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@AppTest
+class CertificatesApiTest {
+
+    static final RequestPostProcessor TECH = httpBasic("test-tech", TestAccounts.PASSWORD);
+    static final RequestPostProcessor LAB_A = httpBasic("test-lab-a", TestAccounts.PASSWORD);
+    static final RequestPostProcessor LAB_B = httpBasic("test-lab-b", TestAccounts.PASSWORD);
+    static final RequestPostProcessor OFFICER = httpBasic("test-officer", TestAccounts.PASSWORD);
+
+    @Autowired MockMvc mvc;
+    @Autowired DSLContext dsl;
+    @Autowired PasswordEncoder encoder;
+    @Autowired CalibrationRecords records;
+    @Autowired UserDetailsService users;
+
+    long instrument, standard;
+    Actor tech, tech2;
+
+    @BeforeEach
+    void data() {
+        TestAccounts.ensure(dsl, encoder);
+        synchronized (CertificatesApiTest.class) {
+            long institute = org("T-INST");
+            long labA = org("T-LAB-A");
+            if (!dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq("test-tech-2"))) {
+                long id = dsl.insertInto(APP_USER).set(APP_USER.USERNAME, "test-tech-2")
+                        .set(APP_USER.PASSWORD_HASH, encoder.encode(TestAccounts.PASSWORD))
+                        .set(APP_USER.DISPLAY_NAME, "test-tech-2").set(APP_USER.ORGANIZATION_ID, institute)
+                        .returningResult(APP_USER.ID).fetchSingle().value1();
+                dsl.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "TECHNICIAN").execute();
+            }
+            if (!dsl.fetchExists(INSTRUMENT_TYPE, INSTRUMENT_TYPE.CODE.eq("CERT-TEST-CALIPER"))) {
+                long province = dsl.select(REGION.ID).from(REGION).where(REGION.CODE.eq("350000")).fetchSingle().value1();
+                long discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, "CERT-TEST-LENGTH")
+                        .set(DISCIPLINE.NAME_ZH, "几何量").set(DISCIPLINE.NAME_EN, "Length").set(DISCIPLINE.SORT_ORDER, 905)
+                        .returningResult(DISCIPLINE.ID).fetchSingle().value1();
+                long quantity = dsl.insertInto(QUANTITY).set(QUANTITY.DISCIPLINE_ID, discipline)
+                        .set(QUANTITY.CODE, "CERT-TEST-LENGTH").set(QUANTITY.NAME_ZH, "长度").set(QUANTITY.NAME_EN, "length")
+                        .set(QUANTITY.SI_UNIT, "m").set(QUANTITY.SI_UNIT_NAME, "metre")
+                        .returningResult(QUANTITY.ID).fetchSingle().value1();
+                long type = dsl.insertInto(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.CODE, "CERT-TEST-CALIPER")
+                        .set(INSTRUMENT_TYPE.NAME_ZH, "卡尺").set(INSTRUMENT_TYPE.NAME_EN, "Caliper")
+                        .set(INSTRUMENT_TYPE.QUANTITY_ID, quantity).set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12)
+                        .returningResult(INSTRUMENT_TYPE.ID).fetchSingle().value1();
+                dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, labA)
+                        .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MANUFACTURER, "Mitutoyo")
+                        .set(INSTRUMENT.MODEL, "CERT-TEST").set(INSTRUMENT.SERIAL_NO, "CERT-TEST-1")
+                        .set(INSTRUMENT.UNIT, "mm").execute();
+                dsl.insertInto(MEASUREMENT_STANDARD).set(MEASUREMENT_STANDARD.CODE, "CERT-TEST-STD")
+                        .set(MEASUREMENT_STANDARD.NAME_ZH, "量块标准装置").set(MEASUREMENT_STANDARD.NAME_EN, "Gauge blocks")
+                        .set(MEASUREMENT_STANDARD.DISCIPLINE_ID, discipline).set(MEASUREMENT_STANDARD.QUANTITY_ID, quantity)
+                        .set(MEASUREMENT_STANDARD.LEVEL, "PROVINCIAL_PUBLIC")
+                        .set(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID, institute)
+                        .set(MEASUREMENT_STANDARD.REGION_ID, province).set(MEASUREMENT_STANDARD.UNIT, "mm")
+                        .set(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, new BigDecimal("0.0002"))
+                        .set(MEASUREMENT_STANDARD.STATUS, "ACTIVE")
+                        .set(MEASUREMENT_STANDARD.ESTABLISHED_ON, LocalDate.of(2020, 1, 1)).execute();
+            }
+            instrument = dsl.select(INSTRUMENT.ID).from(INSTRUMENT).where(INSTRUMENT.SERIAL_NO.eq("CERT-TEST-1"))
+                    .fetchSingle().value1();
+            standard = dsl.select(MEASUREMENT_STANDARD.ID).from(MEASUREMENT_STANDARD)
+                    .where(MEASUREMENT_STANDARD.CODE.eq("CERT-TEST-STD")).fetchSingle().value1();
+            tech = actor("test-tech", institute);
+            tech2 = actor("test-tech-2", institute);
+        }
+    }
+
+    long approvedCalibration() {
+        var draft = new CalibrationDraft(instrument, null, "JJG 30-2012", LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 3), LocalDate.of(2027, 3, 2), List.of(standard), 20.1, 45.0,
+                InstrumentCondition.IN_TOLERANCE, InstrumentCondition.IN_TOLERANCE, DecisionRuleCode.SIMPLE_ACCEPTANCE,
+                null, null, List.of(new PointInput(10.0, "mm", List.of(10.0002, 10.0004, 10.0003), 1.0, "µm",
+                        List.of(ComponentInput.expanded("reference", 0.0002, 2)))));
+        var c = records.draft(tech, draft);
+        c = records.submit(tech, c.id(), c.version());
+        return records.approve(tech2, c.id(), c.version()).id();
+    }
+
+    String issue(long calibrationId) throws Exception {
+        String body = mvc.perform(post("/api/certificates").with(TECH).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"calibrationId\":%d,\"password\":\"%s\"}".formatted(calibrationId, TestAccounts.PASSWORD)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.revision").value(1))
+                .andExpect(jsonPath("$.status").value("VALID"))
+                .andReturn().getResponse().getContentAsString();
+        return com.jayway.jsonpath.JsonPath.read(body, "$.number");
+    }
+
+    @Test
+    void issuingIsRefusedWithoutTheRightPassword() throws Exception {
+        long calibration = approvedCalibration();
+        mvc.perform(post("/api/certificates").with(TECH).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"calibrationId\":%d,\"password\":\"wrong\"}".formatted(calibration)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("password"));
+        assertThat(dsl.fetchCount(CERTIFICATE, CERTIFICATE.CALIBRATION_ID.eq(calibration))).isZero();
+    }
+
+    @Test
+    void theCustomerDownloadsItsCertificateAndAnotherLabGets404() throws Exception {
+        String number = issue(approvedCalibration());
+
+        mvc.perform(get("/api/certificates").param("q", number).with(LAB_A))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].number").value(number))
+                .andExpect(jsonPath("$.items[0].status").value("VALID"))
+                .andExpect(jsonPath("$.items[0].revision").value(1));
+        byte[] pdf = mvc.perform(get("/api/certificates/{n}.pdf", number).with(LAB_A))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andExpect(header().exists("X-Content-SHA256"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+
+        mvc.perform(get("/api/certificates").param("q", number).with(LAB_B))
+                .andExpect(jsonPath("$.totalItems").value(0));
+        mvc.perform(get("/api/certificates/{n}.pdf", number).with(LAB_B))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/certificates/{n}.pdf", number).with(OFFICER)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aZipHoldsTheFilteredCertificates() throws Exception {
+        String number = issue(approvedCalibration());
+        byte[] zip = mvc.perform(get("/api/certificates/export.zip").param("q", number).with(LAB_A))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            assertThat(in.getNextEntry().getName()).isEqualTo(number + ".pdf");
+            assertThat(in.getNextEntry()).isNull();
+        }
+    }
+
+    @Test
+    void anAmendmentSupersedesTheFirstRevision() throws Exception {
+        String number = issue(approvedCalibration());
+        mvc.perform(post("/api/certificates/{n}/amendments", number).with(TECH).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"password\":\"%s\",\"reason\":\"typo in customer address\"}".formatted(TestAccounts.PASSWORD)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.revision").value(2));
+        mvc.perform(get("/api/certificates/{n}.pdf", number).param("revision", "1").with(LAB_A))
+                .andExpect(header().string("X-Certificate-Status", "SUPERSEDED"));
+        mvc.perform(post("/api/certificates/{n}/amendments", number).with(TECH).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"password\":\"%s\",\"reason\":\" \"}".formatted(TestAccounts.PASSWORD)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    }
+
+    @Test
+    void thePublicPageVerifiesByCodeAndRejectsATamperedPdf() throws Exception {
+        String number = issue(approvedCalibration());
+        String code = dsl.select(CERTIFICATE.VERIFICATION_CODE).from(CERTIFICATE)
+                .where(CERTIFICATE.CERTIFICATE_NO.eq(number)).fetchSingle().value1();
+        byte[] pdf = mvc.perform(get("/api/certificates/{n}.pdf", number).with(OFFICER))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        String page = mvc.perform(get("/verify/{n}", number).param("code", code).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Valid", "T-INST", "test-tech");
+        assertThat(mvc.perform(get("/verify/{n}", number).param("code", "ZZZZ-ZZZZ").param("lang", "en"))
+                .andReturn().getResponse().getContentAsString()).contains("No certificate has this number");
+
+        String same = mvc.perform(multipart("/verify/{n}", number).file(new MockMultipartFile("file", "c.pdf",
+                        "application/pdf", pdf)).param("lang", "en").with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(same).contains("exactly revision 1");
+        byte[] tampered = pdf.clone();
+        tampered[tampered.length / 3] ^= 0x20;
+        String altered = mvc.perform(multipart("/verify/{n}", number).file(new MockMultipartFile("file", "c.pdf",
+                        "application/pdf", tampered)).param("lang", "en").with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(altered).contains("does not match");
+    }
+
+    @Test
+    void theLabsCertificatePageListsAndLinksItsCertificates() throws Exception {
+        String number = issue(approvedCalibration());
+        String page = mvc.perform(get("/certificates").param("q", number).param("lang", "en")
+                        .with(user(users.loadUserByUsername("test-lab-a"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(number, "/certificates/" + number + ".pdf", "export.zip");
+        mvc.perform(get("/certificates/{n}.pdf", number).with(user(users.loadUserByUsername("test-lab-b"))))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aBatchIssuesTheLabsUncertifiedCalibrationsInTheBackground() throws Exception {
+        approvedCalibration();
+        String body = mvc.perform(post("/api/certificates/batches").with(TECH).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"password\":\"%s\"}".formatted(TestAccounts.PASSWORD)))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        int id = com.jayway.jsonpath.JsonPath.read(body, "$.id");
+        String status = "RUNNING";
+        for (int i = 0; i < 600 && status.equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            status = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/certificates/batches/{id}", id).with(TECH))
+                    .andReturn().getResponse().getContentAsString(), "$.status");
+        }
+        assertThat(status).isEqualTo("DONE");
+        mvc.perform(get("/api/certificates/batches/{id}", id).with(TECH))
+                .andExpect(jsonPath("$.failed").value(0))
+                .andExpect(jsonPath("$.percent").doesNotExist());
+        mvc.perform(get("/api/certificates/batches/{id}", id).with(LAB_B)).andExpect(status().isNotFound());
+    }
+
+    private long org(String code) {
+        return dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq(code)).fetchSingle().value1();
+    }
+
+    private Actor actor(String username, long organization) {
+        long id = dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchSingle().value1();
+        return new Actor(id, username, organization, "T-INST", true, false);
+    }
+}

@@ -1,0 +1,102 @@
+package org.metrolims.reports.certificate;
+
+import static org.jooq.impl.DSL.count;
+import static org.metrolims.db.jooq.Tables.CERTIFICATE;
+import static org.metrolims.db.jooq.Tables.CERTIFICATE_BATCH;
+import static org.metrolims.db.jooq.Tables.CERTIFICATE_BATCH_ITEM;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Batch jobs and their items: the per-item state is what lets a crashed job resume without issuing twice. */
+@Repository
+public class CertificateBatchRepository {
+
+    private final DSLContext dsl;
+
+    public CertificateBatchRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    long create(long organizationId, long requestedBy, Instant at, List<Long> calibrationIds) {
+        long id = dsl.insertInto(CERTIFICATE_BATCH).set(CERTIFICATE_BATCH.ORGANIZATION_ID, organizationId)
+                .set(CERTIFICATE_BATCH.REQUESTED_BY, requestedBy).set(CERTIFICATE_BATCH.REQUESTED_AT, utc(at))
+                .set(CERTIFICATE_BATCH.STATUS, "RUNNING").returningResult(CERTIFICATE_BATCH.ID).fetchOne().value1();
+        for (int from = 0; from < calibrationIds.size(); from += 5_000) {
+            var insert = dsl.insertInto(CERTIFICATE_BATCH_ITEM, CERTIFICATE_BATCH_ITEM.BATCH_ID,
+                    CERTIFICATE_BATCH_ITEM.CALIBRATION_ID, CERTIFICATE_BATCH_ITEM.STATUS);
+            for (long c : calibrationIds.subList(from, Math.min(calibrationIds.size(), from + 5_000))) {
+                insert = insert.values(id, c, "PENDING");
+            }
+            insert.execute();
+        }
+        return id;
+    }
+
+    List<Long> pendingItems(long batchId, int limit) {
+        return dsl.select(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID).from(CERTIFICATE_BATCH_ITEM)
+                .where(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(batchId)).and(CERTIFICATE_BATCH_ITEM.STATUS.eq("PENDING"))
+                .orderBy(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID).limit(limit).fetch(r -> r.value1());
+    }
+
+    void issued(long batchId, long calibrationId, long certificateId) {
+        dsl.update(CERTIFICATE_BATCH_ITEM).set(CERTIFICATE_BATCH_ITEM.STATUS, "ISSUED")
+                .set(CERTIFICATE_BATCH_ITEM.CERTIFICATE_ID, certificateId)
+                .where(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(batchId))
+                .and(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID.eq(calibrationId)).execute();
+    }
+
+    void failed(long batchId, long calibrationId, String error) {
+        dsl.update(CERTIFICATE_BATCH_ITEM).set(CERTIFICATE_BATCH_ITEM.STATUS, "FAILED")
+                .set(CERTIFICATE_BATCH_ITEM.ERROR, error.length() > 500 ? error.substring(0, 500) : error)
+                .where(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(batchId))
+                .and(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID.eq(calibrationId)).execute();
+    }
+
+    void finish(long batchId, Instant at) {
+        dsl.update(CERTIFICATE_BATCH).set(CERTIFICATE_BATCH.STATUS, "DONE")
+                .set(CERTIFICATE_BATCH.FINISHED_AT, utc(at)).where(CERTIFICATE_BATCH.ID.eq(batchId)).execute();
+    }
+
+    /** The certificate already issued for a calibration (a crash between issue and item update), if any. */
+    Optional<Long> certificateOf(long calibrationId) {
+        return dsl.select(CERTIFICATE.ID).from(CERTIFICATE).where(CERTIFICATE.CALIBRATION_ID.eq(calibrationId))
+                .orderBy(CERTIFICATE.REVISION).limit(1).fetchOptional(r -> r.value1());
+    }
+
+    List<Long> running() {
+        return dsl.select(CERTIFICATE_BATCH.ID).from(CERTIFICATE_BATCH).where(CERTIFICATE_BATCH.STATUS.eq("RUNNING"))
+                .orderBy(CERTIFICATE_BATCH.ID).fetch(r -> r.value1());
+    }
+
+    Optional<CertificateBatch> find(long batchId) {
+        var issued = count().filterWhere(CERTIFICATE_BATCH_ITEM.STATUS.eq("ISSUED"));
+        var failed = count().filterWhere(CERTIFICATE_BATCH_ITEM.STATUS.eq("FAILED"));
+        return dsl.select(CERTIFICATE_BATCH.ID, CERTIFICATE_BATCH.ORGANIZATION_ID, CERTIFICATE_BATCH.STATUS,
+                        CERTIFICATE_BATCH.REQUESTED_AT, CERTIFICATE_BATCH.FINISHED_AT, count(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID),
+                        issued, failed)
+                .from(CERTIFICATE_BATCH)
+                .leftJoin(CERTIFICATE_BATCH_ITEM).on(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(CERTIFICATE_BATCH.ID))
+                .where(CERTIFICATE_BATCH.ID.eq(batchId))
+                .groupBy(CERTIFICATE_BATCH.ID)
+                .fetchOptional(r -> new CertificateBatch(r.value1(), r.value2(), r.value3(),
+                        r.value4().toInstant(ZoneOffset.UTC),
+                        r.value5() == null ? null : r.value5().toInstant(ZoneOffset.UTC), r.value6(), r.value7(),
+                        r.value8()));
+    }
+
+    /** The requester of a batch: the batch signs in their name. */
+    long requestedBy(long batchId) {
+        return dsl.select(CERTIFICATE_BATCH.REQUESTED_BY).from(CERTIFICATE_BATCH)
+                .where(CERTIFICATE_BATCH.ID.eq(batchId)).fetchSingle().value1();
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,128 @@
+package org.metrolims.reports.certificate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.List;
+import java.util.Optional;
+import org.metrolims.db.audit.AuditEntry;
+import org.metrolims.db.audit.AuditJson;
+import org.metrolims.db.audit.AuditTrail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Batch issue: every approved, not yet certified calibration of a lab, issued in the background (two at a time) under
+ * the requester's signature (given once, for the whole batch, when the batch is started). Each item commits with
+ * its certificate, so a job that dies half-way is resumed by {@link #run} from its PENDING items; an item whose
+ * certificate was committed just before a crash is recognised by the calibration's certificate and never issued
+ * twice (the unique key on calibration and revision backs this up).
+ */
+@Service
+public class CertificateBatches {
+
+    /** The largest batch one request may start. */
+    public static final int MAX_ITEMS = 20_000;
+    /** Items issued at once: the two cores a small installation has. */
+    static final int THREADS = 2;
+
+    private final Certificates certificates;
+    private final CertificateBatchRepository repository;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    @Autowired
+    public CertificateBatches(Certificates certificates, CertificateBatchRepository repository, AuditTrail audit,
+            TransactionTemplate tx) {
+        this(certificates, repository, audit, tx, Clock.systemUTC());
+    }
+
+    public CertificateBatches(Certificates certificates, CertificateBatchRepository repository, AuditTrail audit,
+            TransactionTemplate tx, Clock clock) {
+        this.certificates = certificates;
+        this.repository = repository;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Records a batch of the signer's lab's uncertified approved calibrations; {@link #run} then issues them. */
+    public CertificateBatch start(CertificateSigner signer) {
+        if (!signer.technician()) {
+            throw new CertificateForbiddenException("only a technician of the lab starts a batch issue");
+        }
+        long id = tx.execute(s -> {
+            List<Long> items = certificates.uncertified(signer.organizationId(), MAX_ITEMS);
+            long batch = repository.create(signer.organizationId(), signer.userId(), clock.instant(), items);
+            audit.record(new AuditEntry(signer.username(), "BATCH_START", "certificate_batch", Long.toString(batch),
+                    null, AuditJson.object(java.util.Map.of("items", items.size(), "meaning",
+                            Certificates.MEANING_ISSUED)), null, null));
+            return batch;
+        });
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Issues the batch's pending items on {@link #THREADS} threads (rendering is CPU-bound; items are independent),
+     * each item in its own transaction, then marks the batch done. Safe to call again.
+     */
+    public void run(long batchId, CertificateSigner signer) {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "certificate-batch-" + batchId);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Long> pending;
+            while (!(pending = repository.pendingItems(batchId, 200)).isEmpty()) {
+                List<Future<?>> running = new ArrayList<>();
+                for (long calibrationId : pending) {
+                    running.add(pool.submit(() -> issueItem(batchId, calibrationId, signer)));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("batch " + batchId + " interrupted; it resumes from its pending items", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("batch " + batchId + " stopped", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        tx.executeWithoutResult(s -> repository.finish(batchId, clock.instant()));
+    }
+
+    private void issueItem(long batchId, long calibrationId, CertificateSigner signer) {
+        try {
+            tx.executeWithoutResult(s -> {
+                long certificateId = repository.certificateOf(calibrationId)
+                        .orElseGet(() -> certificates.issue(signer, calibrationId).id());
+                repository.issued(batchId, calibrationId, certificateId);
+            });
+        } catch (RuntimeException e) {
+            tx.executeWithoutResult(s -> repository.failed(batchId, calibrationId,
+                    e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    public Optional<CertificateBatch> find(long batchId) {
+        return repository.find(batchId);
+    }
+
+    /** Batches left RUNNING (by a crash or a stop), to resume on start. */
+    public List<Long> unfinished() {
+        return repository.running();
+    }
+
+    /** Who started a batch: a resumed batch signs in their name. */
+    public long requester(long batchId) {
+        return repository.requestedBy(batchId);
+    }
+}

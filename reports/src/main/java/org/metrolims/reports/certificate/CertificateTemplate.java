@@ -1,0 +1,74 @@
+package org.metrolims.reports.certificate;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperExportManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+
+/**
+ * The calibration certificate template, compiled once; {@link #render} fills and exports one certificate to PDF
+ * and may be called from many threads at once (a compiled JasperReport is read-only during fill). The CJK font
+ * is a JasperReports font extension embedded in every PDF.
+ */
+@org.springframework.stereotype.Component
+public final class CertificateTemplate {
+
+    private static final String JRXML = "calibration-certificate.jrxml";
+
+    private final JasperReport report;
+
+    public CertificateTemplate() {
+        try (InputStream in = CertificateTemplate.class.getResourceAsStream(JRXML)) {
+            if (in == null) {
+                throw new IllegalStateException(JRXML + " is missing from the classpath");
+            }
+            this.report = JasperCompileManager.compileReport(in);
+        } catch (JRException | java.io.IOException e) {
+            throw new IllegalStateException("cannot compile " + JRXML, e);
+        }
+    }
+
+    /** The certificate as PDF bytes; fails loudly when it cannot render. */
+    public byte[] render(CertificateContent c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("labNameZh", c.labNameZh());
+        p.put("labNameEn", c.labNameEn());
+        p.put("labAddressZh", c.labAddressZh());
+        p.put("labAddressEn", c.labAddressEn());
+        p.put("accreditation", c.accreditation());
+        p.put("certificateNo", c.certificateNo());
+        p.put("revisionLine", c.revisionLine());
+        p.put("customerZh", c.customerZh());
+        p.put("customerEn", c.customerEn());
+        p.put("customerAddress", c.customerAddress());
+        p.put("itemZh", c.itemZh());
+        p.put("itemEn", c.itemEn());
+        p.put("itemIdentification", c.itemIdentification());
+        p.put("receivedOn", c.receivedOn());
+        p.put("calibratedOn", c.calibratedOn());
+        p.put("issuedOn", c.issuedOn());
+        p.put("method", c.method());
+        p.put("environment", c.environment());
+        p.put("traceabilityZh", c.traceabilityZh());
+        p.put("traceabilityEn", c.traceabilityEn());
+        p.put("conformityZh", c.conformityZh());
+        p.put("conformityEn", c.conformityEn());
+        p.put("signatory", c.signatory());
+        p.put("replacesZh", c.replacesZh());
+        p.put("replacesEn", c.replacesEn());
+        p.put("verificationCode", c.verificationCode());
+        p.put("verifyUrl", c.verifyUrl());
+        p.put("qrCode", QrCodes.of(c.verifyUrl()));
+        try {
+            var print = JasperFillManager.fillReport(report, p, new JRBeanCollectionDataSource(c.rows()));
+            return JasperExportManager.exportReportToPdf(print);
+        } catch (JRException e) {
+            throw new IllegalStateException("cannot render certificate " + c.certificateNo(), e);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.metrolims.reports.certificate;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.metrolims.db.Page;
+import org.metrolims.db.PageRequest;
+import org.metrolims.db.audit.AuditEntry;
+import org.metrolims.db.audit.AuditJson;
+import org.metrolims.db.audit.AuditTrail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Calibration certificates (ISO/IEC 17025:2017 7.8): issued from an APPROVED calibration only, by a technician of
+ * the lab that performed it, as an electronic signature with the meaning "issued". The PDF is rendered once and
+ * stored with its SHA-256; downloads serve those bytes, never a new rendering. An amendment (7.8.8) issues revision
+ * n + 1 of the same number from the newest approved record, names revision n and the reason, and marks n
+ * SUPERSEDED; a withdrawal marks the current revision WITHDRAWN. Every step writes the audit trail.
+ */
+@Service
+public class Certificates {
+
+    static final String ENTITY = "certificate";
+    /** The meaning of the issuer's electronic signature, stored with the certificate. */
+    public static final String MEANING_ISSUED = "ISSUED";
+
+    private final CertificateFactsRepository facts;
+    private final CertificateRepository repository;
+    private final AuditTrail audit;
+    private final CertificateTemplate template;
+    private final CertificateLinks links;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    @Autowired
+    public Certificates(CertificateFactsRepository facts, CertificateRepository repository, AuditTrail audit,
+            CertificateTemplate template, CertificateLinks links) {
+        this(facts, repository, audit, template, links, Clock.systemUTC(), new SecureRandom());
+    }
+
+    /** With a fixed clock and random source: tests and the deterministic demo province. */
+    public Certificates(CertificateFactsRepository facts, CertificateRepository repository, AuditTrail audit,
+            CertificateTemplate template, CertificateLinks links, Clock clock, RandomGenerator random) {
+        this.facts = facts;
+        this.repository = repository;
+        this.audit = audit;
+        this.template = template;
+        this.links = links;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Issues revision 1 for an approved calibration that has no certificate yet. */
+    @Transactional
+    public CertificateSummary issue(CertificateSigner signer, long calibrationId) {
+        CertificateFacts f = facts.find(calibrationId)
+                .orElseThrow(() -> new CertificateNotFoundException("no calibration " + calibrationId));
+        checkSigner(signer, f);
+        if (repository.certified(f.calibrationNo())) {
+            throw new CertificateRuleException("calibrationId", "calibration " + f.calibrationNo()
+                    + " already has a certificate; amend it instead");
+        }
+        return store(signer, f, 1, null, null);
+    }
+
+    /** Issues revision n + 1 of a certificate from the newest approved record of its calibration, superseding n. */
+    @Transactional
+    public CertificateSummary amend(CertificateSigner signer, String number, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new CertificateRuleException("reason", "an amendment states its reason");
+        }
+        CertificateRepository.Stored current = repository.latest(number)
+                .orElseThrow(() -> new CertificateNotFoundException("no certificate " + number));
+        if (current.status() != CertificateStatus.VALID) {
+            throw new CertificateRuleException("number", number + " revision " + current.revision() + " is "
+                    + current.status() + "; only the valid revision can be amended");
+        }
+        long calibrationId = repository.latestApprovedCalibration(number).orElse(current.calibrationId());
+        CertificateFacts f = facts.find(calibrationId).orElseThrow();
+        checkSigner(signer, f);
+        if (!repository.supersede(current.id())) {
+            throw new CertificateRuleException("number", number + " was changed meanwhile; reload and retry");
+        }
+        return store(signer, f, current.revision() + 1, current, reason.strip());
+    }
+
+    /** Withdraws the valid revision of a certificate (it stays on record and on the verification page). */
+    @Transactional
+    public void withdraw(CertificateSigner signer, String number, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new CertificateRuleException("reason", "a withdrawal states its reason");
+        }
+        CertificateRepository.Stored current = repository.latest(number)
+                .orElseThrow(() -> new CertificateNotFoundException("no certificate " + number));
+        if (!signer.technician() || signer.organizationId() != current.issuerOrganizationId()) {
+            throw new CertificateForbiddenException("only a technician of the issuing lab withdraws " + number);
+        }
+        if (!repository.withdraw(current.id(), signer.userId(), clock.instant(), reason.strip())) {
+            throw new CertificateRuleException("number", number + " is not valid; nothing to withdraw");
+        }
+        audit.record(new AuditEntry(signer.username(), "WITHDRAW", ENTITY, key(number, current.revision()),
+                AuditJson.object(Map.of("status", "VALID")), AuditJson.object(Map.of("status", "WITHDRAWN")),
+                reason.strip(), null));
+    }
+
+    /** Certificates the viewer may see, newest first. */
+    @Transactional(readOnly = true)
+    public Page<CertificateSummary> list(CertificateViewer viewer, CertificateFilter filter, PageRequest page) {
+        return repository.list(filter, viewer.seesAll() ? null : viewer.organizationId(), page);
+    }
+
+    /** The stored PDF of a revision (the newest when {@code revision} is null), if the viewer may see it. */
+    @Transactional(readOnly = true)
+    public IssuedCertificate pdf(CertificateViewer viewer, String number, Integer revision) {
+        CertificateRepository.Stored c = (revision == null ? repository.latest(number)
+                : repository.revision(number, revision))
+                .filter(s -> visible(viewer, s))
+                .orElseThrow(() -> new CertificateNotFoundException("no certificate " + number));
+        return new IssuedCertificate(c.number(), c.revision(), c.status(), repository.pdf(c.id()).orElseThrow(),
+                c.sha256());
+    }
+
+    /** The public verification: the revision whose number and code match, or empty (never says which was wrong). */
+    @Transactional(readOnly = true)
+    public Optional<Verification> verify(String number, String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        List<CertificateRepository.Stored> revisions = repository.revisions(number);
+        int latest = revisions.isEmpty() ? 0 : revisions.getLast().revision();
+        return revisions.stream()
+                .filter(s -> MessageDigest.isEqual(s.verificationCode().getBytes(), code.strip().toUpperCase(java.util.Locale.ROOT).getBytes()))
+                .findFirst()
+                .flatMap(s -> repository.verification(s.id(), latest));
+    }
+
+    /** Whether an uploaded PDF is, byte for byte, one of the issued revisions of the number. */
+    @Transactional(readOnly = true)
+    public PdfCheck check(String number, byte[] uploaded) {
+        String sha = sha256(uploaded);
+        return repository.revisions(number).stream()
+                .filter(s -> s.sha256().equals(sha))
+                .findFirst()
+                .map(s -> new PdfCheck(true, sha, s.revision(), s.status()))
+                .orElse(new PdfCheck(false, sha, null, null));
+    }
+
+    /** Approved calibrations of a lab with no certificate yet (for batch issue), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Long> uncertified(long performerId, int limit) {
+        return repository.uncertified(performerId, limit);
+    }
+
+    private CertificateSummary store(CertificateSigner signer, CertificateFacts f, int revision,
+            CertificateRepository.Stored replaces, String reason) {
+        Instant now = clock.instant();
+        String code = VerificationCodes.next(random);
+        IssueDetails details = new IssueDetails(f.calibrationNo(), revision, now.atZone(ZoneId.of("Asia/Shanghai"))
+                .toLocalDate(), signer.displayName(), code, links.verifyUrl(f.calibrationNo(), code),
+                replaces == null ? null : replaces.revision(), reason);
+        byte[] pdf = template.render(CertificateWording.of(f, details));
+        String sha = sha256(pdf);
+        long id = repository.insert(new CertificateRepository.NewCertificate(f.calibrationNo(), revision,
+                replaces == null ? null : replaces.id(), reason, f.calibrationId(), f.performerId(), f.customerId(),
+                f.subject(), now, signer.userId(), MEANING_ISSUED, pdf, sha, code));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("number", f.calibrationNo());
+        after.put("revision", revision);
+        after.put("status", "VALID");
+        after.put("calibrationId", f.calibrationId());
+        after.put("sha256", sha);
+        after.put("signedBy", signer.username());
+        after.put("meaning", MEANING_ISSUED);
+        if (replaces != null) {
+            after.put("supersedesRevision", replaces.revision());
+            audit.record(new AuditEntry(signer.username(), "SUPERSEDE", ENTITY, key(f.calibrationNo(),
+                    replaces.revision()), AuditJson.object(Map.of("status", "VALID")),
+                    AuditJson.object(Map.of("status", "SUPERSEDED", "supersededBy", revision)), reason, null));
+        }
+        audit.record(new AuditEntry(signer.username(), replaces == null ? "ISSUE" : "AMEND", ENTITY,
+                key(f.calibrationNo(), revision), null, AuditJson.object(after), reason, null));
+        return new CertificateSummary(id, f.calibrationNo(), revision, CertificateStatus.VALID, f.subject(), now,
+                f.calibrationId(), f.customer().nameZh(), f.customer().nameEn(), f.performer().nameZh(),
+                f.performer().nameEn());
+    }
+
+    private static void checkSigner(CertificateSigner signer, CertificateFacts f) {
+        if (!"APPROVED".equals(f.status())) {
+            throw new CertificateRuleException("calibrationId", "calibration " + f.calibrationNo() + " is "
+                    + f.status() + "; only an approved calibration gets a certificate");
+        }
+        if (f.performerId() == null || !signer.technician() || signer.organizationId() != f.performerId()) {
+            throw new CertificateForbiddenException("only a technician of the performing lab signs certificates of "
+                    + f.calibrationNo());
+        }
+    }
+
+    private static boolean visible(CertificateViewer viewer, CertificateRepository.Stored c) {
+        return viewer.seesAll() || c.customerOrganizationId() == viewer.organizationId()
+                || c.issuerOrganizationId() == viewer.organizationId();
+    }
+
+    private static String key(String number, int revision) {
+        return number + "/" + revision;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

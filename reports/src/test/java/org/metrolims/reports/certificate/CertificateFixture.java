@@ -1,0 +1,138 @@
+package org.metrolims.reports.certificate;
+
+import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.CALIBRATION;
+import static org.metrolims.db.jooq.Tables.DISCIPLINE;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
+import static org.metrolims.db.jooq.Tables.QUANTITY;
+import static org.metrolims.db.jooq.Tables.REGION;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.jooq.DSLContext;
+import org.metrolims.calibration.decision.DecisionRuleCode;
+import org.metrolims.calibration.record.Actor;
+import org.metrolims.calibration.record.CalibrationDraft;
+import org.metrolims.calibration.record.CalibrationRecords;
+import org.metrolims.calibration.record.CalibrationRepository;
+import org.metrolims.calibration.record.ComponentInput;
+import org.metrolims.calibration.record.InstrumentCondition;
+import org.metrolims.calibration.record.PointInput;
+import org.metrolims.db.audit.AuditTrail;
+
+/**
+ * A small province for certificate tests: an institute (two technicians) that calibrates a customer's caliper with
+ * a gauge-block standard, itself calibrated by the NMI; a second lab; an officer.
+ */
+final class CertificateFixture {
+
+    final DSLContext dsl;
+    final CalibrationRecords records;
+    final Certificates certificates;
+    final long institute, otherLab, customer, instrument, standard;
+    final Actor tech1, tech2;
+    final CertificateSigner signer, otherLabSigner;
+    final CertificateViewer customerViewer, otherLabViewer, officer;
+
+    CertificateFixture(DSLContext dsl, CertificateTemplate template) {
+        this.dsl = dsl;
+        this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl));
+        this.certificates = new Certificates(new CertificateFactsRepository(dsl), new CertificateRepository(dsl),
+                new AuditTrail(dsl), template, new CertificateLinks("https://lims.example.org/"),
+                Clock.fixed(Instant.parse("2026-03-05T02:00:00Z"), ZoneOffset.UTC), new SplittableRandom(7));
+        long province = dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")
+                .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE").returningResult(REGION.ID).fetchOne().value1();
+        institute = organization(province, "FJIM", "福建省计量科学研究院", "Fujian Institute of Metrology", "INSTITUTE", "CNAS L0100");
+        otherLab = organization(province, "XMLAB", "厦门检测实验室", "Xiamen Testing Lab", "ACCREDITED_LAB", "CNAS L0001");
+        customer = organization(province, "ACME", "厦门精密制造有限公司", "Xiamen Precision Manufacturing", "ENTERPRISE", null);
+        long discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, "LENGTH").set(DISCIPLINE.NAME_ZH, "几何量")
+                .set(DISCIPLINE.NAME_EN, "Length").set(DISCIPLINE.SORT_ORDER, 1)
+                .returningResult(DISCIPLINE.ID).fetchOne().value1();
+        long quantity = dsl.insertInto(QUANTITY).set(QUANTITY.DISCIPLINE_ID, discipline).set(QUANTITY.CODE, "LENGTH")
+                .set(QUANTITY.NAME_ZH, "长度").set(QUANTITY.NAME_EN, "length").set(QUANTITY.SI_UNIT, "m")
+                .set(QUANTITY.SI_UNIT_NAME, "metre").returningResult(QUANTITY.ID).fetchOne().value1();
+        long type = dsl.insertInto(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.CODE, "CALIPER").set(INSTRUMENT_TYPE.NAME_ZH, "卡尺")
+                .set(INSTRUMENT_TYPE.NAME_EN, "Caliper").set(INSTRUMENT_TYPE.QUANTITY_ID, quantity)
+                .set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).returningResult(INSTRUMENT_TYPE.ID).fetchOne().value1();
+        instrument = instrument(customer, type, "SN-1", null);
+        standard = dsl.insertInto(MEASUREMENT_STANDARD).set(MEASUREMENT_STANDARD.CODE, "STD-GB-1")
+                .set(MEASUREMENT_STANDARD.NAME_ZH, "量块标准装置").set(MEASUREMENT_STANDARD.NAME_EN, "Gauge blocks")
+                .set(MEASUREMENT_STANDARD.DISCIPLINE_ID, discipline).set(MEASUREMENT_STANDARD.QUANTITY_ID, quantity)
+                .set(MEASUREMENT_STANDARD.LEVEL, "PROVINCIAL_PUBLIC").set(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID, institute)
+                .set(MEASUREMENT_STANDARD.REGION_ID, province).set(MEASUREMENT_STANDARD.UNIT, "mm")
+                .set(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, new BigDecimal("0.0002"))
+                .set(MEASUREMENT_STANDARD.COVERAGE_FACTOR, new BigDecimal("2"))
+                .set(MEASUREMENT_STANDARD.STATUS, "ACTIVE").set(MEASUREMENT_STANDARD.ESTABLISHED_ON, LocalDate.of(2020, 1, 1))
+                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne().value1();
+        // the standard's gauge blocks were calibrated by the NMI: the root of the chain, one level up
+        long blocks = instrument(institute, type, "GB-SET-1", standard);
+        dsl.insertInto(CALIBRATION).set(CALIBRATION.CALIBRATION_NO, "NIM-2024-0042").set(CALIBRATION.INSTRUMENT_ID, blocks)
+                .set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, institute).set(CALIBRATION.EXTERNAL_ISSUER, "中国计量科学研究院 NIM")
+                .set(CALIBRATION.EXTERNAL_CERTIFICATE_NO, "CDjc2024-0042").set(CALIBRATION.PROCEDURE_CODE, "JJG 146-2011")
+                .set(CALIBRATION.CALIBRATED_ON, LocalDate.of(2024, 6, 1)).set(CALIBRATION.STATUS, "APPROVED").execute();
+        long t1 = user("tech1", "张工", institute);
+        long t2 = user("tech2", "李工", institute);
+        long x = user("xmtech", "王工", otherLab);
+        tech1 = new Actor(t1, "tech1", institute, "FJIM", true, false);
+        tech2 = new Actor(t2, "tech2", institute, "FJIM", true, false);
+        signer = new CertificateSigner(t2, "tech2", "李工", institute, true);
+        otherLabSigner = new CertificateSigner(x, "xmtech", "王工", otherLab, true);
+        customerViewer = new CertificateViewer(customer, false);
+        otherLabViewer = new CertificateViewer(otherLab, false);
+        officer = new CertificateViewer(institute, true);
+    }
+
+    static PointInput point(double nominal, double... readings) {
+        return new PointInput(nominal, "mm", java.util.Arrays.stream(readings).boxed().toList(), 20.0, "µm",
+                List.of(ComponentInput.expanded("reference", 0.0002, 2),
+                        ComponentInput.halfWidth("resolution", "rectangular", 0.005)));
+    }
+
+    CalibrationDraft draft() {
+        return new CalibrationDraft(instrument, customer, "JJG 30-2012", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 3),
+                LocalDate.of(2027, 3, 2), List.of(standard), 20.1, 45.0, InstrumentCondition.IN_TOLERANCE,
+                InstrumentCondition.IN_TOLERANCE, DecisionRuleCode.SIMPLE_ACCEPTANCE, null, null,
+                List.of(point(10, 10.002, 10.004, 10.003), point(100, 100.011, 100.012, 100.010)));
+    }
+
+    /** A calibration drafted by tech1 and approved by tech2. */
+    long approvedCalibration() {
+        var c = records.draft(tech1, draft());
+        c = records.submit(tech1, c.id(), c.version());
+        return records.approve(tech2, c.id(), c.version()).id();
+    }
+
+    long draftCalibration() {
+        return records.draft(tech1, draft()).id();
+    }
+
+    private long instrument(long owner, long type, String serial, Long standardId) {
+        return dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, owner)
+                .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MANUFACTURER, "Mitutoyo")
+                .set(INSTRUMENT.MODEL, "500-196").set(INSTRUMENT.SERIAL_NO, serial).set(INSTRUMENT.UNIT, "mm")
+                .set(INSTRUMENT.MEASUREMENT_STANDARD_ID, standardId)
+                .returningResult(INSTRUMENT.ID).fetchOne().value1();
+    }
+
+    private long organization(long region, String code, String zh, String en, String kind, String accreditation) {
+        return dsl.insertInto(ORGANIZATION).set(ORGANIZATION.CODE, code).set(ORGANIZATION.NAME_ZH, zh)
+                .set(ORGANIZATION.NAME_EN, en).set(ORGANIZATION.KIND, kind).set(ORGANIZATION.REGION_ID, region)
+                .set(ORGANIZATION.ADDRESS_ZH, "福州市鼓楼区").set(ORGANIZATION.ADDRESS_EN, "Gulou, Fuzhou")
+                .set(ORGANIZATION.ACCREDITATION_NUMBER, accreditation)
+                .returningResult(ORGANIZATION.ID).fetchOne().value1();
+    }
+
+    private long user(String name, String display, long organization) {
+        return dsl.insertInto(APP_USER).set(APP_USER.USERNAME, name).set(APP_USER.PASSWORD_HASH, "x")
+                .set(APP_USER.DISPLAY_NAME, display).set(APP_USER.ORGANIZATION_ID, organization)
+                .returningResult(APP_USER.ID).fetchOne().value1();
+    }
+}

@@ -1,0 +1,78 @@
+package org.metrolims.reports.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CertificateTemplateTest {
+
+    static CertificateTemplate template;
+
+    @BeforeAll
+    static void compileOnce() {
+        template = new CertificateTemplate();
+    }
+
+    @Test
+    void printsNumbersChineseAndEnglishOnTheCertificate() throws IOException {
+        byte[] pdf = template.render(SampleCertificates.withRows(3, null, null));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("校准证书", "CALIBRATION CERTIFICATE", "FJIM-2026-000123", "福建省计量科学研究院",
+                    "Fujian Institute of Metrology", "CNAS L0001", "30.0003", "0.00024", "0.9545", "合格 Pass",
+                    "JJG 30-2012", "K7Q2-M9XP", "授权签字人");
+        }
+    }
+
+    @Test
+    void numbersEveryPageAsPageXOfY() throws IOException {
+        byte[] pdf = template.render(SampleCertificates.withRows(120, null, null));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            int pages = doc.getNumberOfPages();
+            assertThat(pages).isGreaterThan(1);
+            for (int p = 1; p <= pages; p++) {
+                var stripper = new PDFTextStripper();
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String text = stripper.getText(doc);
+                assertThat(text).contains("Page " + p + " of " + pages, "第 " + p + " 页 共 " + pages + " 页",
+                        "FJIM-2026-000123");
+            }
+        }
+    }
+
+    @Test
+    void embedsEveryFontItUses() throws IOException {
+        byte[] pdf = template.render(SampleCertificates.withRows(2, null, null));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    fonts.add(font.getName());
+                    assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+                }
+            }
+            assertThat(fonts).anyMatch(n -> n.contains("WenQuanYi"));
+        }
+    }
+
+    @Test
+    void aRevisionNamesTheCertificateItReplaces() throws IOException {
+        byte[] pdf = template.render(SampleCertificates.withRows(1, "本证书替代 FJIM-2026-000123 第 1 版，原因：更正送检单位名称。",
+                "This certificate replaces FJIM-2026-000123 revision 1. Reason: customer name corrected."));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("替代 FJIM-2026-000123 第 1 版",
+                    "replaces FJIM-2026-000123 revision 1");
+        }
+    }
+}
