@@ -41,13 +41,14 @@ class VerificationController {
 
     @PostMapping("/verify/{number}")
     String check(@PathVariable String number, @RequestParam(required = false) String code,
-            @RequestParam("file") MultipartFile file, Model model) throws IOException {
+            @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
         model.addAttribute("number", number);
         model.addAttribute("code", code);
         if (code != null && !code.isBlank()) {
             certificates.verify(number, code).ifPresent(v -> model.addAttribute("verification", v));
         }
-        if (file.isEmpty() || file.getSize() > MAX_UPLOAD) {
+        // no file (or a post that is not even multipart) is the visitor's mistake, shown on the page, never a 500
+        if (file == null || file.isEmpty() || file.getSize() > MAX_UPLOAD) {
             model.addAttribute("uploadError", true);
         } else {
             model.addAttribute("check", certificates.check(number, file.getBytes()));

@@ -94,6 +94,16 @@ class SecurityConfiguration {
                         "/api/pt/rounds/*/enrolments", "/api/pt/rounds/*/results", "/api/pt/rounds/*/scores")
                         .hasAnyRole(OFFICER, LAB)
                 .requestMatchers("/api/pt/**").hasRole(OFFICER)
+                // certificates: technicians of the issuing lab issue, amend, withdraw and batch (signatures);
+                // everyone reads what the service lets them see
+                .requestMatchers(POST, "/api/certificates", "/api/certificates/**").hasRole(TECHNICIAN)
+                // coverage: the province's figures are for officers, technicians and administrators; demand is
+                // imported by officers and administrators
+                .requestMatchers(POST, "/api/coverage/**").hasAnyRole(OFFICER, ADMIN)
+                .requestMatchers("/api/coverage", "/api/coverage/**").hasAnyRole(OFFICER, TECHNICIAN, ADMIN)
+                // schedules: intervals and capacities are set by technicians and administrators
+                .requestMatchers(PUT, "/api/schedule/**").hasAnyRole(TECHNICIAN, ADMIN)
+                .requestMatchers(POST, "/api/instrument-types/**").hasAnyRole(TECHNICIAN, ADMIN)
                 // accounts and API tokens
                 .requestMatchers("/api/accounts/**").hasRole(ADMIN)
                 .anyRequest().authenticated();
@@ -107,6 +117,9 @@ class SecurityConfiguration {
                 .requestMatchers(POST, "/calibrations/**").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/registry/**").hasAnyRole(TECHNICIAN, ADMIN)
                 .requestMatchers(POST, "/schedule/**").hasAnyRole(TECHNICIAN, ADMIN)
+                .requestMatchers("/certificates/issue", "/certificates/batches/new").hasRole(TECHNICIAN)
+                .requestMatchers(POST, "/certificates/**").hasRole(TECHNICIAN)
+                .requestMatchers("/coverage", "/coverage/**").hasAnyRole(OFFICER, TECHNICIAN, ADMIN)
                 .requestMatchers("/pt/my", "/pt/my/**").hasRole(LAB)
                 .requestMatchers("/pt/**").hasRole(OFFICER)
                 .requestMatchers("/accounts", "/accounts/**").hasRole(ADMIN)

@@ -179,7 +179,7 @@ class AccessMatrixTest {
         e("GET /api/schedule/labs/{id}/plan",                  "DOOOHO");
         e("GET /api/schedule/labs/{id}/calendar.ics",          "DOOOHO");
         e("GET /api/schedule/labs/{id}/capacities",            "DOOOHO");
-        e("PUT /api/schedule/labs/{id}/capacities/{disciplineId}", "DDDDHO");
+        e("PUT /api/schedule/labs/{id}/capacities/{disciplineId}", "DDDDDO");
         e("PUT /api/schedule/procedures/{code}/interval",      "DODDDO");
         e("PUT /api/schedule/standards/{id}/interval",         "DODDDO");
         e("GET /api/instrument-types/{id}/interval-analysis",  "DOOOOO");
@@ -188,6 +188,39 @@ class AccessMatrixTest {
         e("GET /schedule/labs/{id}/plan",                      "DOOOHO");
         e("GET /schedule/intervals/{typeId}",                  "DOOOOO");
         e("POST /schedule/intervals/{typeId}/decision",        "DODDDO");
+        // certificates: lab A is the customer of the certificate; the batch is the institute's; issuing,
+        // amending and withdrawing are signatures of the issuing lab's technicians; verification is public
+        e("GET /api/certificates",                             "DOOOOO");
+        e("GET /api/certificates/export.zip",                  "DOOOOO");
+        e("GET /api/certificates/{number}.pdf",                "DOOOHO");
+        e("GET /api/certificates/batches/{id}",                "DOOHHO");
+        e("POST /api/certificates",                            "DODDDD");
+        e("POST /api/certificates/batches",                    "DODDDD");
+        e("POST /api/certificates/{number}/amendments",        "DODDDD");
+        e("POST /api/certificates/{number}/withdrawal",        "DODDDD");
+        e("GET /certificates",                                 "DOOOOO");
+        e("GET /certificates/export.zip",                      "DOOOOO");
+        e("GET /certificates/{number}.pdf",                    "DOOOHO");
+        e("GET /certificates/issue",                           "DODDDD");
+        e("POST /certificates/issue",                          "DODDDD");
+        e("GET /certificates/batches/new",                     "DODDDD");
+        e("POST /certificates/batches",                        "DODDDD");
+        e("GET /certificates/batches/{id}",                    "DOOHHO");
+        e("GET /certificates/batches/{id}/progress",           "DOOHHO");
+        e("GET /verify/{number}",                              "OOOOOO");
+        e("POST /verify/{number}",                             "OOOOOO");
+        // coverage: the province's figures are not for labs; a standard's chain and recall impact follow the
+        // registry (the institute's standard is hidden from labs); demand is imported by officers and admins
+        e("GET /api/coverage",                                 "DOODDO");
+        e("GET /api/coverage/cities",                          "DOODDO");
+        e("GET /api/coverage/demand",                          "DOODDO");
+        e("GET /api/coverage/trend",                           "DOODDO");
+        e("POST /api/coverage/demand",                         "DDODDO");
+        e("GET /api/standards/{id}/chain",                     "DOOHHO");
+        e("GET /api/standards/{id}/impact",                    "DOOHHO");
+        e("GET /coverage",                                     "DOODDO");
+        e("GET /coverage/demand",                              "DOODDO");
+        e("GET /standards/{id}/chain",                         "DOOHHO");
         e("PUT /api/instruments/{id}",                         "DODDDO");
         e("PUT /api/standards/{id}",                           "DODDDO");
         // @formatter:on
@@ -360,6 +393,31 @@ class AccessMatrixTest {
         v.put("/api/schedule/procedures code", "JJG 30-2012");
         v.put("/api/instrument-types id", Long.toString(type.value1()));
         v.put("/schedule/intervals typeId", Long.toString(type.value1()));
+        // an approved calibration of lab A's instrument with its issued certificate, and a batch of the institute
+        String approved = String.valueOf(((Number) JsonPath.read(mvc.perform(MockMvcRequestBuilders.post(
+                        "/api/calibrations").with(httpBasic("test-tech", TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(cal.draft()))
+                .andReturn().getResponse().getContentAsString(), "$.id")).longValue());
+        mvc.perform(MockMvcRequestBuilders.post("/api/calibrations/{id}/submit", approved)
+                .with(httpBasic("test-tech", TestAccounts.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":0}"));
+        mvc.perform(MockMvcRequestBuilders.post("/api/calibrations/{id}/approve", approved)
+                .with(httpBasic("test-tech-2", TestAccounts.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":1,\"password\":\"" + TestAccounts.PASSWORD + "\"}"));
+        String certificate = JsonPath.read(mvc.perform(MockMvcRequestBuilders.post("/api/certificates")
+                        .with(httpBasic("test-tech", TestAccounts.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"calibrationId\":" + approved + ",\"password\":\"" + TestAccounts.PASSWORD + "\"}"))
+                .andReturn().getResponse().getContentAsString(), "$.number");
+        String batch = String.valueOf(((Number) JsonPath.read(mvc.perform(MockMvcRequestBuilders.post(
+                        "/api/certificates/batches").with(httpBasic("test-tech", TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"password\":\"" + TestAccounts.PASSWORD + "\"}"))
+                .andReturn().getResponse().getContentAsString(), "$.id")).longValue());
+        v.put("/api/certificates/batches id", batch);
+        v.put("/certificates/batches id", batch);
+        v.put("/api/certificates number", certificate);
+        v.put("/certificates number", certificate);
+        v.put("/verify number", certificate);
+        v.put("/standards id", Long.toString(cal.standard));
         // account changes are asked about a throwaway account (an administrator's empty "enabled" form disables it)
         long throwaway = throwawayAccount();
         v.put("/accounts id", Long.toString(throwaway));
