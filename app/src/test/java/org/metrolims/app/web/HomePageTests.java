@@ -122,9 +122,9 @@ class HomePageTests {
     void showsFeaturesNotBuiltYetAsComingSoonRatherThanAsBrokenLinks() {
         assertThat(mvc.get().uri("/"))
                 .bodyText()
-                .containsPattern("(?s)<span class=\"nav-link is-soon\">\\s*<span>Users</span>\\s*"
+                .containsPattern("(?s)<span class=\"nav-link is-soon\">\\s*<span>Organizations</span>\\s*"
                         + "<span class=\"soon-badge\">coming soon</span>")
-                .doesNotContain("href=\"/users\"");
+                .doesNotContain("href=\"/organizations\"");
     }
 
     @Test
