@@ -1,5 +1,6 @@
 package org.metrolims.app.certificate;
 
+import org.metrolims.app.signature.SignatureRefusedException;
 import java.time.LocalDate;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
@@ -37,13 +38,15 @@ class CertificatePagesController {
     private final Certificates certificates;
     private final CertificateBatches batches;
     private final CertificateSignatures signatures;
+    private final CertificateSigning signing;
     private final CertificateBatchRunner runner;
 
     CertificatePagesController(Certificates certificates, CertificateBatches batches,
-            CertificateSignatures signatures, CertificateBatchRunner runner) {
+            CertificateSignatures signatures, CertificateSigning signing, CertificateBatchRunner runner) {
         this.certificates = certificates;
         this.batches = batches;
         this.signatures = signatures;
+        this.signing = signing;
         this.runner = runner;
     }
 
@@ -93,11 +96,11 @@ class CertificatePagesController {
             @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
         requireTechnician(user);
         try {
-            CertificateSummary issued = certificates.issue(signatures.sign(user, password), calibrationId);
+            CertificateSummary issued = signing.issue(user, password, calibrationId);
             redirect.addFlashAttribute("issued", issued.number());
             redirect.addAttribute("q", issued.number());
             return "redirect:/certificates";
-        } catch (CertificateSignatures.WrongPasswordException e) {
+        } catch (SignatureRefusedException e) {
             model.addAttribute("error", "certificate.error.password");
         } catch (CertificateRuleException | CertificateForbiddenException | CertificateNotFoundException e) {
             model.addAttribute("errorDetail", e.getMessage());
@@ -118,11 +121,10 @@ class CertificatePagesController {
             Model model) {
         requireTechnician(user);
         try {
-            var signer = signatures.sign(user, password);
-            CertificateBatch batch = batches.start(signer);
-            runner.submit(batch.id(), signer);
+            CertificateBatch batch = signing.startBatch(user, password);
+            runner.submit(batch.id(), signatures.signer(user));
             return "redirect:/certificates/batches/" + batch.id();
-        } catch (CertificateSignatures.WrongPasswordException e) {
+        } catch (SignatureRefusedException e) {
             model.addAttribute("error", "certificate.error.password");
             model.addAttribute("pending", certificates.uncertified(user.organizationId(), CertificateBatches.MAX_ITEMS).size());
             return "certificate/batch-new";

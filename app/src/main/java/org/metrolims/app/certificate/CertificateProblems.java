@@ -27,11 +27,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CertificateProblems {
 
-    @ExceptionHandler(CertificateSignatures.WrongPasswordException.class)
-    ResponseEntity<ProblemDetail> onPassword(CertificateSignatures.WrongPasswordException e) {
-        return badRequest(List.of(new FieldProblem("password", e.getMessage())));
-    }
-
     @ExceptionHandler(CertificateRuleException.class)
     ResponseEntity<ProblemDetail> onRule(CertificateRuleException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

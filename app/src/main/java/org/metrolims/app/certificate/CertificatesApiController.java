@@ -3,9 +3,12 @@ package org.metrolims.app.certificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.metrolims.app.api.ApiPage;
+import org.metrolims.app.api.ApiProblems.FieldProblem;
+import org.metrolims.app.api.Problems;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.db.PageRequest;
 import org.metrolims.reports.certificate.CertificateBatch;
@@ -54,14 +57,16 @@ class CertificatesApiController {
 
     private final Certificates certificates;
     private final CertificateBatches batches;
-    private final CertificateSignatures signatures;
+    private final CertificateSignatures signers;
+    private final CertificateSigning signing;
     private final CertificateBatchRunner runner;
 
-    CertificatesApiController(Certificates certificates, CertificateBatches batches, CertificateSignatures signatures,
-            CertificateBatchRunner runner) {
+    CertificatesApiController(Certificates certificates, CertificateBatches batches, CertificateSignatures signers,
+            CertificateSigning signing, CertificateBatchRunner runner) {
         this.certificates = certificates;
         this.batches = batches;
-        this.signatures = signatures;
+        this.signers = signers;
+        this.signing = signing;
         this.runner = runner;
     }
 
@@ -92,30 +97,32 @@ class CertificatesApiController {
     @PostMapping
     ResponseEntity<CertificateSummary> issue(@AuthenticationPrincipal MetroLimsUser user,
             @RequestBody IssueRequest request) {
-        var signer = signatures.sign(user, request.password());
-        return ResponseEntity.status(HttpStatus.CREATED).body(certificates.issue(signer, request.calibrationId()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(signing.issue(user, request.password(), request.calibrationId()));
     }
 
     @PostMapping("/{number}/amendments")
     ResponseEntity<CertificateSummary> amend(@AuthenticationPrincipal MetroLimsUser user, @PathVariable String number,
             @RequestBody AmendRequest request) {
-        var signer = signatures.sign(user, request.password());
-        return ResponseEntity.status(HttpStatus.CREATED).body(certificates.amend(signer, number, request.reason()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(signing.amend(user, request.password(), number, request.reason()));
     }
 
     @PostMapping("/{number}/withdrawal")
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable String number,
             @RequestBody AmendRequest request) {
-        certificates.withdraw(signatures.sign(user, request.password()), number, request.reason());
+        signing.withdraw(user, request.password(), number, request.reason());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/batches")
-    ResponseEntity<CertificateBatch> batch(@AuthenticationPrincipal MetroLimsUser user,
-            @RequestBody SignatureRequest request) {
-        var signer = signatures.sign(user, request.password());
-        CertificateBatch batch = batches.start(signer);
-        runner.submit(batch.id(), signer);
+    ResponseEntity<?> batch(@AuthenticationPrincipal MetroLimsUser user, @RequestBody SignatureRequest request) {
+        if (request.password() == null || request.password().isEmpty()) { // nothing to sign with: bad input
+            return Problems.badRequest(List.of(new FieldProblem("password",
+                    "starting a batch issue is a signature: re-enter your password")));
+        }
+        CertificateBatch batch = signing.startBatch(user, request.password());
+        runner.submit(batch.id(), signers.signer(user));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(batch);
     }
 

@@ -9,5 +9,7 @@ public enum Meaning {
     /** A document is issued to its customer (a certificate). */
     ISSUED,
     /** Results are published to their recipients (PT scores). */
-    PUBLISHED
+    PUBLISHED,
+    /** An issued document is withdrawn from use (a certificate). */
+    WITHDRAWN
 }

@@ -2,8 +2,10 @@ package org.metrolims.app.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
 import static org.metrolims.db.jooq.Tables.CERTIFICATE;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
+import static org.metrolims.db.jooq.Tables.ELECTRONIC_SIGNATURE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
@@ -135,14 +137,33 @@ class CertificatesApiTest {
     }
 
     @Test
+    void issuingLeavesAnIssuedSignatureBoundToTheRevisionAndItsPdfHash() throws Exception {
+        String number = issue(approvedCalibration());
+
+        var signature = dsl.select(ELECTRONIC_SIGNATURE.MEANING, ELECTRONIC_SIGNATURE.CONTENT_SHA256,
+                        ELECTRONIC_SIGNATURE.SIGNER_USERNAME).from(ELECTRONIC_SIGNATURE)
+                .where(ELECTRONIC_SIGNATURE.RECORD_TYPE.eq("certificate"), ELECTRONIC_SIGNATURE.RECORD_ID.eq(number + "/1"))
+                .fetchSingle();
+        String pdfHash = dsl.select(CERTIFICATE.SHA256).from(CERTIFICATE)
+                .where(CERTIFICATE.CERTIFICATE_NO.eq(number), CERTIFICATE.REVISION.eq(1)).fetchSingle().value1();
+        assertThat(signature.value1()).isEqualTo("ISSUED");
+        assertThat(signature.value3()).isEqualTo("test-tech");
+        assertThat(signature.value2()).isEqualTo(org.metrolims.app.signature.ElectronicSignatures.sha256(
+                CertificateSigning.content(number, 1, pdfHash)));
+    }
+
+    @Test
     void issuingIsRefusedWithoutTheRightPassword() throws Exception {
         long calibration = approvedCalibration();
         mvc.perform(post("/api/certificates").with(TECH).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"calibrationId\":%d,\"password\":\"wrong\"}".formatted(calibration)))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("SIGNATURE_REFUSED"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("password"));
         assertThat(dsl.fetchCount(CERTIFICATE, CERTIFICATE.CALIBRATION_ID.eq(calibration))).isZero();
+        assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("SIGNATURE_REFUSED"),
+                AUDIT_EVENT.ENTITY_TYPE.eq("certificate"))).isPositive();
     }
 
     @Test
