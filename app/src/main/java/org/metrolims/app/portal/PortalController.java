@@ -6,6 +6,9 @@ import org.metrolims.calibration.record.Actor;
 import org.metrolims.calibration.record.CalibrationFilter;
 import org.metrolims.calibration.record.CalibrationRecords;
 import org.metrolims.db.PageRequest;
+import org.metrolims.reports.certificate.CertificateFilter;
+import org.metrolims.reports.certificate.CertificateViewer;
+import org.metrolims.reports.certificate.Certificates;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,10 +20,12 @@ class PortalController {
 
     private final LabPortal portal;
     private final CalibrationRecords calibrations;
+    private final Certificates certificates;
 
-    PortalController(LabPortal portal, CalibrationRecords calibrations) {
+    PortalController(LabPortal portal, CalibrationRecords calibrations, Certificates certificates) {
         this.portal = portal;
         this.calibrations = calibrations;
+        this.certificates = certificates;
     }
 
     @GetMapping("/portal")
@@ -30,6 +35,9 @@ class PortalController {
         Actor lab = new Actor(user.userId(), user.getUsername(), user.organizationId(), user.organizationCode(),
                 false, false);
         model.addAttribute("calibrations", calibrations.list(lab, CalibrationFilter.any(), new PageRequest(0, 10)));
+        // its latest certificates: a lab sees those where it is the customer (or the issuer)
+        model.addAttribute("certificates", certificates.list(new CertificateViewer(user.organizationId(), false),
+                new CertificateFilter(null, null, null, null), new PageRequest(0, 10)).items());
         // the recall job (schedules) adds its messages here
         model.addAttribute("messages", List.of());
         return "portal/home";

@@ -40,15 +40,20 @@ class LabPortalTest {
         mvc.perform(post("/api/calibrations/{id}/approve", id).with(httpBasic("test-tech-2", TestAccounts.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"version\":1,\"password\":\"" + TestAccounts.PASSWORD + "\"}")).andExpect(status().isOk());
+        String certificate = JsonPath.read(mvc.perform(post("/api/certificates").with(tech)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"calibrationId\":" + id + ",\"password\":\"" + TestAccounts.PASSWORD + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
 
         String mine = mvc.perform(get("/portal").param("lang", "en").with(user(users.loadUserByUsername("test-lab-a"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(mine).contains("Instruments and due dates", "2026-03-02", "overdue", "/calibrations/" + id,
-                "No messages.", "/pt/my");
+                "No messages.", "/pt/my", "/certificates/" + certificate + ".pdf?revision=1");
         String theirs = mvc.perform(get("/portal").param("lang", "zh-CN")
                         .with(user(users.loadUserByUsername("test-lab-b"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(theirs).contains("器具及到期日期").doesNotContain("/calibrations/" + id).doesNotContain("2026-03-02");
+        assertThat(theirs).contains("器具及到期日期").doesNotContain("/calibrations/" + id).doesNotContain("2026-03-02")
+                .doesNotContain(certificate);
     }
 
     @Test
