@@ -31,12 +31,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The users' journeys in a real headless Chromium against the application on a random port: a technician logs a
@@ -44,8 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * it. Chromium and its chromedriver come from the system (Debian: {@code chromium}, {@code chromium-driver});
  * without them these tests fail and say so — CI installs them.
  *
- * <p>Still to join once certificates exist: "a lab downloads that certificate" — see
- * {@link #aLabDownloadsTheCertificateOfItsCalibration()}.
+ * A technician issues a certificate (a signature) and only its customer lab downloads it.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -184,12 +185,53 @@ class BrowserJourneyTest {
         assertThat(browser.getPageSource()).doesNotContain("10.0731");
     }
 
-    /**
-     * Joins after the certificates work merges: the lab signs in, opens its portal, searches its certificates and
-     * downloads the PDF of the calibration approved in the first journey (check the file's first bytes are %PDF).
-     */
-    void aLabDownloadsTheCertificateOfItsCalibration() {
-        // intentionally empty until certificates exist; not annotated @Test
+    @Test
+    void aTechnicianIssuesTheCertificateAndOnlyItsCustomerLabDownloadsIt() throws Exception {
+        CalibrationApiFixture f = new CalibrationApiFixture(dsl, encoder);
+        var tech = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic("test-tech", TestAccounts.PASSWORD);
+        String json = mvc.perform(MockMvcRequestBuilders.post("/api/calibrations").with(tech)
+                .contentType(MediaType.APPLICATION_JSON).content(f.draft())).andReturn().getResponse()
+                .getContentAsString();
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(json, "$.id")).longValue();
+        mvc.perform(MockMvcRequestBuilders.post("/api/calibrations/{id}/submit", id).with(tech)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":0}"));
+        mvc.perform(MockMvcRequestBuilders.post("/api/calibrations/{id}/approve", id)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .httpBasic("test-tech-2", TestAccounts.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":1,\"password\":\"" + TestAccounts.PASSWORD + "\"}"));
+
+        // the technician signs the issue on the calibration's certificate form
+        signIn("test-tech");
+        open("/certificates/issue?calibrationId=" + id);
+        type(By.id("password"), TestAccounts.PASSWORD);
+        browser.findElement(By.cssSelector("form[action$='/certificates/issue'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("/certificates?"));
+        String href = browser.findElements(By.cssSelector("main a[href*='.pdf']")).getFirst().getAttribute("href");
+        String number = href.replaceAll(".*/certificates/([^/?]+)\\.pdf.*", "$1");
+        assertThat(number).startsWith("T-INST-");
+
+        // the customer lab finds it on its portal and downloads the PDF as issued
+        signIn("test-lab-a");
+        open("/portal");
+        WebElement link = browser.findElement(By.cssSelector("#portal-certificates a[href*='" + number + "']"));
+        Object head = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => done(
+                    String.fromCharCode(...new Uint8Array(b).slice(0, 5)))).catch(e => done('error ' + e));""",
+                link.getAttribute("href"));
+        assertThat(head).isEqualTo("%PDF-");
+
+        // the other lab neither sees it in its list nor gets its PDF
+        signIn("test-lab-b");
+        open("/certificates");
+        assertThat(text()).doesNotContain(number);
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => done(r.status)).catch(e => done(-1));""",
+                "/certificates/" + number + ".pdf");
+        assertThat(((Number) status).intValue()).isEqualTo(404);
     }
 
     private void signIn(String username) {
