@@ -1,6 +1,6 @@
 package org.metrolims.app.portal;
 
-import java.util.List;
+import org.metrolims.app.schedule.RecallMessages;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.record.Actor;
 import org.metrolims.calibration.record.CalibrationFilter;
@@ -21,11 +21,14 @@ class PortalController {
     private final LabPortal portal;
     private final CalibrationRecords calibrations;
     private final Certificates certificates;
+    private final RecallMessages messages;
 
-    PortalController(LabPortal portal, CalibrationRecords calibrations, Certificates certificates) {
+    PortalController(LabPortal portal, CalibrationRecords calibrations, Certificates certificates,
+            RecallMessages messages) {
         this.portal = portal;
         this.calibrations = calibrations;
         this.certificates = certificates;
+        this.messages = messages;
     }
 
     @GetMapping("/portal")
@@ -38,8 +41,8 @@ class PortalController {
         // its latest certificates: a lab sees those where it is the customer (or the issuer)
         model.addAttribute("certificates", certificates.list(new CertificateViewer(user.organizationId(), false),
                 new CertificateFilter(null, null, null, null), new PageRequest(0, 10)).items());
-        // the recall job (schedules) adds its messages here
-        model.addAttribute("messages", List.of());
+        // what the recall job (schedules) left for the lab: due soon, overdue, certificates expiring
+        model.addAttribute("messages", messages.latest(user.organizationId(), 10));
         return "portal/home";
     }
 }

@@ -1,6 +1,7 @@
 package org.metrolims.app.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.metrolims.db.jooq.Tables.LAB_MESSAGE;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -45,15 +46,21 @@ class LabPortalTest {
                 .content("{\"calibrationId\":" + id + ",\"password\":\"" + TestAccounts.PASSWORD + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
 
+        // a reminder the recall job left for lab A (HTML in it stays text)
+        dsl.insertInto(LAB_MESSAGE).set(LAB_MESSAGE.ORGANIZATION_ID, f.labA).set(LAB_MESSAGE.KIND, "OVERDUE")
+                .set(LAB_MESSAGE.SUBJECT, "1 calibration overdue <i>now</i>").set(LAB_MESSAGE.BODY, "Caliper CAL-TEST-1")
+                .execute();
+
         String mine = mvc.perform(get("/portal").param("lang", "en").with(user(users.loadUserByUsername("test-lab-a"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(mine).contains("Instruments and due dates", "2026-03-02", "overdue", "/calibrations/" + id,
-                "No messages.", "/pt/my", "/certificates/" + certificate + ".pdf?revision=1");
+                "/pt/my", "/certificates/" + certificate + ".pdf?revision=1",
+                "1 calibration overdue &lt;i&gt;now&lt;/i&gt;").doesNotContain("No messages.");
         String theirs = mvc.perform(get("/portal").param("lang", "zh-CN")
                         .with(user(users.loadUserByUsername("test-lab-b"))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(theirs).contains("器具及到期日期").doesNotContain("/calibrations/" + id).doesNotContain("2026-03-02")
-                .doesNotContain(certificate);
+                .doesNotContain(certificate).doesNotContain("1 calibration overdue");
     }
 
     @Test
