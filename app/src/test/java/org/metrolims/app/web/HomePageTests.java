@@ -129,10 +129,11 @@ class HomePageTests {
 
     @Test
     @WithMockUser(username = "tech", roles = "TECHNICIAN")
-    void showsATechnicianTheDueListAsALink() {
+    void showsATechnicianTheDueListAndCertificatesAsLinks() {
         assertThat(mvc.get().uri("/"))
                 .bodyText()
-                .containsPattern("<a class=\"nav-link\" href=\"/schedule/due\">Due list</a>");
+                .containsPattern("<a class=\"nav-link\" href=\"/schedule/due\">Due list</a>")
+                .containsPattern("<a class=\"nav-link\" href=\"/certificates\">Certificates</a>");
     }
 
     @Test
