@@ -28,6 +28,18 @@ public final class Problems {
         return respond(p);
     }
 
+    /** A problem with its status, title and detail (more properties may be set on it before it is sent). */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        return p;
+    }
+
+    /** A problem with its status, title and detail, sent as application/problem+json. */
+    public static ResponseEntity<ProblemDetail> status(HttpStatus status, String title, String detail) {
+        return respond(problem(status, title, detail));
+    }
+
     /** A problem with its own status, sent as application/problem+json. */
     public static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);

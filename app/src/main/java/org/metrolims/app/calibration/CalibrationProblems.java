@@ -1,7 +1,9 @@
 package org.metrolims.app.calibration;
 
 import static org.metrolims.app.api.Problems.badRequest;
+import static org.metrolims.app.api.Problems.problem;
 import static org.metrolims.app.api.Problems.respond;
+import static org.metrolims.app.api.Problems.status;
 
 import org.metrolims.app.api.Problems;
 import java.util.List;
@@ -36,9 +38,7 @@ class CalibrationProblems {
     @ExceptionHandler(CalibrationRuleException.class)
     ResponseEntity<ProblemDetail> onRule(CalibrationRuleException e) {
         boolean forbidden = e.reason() == CalibrationRuleException.Reason.NOT_PERMITTED;
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT,
-                e.getMessage());
-        p.setTitle(forbidden ? "Forbidden" : "Not allowed now");
+        ProblemDetail p = problem(forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, forbidden ? "Forbidden" : "Not allowed now", e.getMessage());
         p.setProperty("code", e.reason().name());
         if (e.field() != null) {
             p.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
@@ -48,9 +48,7 @@ class CalibrationProblems {
 
     @ExceptionHandler(CalibrationNotFoundException.class)
     ResponseEntity<ProblemDetail> onNotFound(CalibrationNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
-        return respond(p);
+        return status(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     /** A body that cannot be read: names the field whose value was not understood. */

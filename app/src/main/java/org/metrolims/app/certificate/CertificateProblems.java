@@ -1,7 +1,9 @@
 package org.metrolims.app.certificate;
 
 import static org.metrolims.app.api.Problems.badRequest;
+import static org.metrolims.app.api.Problems.problem;
 import static org.metrolims.app.api.Problems.respond;
+import static org.metrolims.app.api.Problems.status;
 
 import java.util.List;
 import org.metrolims.app.api.Problems;
@@ -29,24 +31,19 @@ class CertificateProblems {
 
     @ExceptionHandler(CertificateRuleException.class)
     ResponseEntity<ProblemDetail> onRule(CertificateRuleException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Not allowed now");
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
         p.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
         return respond(p);
     }
 
     @ExceptionHandler(CertificateNotFoundException.class)
     ResponseEntity<ProblemDetail> onNotFound(CertificateNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
-        return respond(p);
+        return status(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(CertificateForbiddenException.class)
     ResponseEntity<ProblemDetail> onForbidden(CertificateForbiddenException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Forbidden");
-        return respond(p);
+        return status(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

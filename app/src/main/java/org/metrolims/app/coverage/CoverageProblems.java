@@ -1,7 +1,9 @@
 package org.metrolims.app.coverage;
 
 import static org.metrolims.app.api.Problems.badRequest;
+import static org.metrolims.app.api.Problems.problem;
 import static org.metrolims.app.api.Problems.respond;
+import static org.metrolims.app.api.Problems.status;
 
 import java.util.List;
 import org.metrolims.app.api.ApiProblems.FieldProblem;
@@ -38,16 +40,12 @@ class CoverageProblems {
 
     @ExceptionHandler(TraceabilityNotFoundException.class)
     ResponseEntity<ProblemDetail> onNotFound(TraceabilityNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
-        return respond(p);
+        return status(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(CoverageForbiddenException.class)
     ResponseEntity<ProblemDetail> onForbidden(CoverageForbiddenException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Forbidden");
-        return respond(p);
+        return status(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     /** A rejected import: nothing was imported; every rejected row and field is listed. */

@@ -1,7 +1,9 @@
 package org.metrolims.app.proficiency;
 
 import static org.metrolims.app.api.Problems.badRequest;
+import static org.metrolims.app.api.Problems.problem;
 import static org.metrolims.app.api.Problems.respond;
+import static org.metrolims.app.api.Problems.status;
 
 import org.metrolims.app.api.Problems;
 import java.util.List;
@@ -35,8 +37,7 @@ class PtProblems {
 
     @ExceptionHandler(PtRuleException.class)
     ResponseEntity<ProblemDetail> onRule(PtRuleException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Not allowed now");
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Not allowed now", e.getMessage());
         p.setProperty("code", e.code());
         if (e.field() != null) {
             p.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
@@ -46,9 +47,7 @@ class PtProblems {
 
     @ExceptionHandler(PtNotFoundException.class)
     ResponseEntity<ProblemDetail> onNotFound(PtNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
-        return respond(p);
+        return status(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     /** The statistics refuse the data: non-finite value, duplicate lab code, too few results, s* = 0. */

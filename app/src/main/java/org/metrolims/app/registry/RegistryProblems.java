@@ -1,7 +1,9 @@
 package org.metrolims.app.registry;
 
 import static org.metrolims.app.api.Problems.badRequest;
+import static org.metrolims.app.api.Problems.problem;
 import static org.metrolims.app.api.Problems.respond;
+import static org.metrolims.app.api.Problems.status;
 
 import org.metrolims.app.api.Problems;
 import java.util.List;
@@ -40,24 +42,19 @@ class RegistryProblems {
 
     @ExceptionHandler(RegistryConflictException.class)
     ResponseEntity<ProblemDetail> onConflict(RegistryConflictException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Conflict");
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
         p.setProperty("code", e.code());
         return respond(p);
     }
 
     @ExceptionHandler(RegistryNotFoundException.class)
     ResponseEntity<ProblemDetail> onNotFound(RegistryNotFoundException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
-        return respond(p);
+        return status(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(RegistryForbiddenException.class)
     ResponseEntity<ProblemDetail> onForbidden(RegistryForbiddenException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Forbidden");
-        return respond(p);
+        return status(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     /** A body that cannot be read: names the field whose value was not understood. */

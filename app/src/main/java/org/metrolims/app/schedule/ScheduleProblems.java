@@ -1,7 +1,7 @@
 package org.metrolims.app.schedule;
 
 import static org.metrolims.app.api.Problems.badRequest;
-import static org.metrolims.app.api.Problems.respond;
+import static org.metrolims.app.api.Problems.status;
 
 import java.util.List;
 import org.metrolims.app.api.ApiProblems.FieldProblem;
@@ -40,16 +40,12 @@ class ScheduleProblems {
 
     @ExceptionHandler({ScheduleNotFoundException.class, IntervalNotFoundException.class})
     ResponseEntity<ProblemDetail> onNotFound(RuntimeException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        p.setTitle("Not found");
-        return respond(p);
+        return status(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<ProblemDetail> onConflict(IllegalStateException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Conflict");
-        return respond(p);
+        return status(HttpStatus.CONFLICT, "Conflict", e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

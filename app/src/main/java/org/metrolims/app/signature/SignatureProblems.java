@@ -1,5 +1,7 @@
 package org.metrolims.app.signature;
 
+import static org.metrolims.app.api.Problems.problem;
+
 import java.util.List;
 import java.util.Map;
 import org.metrolims.app.api.Problems;
@@ -23,8 +25,7 @@ class SignatureProblems {
 
     @ExceptionHandler(SignatureRefusedException.class)
     ResponseEntity<ProblemDetail> onRefused(SignatureRefusedException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        p.setTitle("Signature refused");
+        ProblemDetail p = problem(HttpStatus.FORBIDDEN, "Signature refused", e.getMessage());
         p.setProperty("code", "SIGNATURE_REFUSED");
         p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return Problems.respond(p);
