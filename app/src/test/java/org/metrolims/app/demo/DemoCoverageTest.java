@@ -183,4 +183,39 @@ class DemoCoverageTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.since").isString());
     }
+
+    @Test
+    void theRecallImpactListNamesTheCertificatesIssuedFromEachImpactedCalibrationWithTheirStatus() throws Exception {
+        long provincial = coverage.publicStandards().stream().filter(s -> s.level().equals("PROVINCIAL_PUBLIC"))
+                .findFirst().orElseThrow().id();
+        var everyone = new org.metrolims.calibration.standard.RegistryUser("t", 0, true, false, true);
+        RecallImpact before = traceability.impact(provincial, Optional.of(LocalDate.of(2025, 11, 1)), everyone);
+        assertThat(before.calibrations()).isNotEmpty();
+        long calibrationId = before.calibrations().getFirst().calibrationId();
+        // the demo issues no certificates: issue one and amend it, as the certificate register would
+        String insert = """
+                INSERT INTO certificate (certificate_no, revision, status, supersedes_id, amendment_reason,
+                    calibration_id, issuer_organization_id, customer_organization_id, subject, issued_at, issued_by,
+                    signature_meaning, pdf, sha256, verification_code)
+                SELECT 'RECALL-T-1', ?, ?, ?, ?, c.id, COALESCE(c.performing_organization_id,
+                    c.customer_organization_id), c.customer_organization_id, 'test', CURRENT_TIMESTAMP(6),
+                    (SELECT MIN(id) FROM app_user), 'ISSUED', x'25', REPEAT('a', 64), 'ABCD'
+                FROM calibration c WHERE c.id = ?""";
+        dsl.execute(insert, 1, "SUPERSEDED", null, null, calibrationId);
+        Long first = dsl.fetchValue("SELECT id FROM certificate WHERE certificate_no = 'RECALL-T-1'", Long.class);
+        dsl.execute(insert, 2, "VALID", first, "typo", calibrationId);
+
+        RecallImpact after = traceability.impact(provincial, Optional.of(LocalDate.of(2025, 11, 1)), everyone);
+        assertThat(after.calibrations()).filteredOn(c -> c.calibrationId() == calibrationId).singleElement()
+                .satisfies(c -> assertThat(c.certificates()).containsExactly(
+                        new RecallImpact.ImpactedCertificate("RECALL-T-1", 1, "SUPERSEDED"),
+                        new RecallImpact.ImpactedCertificate("RECALL-T-1", 2, "VALID")));
+        assertThat(after.calibrations()).filteredOn(c -> c.calibrationId() != calibrationId)
+                .allSatisfy(c -> assertThat(c.certificates()).isEmpty());
+        mvc.perform(get("/api/standards/{id}/impact", provincial).param("since", "2025-11-01")
+                        .with(httpBasic("officer", "demo2026")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.calibrations[0].certificates[1].certificateNo").value("RECALL-T-1"))
+                .andExpect(jsonPath("$.calibrations[0].certificates[1].status").value("VALID"));
+    }
 }

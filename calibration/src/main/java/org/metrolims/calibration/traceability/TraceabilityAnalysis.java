@@ -74,7 +74,7 @@ public class TraceabilityAnalysis {
                     continue;
                 }
                 out.add(new ImpactedCalibration(u.calibrationId(), u.calibrationNo(), u.revision(), u.customerCode(),
-                        u.calibratedOn(), u.status(), depth, u.referenceStandardCode(), u.calibratedStandardCode()));
+                        u.calibratedOn(), u.status(), depth, u.referenceStandardCode(), u.calibratedStandardCode(), List.of()));
                 u.calibratedStandardId().ifPresent(s -> {
                     codes.put(s, u.calibratedStandardCode().orElseThrow());
                     if (seenStandards.add(s)) {
@@ -85,7 +85,15 @@ public class TraceabilityAnalysis {
             }
             frontier = next;
         }
-        return new RecallImpact(standardId, code, from, out, affected.stream().map(codes::get).toList());
+        Map<Long, List<RecallImpact.ImpactedCertificate>> certificates = repository.certificatesOf(
+                out.stream().map(ImpactedCalibration::calibrationId).toList());
+        List<ImpactedCalibration> withCertificates = out.stream()
+                .map(c -> new ImpactedCalibration(c.calibrationId(), c.calibrationNo(), c.revision(), c.customerCode(),
+                        c.calibratedOn(), c.status(), c.depth(), c.viaStandard(), c.calibratedStandard(),
+                        certificates.getOrDefault(c.calibrationId(), List.of())))
+                .toList();
+        return new RecallImpact(standardId, code, from, withCertificates,
+                affected.stream().map(codes::get).toList());
     }
 
     private void checkVisible(long standardId, RegistryUser user) {

@@ -2,6 +2,7 @@ package org.metrolims.calibration.traceability;
 
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
+import static org.metrolims.db.jooq.Tables.CERTIFICATE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS;
@@ -228,6 +229,25 @@ public class TraceabilityRepository {
                 .stream()
                 .filter(u -> !u.calibratedOn().isBefore(since.get(u.referenceStandardId())))
                 .toList();
+    }
+
+    /**
+     * The certificates issued from each of the calibrations (every revision, oldest first), in one statement per
+     * thousand calibrations; calibrations without a certificate are absent from the map.
+     */
+    public Map<Long, List<RecallImpact.ImpactedCertificate>> certificatesOf(Collection<Long> calibrationIds) {
+        Map<Long, List<RecallImpact.ImpactedCertificate>> out = new HashMap<>();
+        List<Long> ids = List.copyOf(calibrationIds);
+        var t = CERTIFICATE;
+        for (int from = 0; from < ids.size(); from += 1000) {
+            dsl.select(t.CALIBRATION_ID, t.CERTIFICATE_NO, t.REVISION, t.STATUS)
+                    .from(t)
+                    .where(t.CALIBRATION_ID.in(ids.subList(from, Math.min(ids.size(), from + 1000))))
+                    .orderBy(t.CALIBRATION_ID, t.CERTIFICATE_NO, t.REVISION)
+                    .forEach(x -> out.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                            .add(new RecallImpact.ImpactedCertificate(x.value2(), x.value3(), x.value4())));
+        }
+        return out;
     }
 
     private static OptionalDouble optional(BigDecimal value) {
