@@ -13,7 +13,10 @@ public enum TokenScope {
     WRITE_CALIBRATIONS("write:calibrations"),
     READ_CERTIFICATES("read:certificates"),
     READ_PROFICIENCY("read:proficiency"),
-    READ_REFERENCE("read:reference");
+    READ_REFERENCE("read:reference"),
+    READ_SCHEDULE("read:schedule"),
+    READ_COVERAGE("read:coverage"),
+    EVALUATE_UNCERTAINTY("evaluate:uncertainty");
 
     private final String code;
 
@@ -43,6 +46,16 @@ public enum TokenScope {
         }
         if (path.startsWith("/api/pt/")) {
             return read ? Optional.of(READ_PROFICIENCY) : Optional.empty();
+        }
+        if (path.startsWith("/api/schedule/") || path.startsWith("/api/instrument-types/")) {
+            return read ? Optional.of(READ_SCHEDULE) : Optional.empty();
+        }
+        if (path.startsWith("/api/coverage")) {
+            return read ? Optional.of(READ_COVERAGE) : Optional.empty();
+        }
+        // the stateless calculator stores nothing, so a POST to it is no write
+        if (path.equals("/api/uncertainty/evaluate")) {
+            return method.equals("POST") ? Optional.of(EVALUATE_UNCERTAINTY) : Optional.empty();
         }
         if (path.startsWith("/api/regions") || path.startsWith("/api/organizations")
                 || path.startsWith("/api/disciplines") || path.equals("/api/version")) {

@@ -73,6 +73,22 @@ class ApiTokensTest {
     }
 
     @Test
+    void scheduleAndCalculatorScopesOpenOnlyTheirOwnEndpoints() throws Exception {
+        String answer = issue(labA, "[\"read:schedule\",\"evaluate:uncertainty\"]", Instant.now().plus(1, ChronoUnit.DAYS))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String bearer = "Bearer " + JsonPath.<String>read(answer, "$.secret");
+        mvc.perform(get("/api/schedule/due").header("Authorization", bearer)).andExpect(status().isOk());
+        mvc.perform(post("/api/uncertainty/evaluate").header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"components\":[{\"name\":\"reference\",\"type\":\"B\",\"distribution\":\"normal\","
+                                + "\"expandedUncertainty\":0.2,\"coverageFactor\":2}]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.combinedStandardUncertainty").value(0.1));
+        mvc.perform(get("/api/calibrations").header("Authorization", bearer)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/pt/my/history").header("Authorization", bearer)).andExpect(status().isForbidden());
+    }
+
+    @Test
     void anExpiredOrUnknownTokenIs401() throws Exception {
         String answer = issue(labA, "[\"read:reference\"]", Instant.now().plus(1, ChronoUnit.DAYS))
                 .andReturn().getResponse().getContentAsString();
