@@ -138,6 +138,16 @@ class HomePageTests {
 
     @Test
     @WithMockUser(username = "lab1", roles = "LAB")
+    void showsALabItsPortalCertificatesPtAndDueListAsLinks() {
+        assertThat(mvc.get().uri("/"))
+                .bodyText()
+                .containsPattern("<a class=\"nav-link\" href=\"/portal\">")
+                .containsPattern("<a class=\"nav-link\" href=\"/schedule/due\">Due list</a>")
+                .doesNotContain(">Instruments<");
+    }
+
+    @Test
+    @WithMockUser(username = "lab1", roles = "LAB")
     void showsEveryoneHomeAndTheApiDocumentation() {
         assertThat(mvc.get().uri("/"))
                 .bodyText()
