@@ -123,6 +123,7 @@ class SecurityConfiguration {
                 .requestMatchers("/pt/my", "/pt/my/**").hasRole(LAB)
                 .requestMatchers("/pt/**").hasRole(OFFICER)
                 .requestMatchers("/accounts", "/accounts/**").hasRole(ADMIN)
+                .requestMatchers("/organizations", "/organizations/**").hasRole(ADMIN)
                 .requestMatchers("/portal", "/portal/**").hasRole(LAB)
                 .anyRequest().authenticated();
     }

@@ -73,6 +73,11 @@ class AccessMatrixTest {
         e("POST /accounts/{id}/enabled",                       "DDDDDO");
         e("POST /accounts/{id}/password",                      "DDDDDO");
         e("POST /accounts/{id}/roles",                         "DDDDDO");
+        e("GET /organizations",                                "DDDDDO");
+        e("GET /organizations/{id}",                           "DDDDDO");
+        e("POST /organizations",                               "DDDDDO");
+        e("POST /organizations/{id}",                          "DDDDDO");
+        e("POST /organizations/{id}/active",                   "DDDDDO");
         e("GET /api/accounts/{userId}/tokens",                 "DDDDDO");
         e("POST /api/accounts/{userId}/tokens",                "DDDDDO");
         e("POST /api/accounts/tokens/{id}/revoke",             "DDDDDH");
@@ -357,6 +362,15 @@ class AccessMatrixTest {
                 .set(APP_USER.ORGANIZATION_ID, lab).returningResult(APP_USER.ID).fetchSingle().value1();
     }
 
+    private long throwawayOrganization() {
+        long region = dsl.select(ORGANIZATION.REGION_ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq("T-LAB-A"))
+                .fetchSingle().value1();
+        return dsl.insertInto(ORGANIZATION).set(ORGANIZATION.CODE, "T-MATRIX-" + System.nanoTime() % 1_000_000)
+                .set(ORGANIZATION.NAME_ZH, "矩阵测试企业").set(ORGANIZATION.NAME_EN, "Matrix test enterprise")
+                .set(ORGANIZATION.KIND, "ENTERPRISE").set(ORGANIZATION.REGION_ID, region)
+                .returningResult(ORGANIZATION.ID).fetchSingle().value1();
+    }
+
     /** "path-prefix variable" -> the id of lab A's object of that kind; first matching prefix wins. */
     private Map<String, String> objectsOfLabA() throws Exception {
         CalibrationApiFixture cal = new CalibrationApiFixture(dsl, encoder);
@@ -422,6 +436,8 @@ class AccessMatrixTest {
         long throwaway = throwawayAccount();
         v.put("/accounts id", Long.toString(throwaway));
         v.put("/api/accounts/ userId", Long.toString(throwaway));
+        // organization changes are asked about a throwaway enterprise (the empty "active" form deactivates it)
+        v.put("/organizations id", Long.toString(throwawayOrganization()));
         // no token exists with this id: an administrator is told so (404), everyone else is refused first
         v.put("/api/accounts/tokens id", "999999999");
         return v;

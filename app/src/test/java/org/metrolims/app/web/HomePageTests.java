@@ -122,9 +122,9 @@ class HomePageTests {
     void showsFeaturesNotBuiltYetAsComingSoonRatherThanAsBrokenLinks() {
         assertThat(mvc.get().uri("/"))
                 .bodyText()
-                .containsPattern("(?s)<span class=\"nav-link is-soon\">\\s*<span>Organizations</span>\\s*"
+                .containsPattern("(?s)<span class=\"nav-link is-soon\">\\s*<span>Reference data</span>\\s*"
                         + "<span class=\"soon-badge\">coming soon</span>")
-                .doesNotContain("href=\"/organizations\"");
+                .containsPattern("<a class=\"nav-link\" href=\"/organizations\">Organizations</a>");
     }
 
     @Test

@@ -53,6 +53,17 @@ public class AuditTrail {
                                 r.getBeforeState(), r.getAfterState(), r.getReason(), r.getRemoteAddress())));
     }
 
+    /** The latest lines about one record, newest first. */
+    public List<RecordedAuditEntry> latestFor(String entityType, String entityId, int limit) {
+        return dsl.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ENTITY_TYPE.eq(entityType).and(AUDIT_EVENT.ENTITY_ID.eq(entityId)))
+                .orderBy(AUDIT_EVENT.ID.desc())
+                .limit(limit)
+                .fetch(r -> new RecordedAuditEntry(r.getId(), r.getOccurredAt().toInstant(ZoneOffset.UTC),
+                        new AuditEntry(r.getActor(), r.getAction(), r.getEntityType(), r.getEntityId(),
+                                r.getBeforeState(), r.getAfterState(), r.getReason(), r.getRemoteAddress())));
+    }
+
     /** An audit line as stored, with its sequence number and time. */
     public record RecordedAuditEntry(long id, Instant occurredAt, AuditEntry entry) {
     }

@@ -1,0 +1,106 @@
+package org.metrolims.app.organizations;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.db.audit.AuditTrail;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administration pages for the register of organizations (ADMIN; the role rule is in SecurityConfiguration). */
+@Controller
+class OrganizationsController {
+
+    private final OrganizationAdministration administration;
+    private final AuditTrail audit;
+
+    OrganizationsController(OrganizationAdministration administration, AuditTrail audit) {
+        this.administration = administration;
+        this.audit = audit;
+    }
+
+    @GetMapping("/organizations")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String kind,
+            Model model) {
+        model.addAttribute("organizations", administration.search(q, kind));
+        model.addAttribute("q", q);
+        model.addAttribute("kind", kind);
+        model.addAttribute("kinds", OrganizationAdministration.KINDS);
+        model.addAttribute("disciplines", administration.disciplines());
+        return "organizations/list";
+    }
+
+    @GetMapping("/organizations/{id}")
+    String show(@PathVariable long id, Model model) {
+        OrganizationRow o = administration.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("o", o);
+        model.addAttribute("kinds", OrganizationAdministration.KINDS);
+        model.addAttribute("disciplines", administration.disciplines());
+        model.addAttribute("history", audit.latestFor(OrganizationAdministration.ENTITY, Long.toString(id), 50));
+        return "organizations/show";
+    }
+
+    @PostMapping("/organizations")
+    String create(@AuthenticationPrincipal MetroLimsUser admin, @RequestParam(defaultValue = "") String code,
+            FormFields f, RedirectAttributes redirect) {
+        try {
+            OrganizationRow created = administration.create(admin, code, f.form());
+            redirect.addFlashAttribute("done", true);
+            return "redirect:/organizations/" + created.id();
+        } catch (OrganizationInputException e) {
+            refused(redirect, e);
+            return "redirect:/organizations";
+        }
+    }
+
+    @PostMapping("/organizations/{id}")
+    String update(@AuthenticationPrincipal MetroLimsUser admin, @PathVariable long id, FormFields f,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return act(redirect, id, () -> administration.update(admin, id, f.form(), reason));
+    }
+
+    @PostMapping("/organizations/{id}/active")
+    String active(@AuthenticationPrincipal MetroLimsUser admin, @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
+        return act(redirect, id, () -> administration.setActive(admin, id, active));
+    }
+
+    private static String act(RedirectAttributes redirect, long id, Supplier<OrganizationRow> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("done", true);
+        } catch (OrganizationInputException e) {
+            refused(redirect, e);
+            if (e.field().equals("id")) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+        }
+        return "redirect:/organizations/" + id;
+    }
+
+    private static void refused(RedirectAttributes redirect, OrganizationInputException e) {
+        // shown on the page it returns to; nothing was changed
+        redirect.addFlashAttribute("refusedField", e.field());
+        redirect.addFlashAttribute("refused", e.getMessage());
+    }
+
+    /** The form's fields, bound by name. */
+    record FormFields(String nameZh, String nameEn, String kind, String regionCode, String parentCode,
+            String addressZh, String addressEn, String accreditationNumber, String accreditationValidUntil,
+            Set<String> scope) {
+
+        OrganizationAdministration.Form form() {
+            return new OrganizationAdministration.Form(nameZh, nameEn, kind, regionCode, parentCode, addressZh,
+                    addressEn, accreditationNumber, accreditationValidUntil, scope);
+        }
+    }
+}
