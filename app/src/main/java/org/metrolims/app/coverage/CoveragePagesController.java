@@ -93,8 +93,18 @@ class CoveragePagesController {
         requireCoverage(user);
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
         model.addAttribute("asOf", date);
-        model.addAttribute("summaries", schemes.overview(date));
+        var summaries = schemes.overview(date);
+        java.util.Map<Long, String> bands = new java.util.HashMap<>();
+        summaries.forEach(x -> x.scheme().levels().forEach(l -> bands.put(l.id(),
+                "(" + plain(l.low()) + ", " + plain(l.high()) + "]")));
+        model.addAttribute("summaries", summaries);
+        model.addAttribute("bands", bands);
         return "coverage/schemes";
+    }
+
+    /** A band limit as typed in the scheme: 4E-7, 0.05, 20. */
+    static String plain(double v) {
+        return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toString();
     }
 
     @GetMapping("/standards/{id}/chain")
