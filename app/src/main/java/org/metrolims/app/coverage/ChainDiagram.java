@@ -16,7 +16,7 @@ import org.metrolims.calibration.traceability.ChainNode;
 record ChainDiagram(int width, int height, List<Box> boxes, List<Edge> edges) {
 
     static final int BOX_W = 168;
-    static final int BOX_H = 44;
+    static final int BOX_H = 58;
     static final int GAP_X = 24;
     static final int ROW_H = 96;
     static final int MARGIN = 16;
@@ -26,7 +26,12 @@ record ChainDiagram(int width, int height, List<Box> boxes, List<Edge> edges) {
         edges = List.copyOf(edges);
     }
 
-    record Box(String key, double x, double y, String label, String sub, String css, Long standardId) {
+    /**
+     * @param scheme the node's verification-scheme level and verdict ("E2 · OK"), empty when none
+     * @param schemeCss {@code ok}, {@code flagged} (misplaced, reference not higher) or {@code none}
+     */
+    record Box(String key, double x, double y, String label, String sub, String css, Long standardId, String scheme,
+            String schemeCss) {
         public double textX() {
             return x + BOX_W / 2.0;
         }
@@ -62,8 +67,16 @@ record ChainDiagram(int width, int height, List<Box> boxes, List<Edge> edges) {
                     case MISSING -> "missing";
                 };
                 String label = n.label().length() > 26 ? n.label().substring(0, 25) + "…" : n.label();
+                String scheme = n.scheme().map(st -> st.level().map(l -> l + " · ").orElse("")
+                        + st.verdict().name()).orElse("");
+                String schemeCss = n.scheme().map(st -> switch (st.verdict()) {
+                    case OK -> "ok";
+                    case MISPLACED, REFERENCE_NOT_HIGHER -> "flagged";
+                    case NO_SCHEME -> "none";
+                }).orElse("none");
                 Box b = new Box(n.key(), left + i * (BOX_W + GAP_X), y, label, sub,
-                        n.kind().name().toLowerCase(java.util.Locale.ROOT), n.standardId().orElse(null));
+                        n.kind().name().toLowerCase(java.util.Locale.ROOT), n.standardId().orElse(null), scheme,
+                        schemeCss);
                 boxes.add(b);
                 byKey.put(n.key(), b);
             }

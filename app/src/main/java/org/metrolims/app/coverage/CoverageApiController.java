@@ -22,6 +22,8 @@ import org.metrolims.calibration.standard.ImportReport;
 import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.RecallImpact;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+import org.metrolims.calibration.traceability.scheme.VerificationScheme;
+import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -44,11 +46,14 @@ class CoverageApiController {
     private final CoverageMetrics metrics;
     private final TraceabilityAnalysis traceability;
     private final CoverageAccess access;
+    private final VerificationSchemes schemes;
 
-    CoverageApiController(CoverageMetrics metrics, TraceabilityAnalysis traceability, CoverageAccess access) {
+    CoverageApiController(CoverageMetrics metrics, TraceabilityAnalysis traceability, CoverageAccess access,
+            VerificationSchemes schemes) {
         this.metrics = metrics;
         this.traceability = traceability;
         this.access = access;
+        this.schemes = schemes;
     }
 
     /** The four figures keyed by name, each with value, target, numerator, denominator, gap. */
@@ -131,10 +136,19 @@ class CoverageApiController {
     }
 
     @GetMapping("/api/standards/{id}/chain")
-    @Operation(summary = "The standard's traceability chain(s) up to the roots as of a date, with per-link verdicts")
+    @Operation(summary = "The standard's traceability chain(s) up to the roots as of a date, with per-link verdicts "
+            + "and each standard node's place in its verification scheme (scheme, level, verdict)")
     Chain chain(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return traceability.chain(id, asOf == null ? LocalDate.now() : asOf, CoverageAccess.registryUser(user));
+        return schemes.withStandings(
+                traceability.chain(id, asOf == null ? LocalDate.now() : asOf, CoverageAccess.registryUser(user)));
+    }
+
+    @GetMapping("/api/verification-schemes")
+    @Operation(summary = "The verification schemes (国家计量检定系统表) with their levels and uncertainty bands; public "
+            + "reference data, readable by every signed-in user")
+    List<VerificationScheme> verificationSchemes() {
+        return schemes.schemes();
     }
 
     @GetMapping("/api/standards/{id}/impact")
@@ -142,7 +156,11 @@ class CoverageApiController {
             + "and transitively with the standards those calibrated")
     RecallImpact impact(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @Parameter(description = "YYYY-MM-DD; default: the last calibration that found it in tolerance")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since) {
-        return traceability.impact(id, Optional.ofNullable(since), CoverageAccess.registryUser(user));
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+            @Parameter(description = "YYYY-MM-DD, the day it was found out of tolerance: the default 'since' is then "
+                    + "its last good calibration before that day")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn) {
+        return traceability.impact(id, Optional.ofNullable(since), Optional.ofNullable(foundOn),
+                CoverageAccess.registryUser(user));
     }
 }

@@ -28,8 +28,11 @@ import org.springframework.stereotype.Component;
  * others, a range inside theirs and a needed uncertainty 1.0–1.6 times their claim); about 5% more demand asks for
  * three times better than the region's standards can give (never served); and every counting standard whose chain
  * is broken on the anchor date (the province's deliberate gaps) and that no sound standard of its region could
- * stand in for gets four demands needing exactly its uncertainty, so those gaps show in traceability coverage. Deterministic in the seed; ids in standard
- * order. Demand starts 1–3 years before the anchor date.
+ * stand in for gets four demands needing exactly its uncertainty, so those gaps show in traceability coverage;
+ * and three cities chosen by the seed get demand their standards cannot meet (a county without a standard of the
+ * quantity, or a need four times beyond the local standards) until they meet only 80–87% of it, under the county
+ * plans' 90% capability target ({@link #localShortfalls}). Deterministic in the seed; ids in standard order. Demand
+ * starts 1–3 years before the anchor date.
  */
 @Component
 @Order(40)
@@ -74,8 +77,92 @@ public class CoverageDemoDemand implements DemoProvinceExtension {
                 }
             }
         }
+        rows.addAll(localShortfalls(rng, rows, standards, graph, anchor, regionIds));
         coverage.insert(rows, "demo");
         return Map.of("capability_demand", (long) rows.size());
+    }
+
+    /** How many cities (chosen by the seed) fall short of the 90% capability target on the anchor date. */
+    static final int SHORT_CITIES = 3;
+
+    /**
+     * Demand the local standards cannot meet, in {@value #SHORT_CITIES} cities chosen by the seed, until each of them
+     * meets only 80–87% of its demand (the county plans' target is 90%): half of it asks a county for a quantity no
+     * counting standard of that county measures, half asks for four times better than the standard nearest to it.
+     * Every such demand is checked to be served by no counting standard, so the shortfall is exact and a user can
+     * drill into it from the dashboard's city table.
+     */
+    private static List<NewDemand> localShortfalls(SplittableRandom rng, List<NewDemand> rows,
+            List<CoverageStandard> standards, TraceGraph graph, LocalDate anchor, Map<String, Long> regionIds) {
+        Map<Long, String> codeOf = new HashMap<>();
+        regionIds.forEach((code, id) -> codeOf.put(id, code));
+        Map<Long, List<CoverageStandard>> counting = new HashMap<>();
+        for (CoverageStandard s : standards) {
+            if (graph.standard(s.id()).map(n -> n.countsOn(anchor)).orElse(false)) {
+                counting.computeIfAbsent(s.quantityId(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        java.util.TreeMap<String, long[]> perCity = new java.util.TreeMap<>();
+        for (NewDemand d : rows) {
+            String region = codeOf.get(d.regionId());
+            long[] tally = perCity.computeIfAbsent(cityOf(region), k -> new long[2]);
+            tally[0]++;
+            if (served(probe(d, region), counting)) {
+                tally[1]++;
+            }
+        }
+        List<String> cities = new ArrayList<>(perCity.keySet());
+        cities.remove("350000");
+        for (int i = cities.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(cities, i, rng.nextInt(i + 1));
+        }
+        List<NewDemand> out = new ArrayList<>();
+        for (String city : cities.subList(0, Math.min(SHORT_CITIES, cities.size()))) {
+            long total = perCity.get(city)[0];
+            long capable = perCity.get(city)[1];
+            double target = 0.80 + 0.07 * rng.nextDouble();
+            long wanted = (long) Math.ceil(capable / target - total);
+            String prefix = city.substring(0, 4);
+            List<CoverageStandard> local = standards.stream()
+                    .filter(s -> s.regionCode().startsWith(prefix) && s.expandedUncertainty().isPresent()
+                            && s.rangeLow().isPresent() && s.rangeHigh().isPresent())
+                    .filter(s -> counting.getOrDefault(s.quantityId(), List.of()).contains(s))
+                    .toList();
+            List<String> counties = regionIds.keySet().stream()
+                    .filter(c -> c.startsWith(prefix) && !c.endsWith("00")).sorted().toList();
+            for (int attempt = 0, added = 0; added < wanted && attempt < 50 * wanted && !local.isEmpty(); attempt++) {
+                CoverageStandard s = local.get(rng.nextInt(local.size()));
+                double low = s.rangeLow().get();
+                double high = s.rangeHigh().get();
+                double u = s.expandedUncertainty().get();
+                boolean noLocalStandard = attempt % 2 == 0 && !counties.isEmpty();
+                String region = noLocalStandard ? counties.get(rng.nextInt(counties.size())) : s.regionCode();
+                NewDemand d = noLocalStandard
+                        ? demand(rng, regionIds.get(region), s, low, high, u * 1.5, anchor,
+                                "no standard of this quantity in the county")
+                        : demand(rng, regionIds.get(region), s, low, high, u / 4, anchor,
+                                "needs four times better than the local standards");
+                if (!served(probe(d, region), counting)) {
+                    out.add(d);
+                    added++;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String cityOf(String region) {
+        return region.substring(0, 4) + "00";
+    }
+
+    private static CapabilityDemand probe(NewDemand d, String region) {
+        return new CapabilityDemand(0, region, d.quantityId(), "", "", d.rangeLow().doubleValue(),
+                d.rangeHigh().doubleValue(), d.unit(), d.neededUncertainty().doubleValue(), d.demandedFrom(),
+                Optional.empty());
+    }
+
+    private static boolean served(CapabilityDemand d, Map<Long, List<CoverageStandard>> counting) {
+        return counting.getOrDefault(d.quantityId(), List.of()).stream().anyMatch(s -> s.canServe(d));
     }
 
     /**

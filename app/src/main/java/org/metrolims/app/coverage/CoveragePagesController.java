@@ -12,6 +12,7 @@ import org.metrolims.calibration.coverage.CoverageMetrics.Dashboard;
 import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.calibration.traceability.TraceabilityNotFoundException;
+import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The province dashboard, the demand behind its figures, and the chain viewer of one standard. */
+/**
+ * The province dashboard, the demand behind its figures, the verification schemes with the standards at each level,
+ * and the chain viewer of one standard.
+ */
 @Controller
 class CoveragePagesController {
 
@@ -33,11 +37,14 @@ class CoveragePagesController {
     private final CoverageMetrics metrics;
     private final TraceabilityAnalysis traceability;
     private final CoverageAccess access;
+    private final VerificationSchemes schemes;
 
-    CoveragePagesController(CoverageMetrics metrics, TraceabilityAnalysis traceability, CoverageAccess access) {
+    CoveragePagesController(CoverageMetrics metrics, TraceabilityAnalysis traceability, CoverageAccess access,
+            VerificationSchemes schemes) {
         this.metrics = metrics;
         this.traceability = traceability;
         this.access = access;
+        this.schemes = schemes;
     }
 
     @GetMapping("/coverage")
@@ -79,6 +86,27 @@ class CoveragePagesController {
         return "coverage/demand";
     }
 
+    @GetMapping("/coverage/schemes")
+    String schemes(@AuthenticationPrincipal MetroLimsUser user,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
+        requireCoverage(user);
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        model.addAttribute("asOf", date);
+        var summaries = schemes.overview(date);
+        java.util.Map<Long, String> bands = new java.util.HashMap<>();
+        summaries.forEach(x -> x.scheme().levels().forEach(l -> bands.put(l.id(),
+                "(" + plain(l.low()) + ", " + plain(l.high()) + "]")));
+        model.addAttribute("summaries", summaries);
+        model.addAttribute("bands", bands);
+        return "coverage/schemes";
+    }
+
+    /** A band limit as typed in the scheme: 4E-7, 0.05, 20. */
+    static String plain(double v) {
+        return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toString();
+    }
+
     @GetMapping("/standards/{id}/chain")
     String chain(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -86,7 +114,7 @@ class CoveragePagesController {
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
         Chain chain;
         try {
-            chain = traceability.chain(id, date, CoverageAccess.registryUser(user));
+            chain = schemes.withStandings(traceability.chain(id, date, CoverageAccess.registryUser(user)));
         } catch (TraceabilityNotFoundException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }

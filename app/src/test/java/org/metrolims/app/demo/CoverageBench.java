@@ -32,7 +32,9 @@ import org.springframework.test.context.ContextConfiguration;
  * -Dlims.coverage.bench=true -Dlims.coverage.bench.scale=10}. It prints, for the province as of six months before
  * the anchor date: the dashboard's four figures (set-based: one graph load, memoised chains), one chain (its own
  * subgraph), and the same traceability figure by a straightforward per-standard loop (one subgraph and one analysis
- * per standard), with the ratio; and whether the broken chains on the anchor date are exactly the deliberate gaps.
+ * per standard), with the ratio; whether the broken chains on the anchor date are exactly the deliberate gaps; the
+ * figures per city; the verification-scheme overview (timed, with standards per level and the misplaced); and one
+ * provincial standard's recall impact list (timed).
  */
 @EnabledIfSystemProperty(named = "lims.coverage.bench", matches = "true")
 @SpringBootTest(properties = {"lims.demo.enabled=true", "lims.demo.scale=${lims.coverage.bench.scale:1}",
@@ -48,6 +50,7 @@ class CoverageBench {
     @Autowired CoverageMetrics metrics;
     @Autowired TraceabilityAnalysis traceability;
     @Autowired CoverageRepository coverage;
+    @Autowired org.metrolims.calibration.traceability.scheme.VerificationSchemes schemes;
 
     @Test
     void timesTheDashboardAndOneChainAgainstAPerStandardLoop() {
@@ -99,6 +102,27 @@ class CoverageBench {
         CoverageFigures atAnchorFigures = metrics.figures(ANCHOR, PROVINCE, Optional.empty());
         atAnchorFigures.all().forEach(f -> System.out.printf("  on %s %-22s %s (%d / %d)%n", ANCHOR, f.name(),
                 f.value(), f.numerator(), f.denominator()));
+        System.out.printf("capability and traceability coverage per city on %s:%n", ANCHOR);
+        metrics.byCity(ANCHOR, PROVINCE, Optional.empty()).forEach(c -> System.out.printf(
+                "  %s %-10s capability %s (%d / %d), traceability %s%n", c.code(), c.nameEn(),
+                c.figures().capabilityCoverage().value(), c.figures().capabilityCoverage().numerator(),
+                c.figures().capabilityCoverage().denominator(), c.figures().traceabilityCoverage().value()));
+
+        double overview = medianMillis(5, () -> schemes.overview(ANCHOR));
+        System.out.printf("verification-scheme overview on %s (all schemes, all counting standards): median %.1f ms%n",
+                ANCHOR, overview);
+        schemes.overview(ANCHOR).forEach(s -> System.out.printf("  %-14s %4d standards, per level %s; misplaced %d,"
+                        + " reference not higher %d, not placed %d%n", s.scheme().code(), s.standards(),
+                s.levels().stream().map(l -> l.level().code() + "=" + l.standards()).toList(), s.misplaced(),
+                s.referencesNotHigher(), s.unplaced()));
+        long provincial = standards.stream().filter(s -> s.level().equals("PROVINCIAL_PUBLIC"))
+                .filter(s -> now.standard(s.id()).orElseThrow().countsOn(ANCHOR)).findFirst().orElseThrow().id();
+        double impact = medianMillis(5, () -> traceability.impact(provincial, Optional.empty(),
+                Optional.of(ANCHOR), ADMIN));
+        var list = traceability.impact(provincial, Optional.empty(), Optional.of(ANCHOR), ADMIN);
+        System.out.printf("recall impact of one provincial standard found out on %s: median %.1f ms (%d calibrations"
+                + " since %s, %d standards suspect in turn)%n", ANCHOR, impact, list.calibrations().size(),
+                list.since(), list.affectedStandards().size());
     }
 
     private static double medianMillis(int runs, Supplier<?> work) {

@@ -225,4 +225,37 @@ class DemoCoverageTest {
                 .andExpect(jsonPath("$.calibrations[?(@.calibrationId == " + calibrationId + ")].certificates[1].status")
                         .value(org.hamcrest.Matchers.contains("VALID")));
     }
+
+    @Test
+    void someCitiesMeetLessThanNinetyPercentOfTheirDemandAndTheUnmetDemandIsThereToDrillInto() {
+        var cities = metrics.byCity(ANCHOR, new RegionCode("350000"), Optional.empty());
+        var short_ = cities.stream().filter(c -> c.figures().capabilityCoverage().denominator() > 0)
+                .filter(c -> c.figures().capabilityCoverage().doubleValue() < 0.9).toList();
+        assertThat(short_).isNotEmpty();
+        for (var c : short_) {
+            assertThat(metrics.demandBehind(ANCHOR, new RegionCode(c.code()), Optional.empty()))
+                    .as(c.code()).anySatisfy(v -> assertThat(v.capable()).isFalse());
+        }
+        // traceability coverage can never exceed capability coverage (DESIGN.md): a subset of the same demand
+        for (var c : cities) {
+            assertThat(c.figures().traceabilityCoverage().numerator())
+                    .isLessThanOrEqualTo(c.figures().capabilityCoverage().numerator());
+        }
+    }
+
+    @Autowired org.metrolims.calibration.traceability.scheme.VerificationSchemes schemes;
+
+    @Test
+    void theOnlyStandardsFlaggedInTheSchemesAreThoseWhoseDemoClaimIsATierTooHigh() {
+        var flagged = schemes.overview(ANCHOR).stream().flatMap(s -> s.flagged().stream()).toList();
+        List<Long> claimed = dsl.fetch("SELECT standard_id FROM standard_scheme_claim ORDER BY standard_id")
+                .map(r -> r.get(0, Long.class));
+        assertThat(claimed).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(flagged).extracting(f -> f.standing().verdict()).containsOnly(
+                org.metrolims.calibration.traceability.scheme.SchemeVerdict.MISPLACED);
+        assertThat(flagged).extracting(f -> f.standardId()).containsExactlyInAnyOrderElementsOf(claimed);
+        assertThat(flagged).allSatisfy(f -> assertThat(f.standing().belongsTo()).isPresent());
+        // every other counting standard of a scheme's quantity was placed by its uncertainty or class
+        assertThat(schemes.overview(ANCHOR)).allSatisfy(s -> assertThat(s.unplaced()).isZero());
+    }
 }

@@ -223,6 +223,12 @@ class AccessMatrixTest {
         e("POST /api/coverage/demand",                         "DDODDO");
         e("GET /api/standards/{id}/chain",                     "DOOHHO");
         e("GET /api/standards/{id}/impact",                    "DOOHHO");
+        // verification schemes are public reference data; the province's standards per level are not for labs;
+        // the recall impact page and its CSV follow the chain's rule
+        e("GET /api/verification-schemes",                     "DOOOOO");
+        e("GET /coverage/schemes",                             "DOODDO");
+        e("GET /standards/{id}/impact",                        "DOOHHO");
+        e("GET /standards/{id}/impact.csv",                    "DOOHHO");
         e("GET /coverage",                                     "DOODDO");
         e("GET /coverage/demand",                              "DOODDO");
         e("GET /standards/{id}/chain",                         "DOOHHO");

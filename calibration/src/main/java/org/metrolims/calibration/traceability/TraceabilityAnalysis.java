@@ -57,9 +57,20 @@ public class TraceabilityAnalysis {
      */
     @Transactional(readOnly = true)
     public RecallImpact impact(long standardId, Optional<LocalDate> since, RegistryUser user) {
+        return impact(standardId, since, Optional.empty(), user);
+    }
+
+    /**
+     * The recall impact list of a standard found out of tolerance on {@code foundOutOn}: without an explicit
+     * {@code since}, suspect from its last good calibration done before that day (any day when absent).
+     */
+    @Transactional(readOnly = true)
+    public RecallImpact impact(long standardId, Optional<LocalDate> since, Optional<LocalDate> foundOutOn,
+            RegistryUser user) {
         checkVisible(standardId, user);
         String code = repository.codeOf(standardId).orElseThrow(() -> new TraceabilityNotFoundException(standardId));
-        LocalDate from = since.or(() -> repository.lastGoodCalibration(standardId)).orElse(LocalDate.MIN);
+        LocalDate from = since.or(() -> repository.lastGoodCalibration(standardId, foundOutOn.orElse(LocalDate.MAX)))
+                .orElse(LocalDate.MIN);
         Map<Long, String> codes = new HashMap<>();
         Map<Long, LocalDate> frontier = Map.of(standardId, from);
         Set<Long> seenStandards = new HashSet<>(List.of(standardId));

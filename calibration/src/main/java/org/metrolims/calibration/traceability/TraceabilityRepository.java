@@ -178,6 +178,14 @@ public class TraceabilityRepository {
      * found it in tolerance (as found), the earliest of those over its items. Empty when it has none.
      */
     public Optional<LocalDate> lastGoodCalibration(long standardId) {
+        return lastGoodCalibration(standardId, LocalDate.MAX);
+    }
+
+    /**
+     * As {@link #lastGoodCalibration(long)}, counting only calibrations done before {@code foundOutOn}, the day the
+     * standard was found out of tolerance (that day's own calibration is the one that found it out).
+     */
+    public Optional<LocalDate> lastGoodCalibration(long standardId, LocalDate foundOutOn) {
         var c = CALIBRATION;
         var i = INSTRUMENT;
         var perItem = dsl.select(i.ID, org.jooq.impl.DSL.max(c.CALIBRATED_ON))
@@ -185,6 +193,8 @@ public class TraceabilityRepository {
                 .where(i.MEASUREMENT_STANDARD_ID.eq(standardId))
                 .and(c.STATUS.eq(APPROVED))
                 .and(c.AS_FOUND.isNull().or(c.AS_FOUND.ne("OUT_OF_TOLERANCE")))
+                .and(foundOutOn.equals(LocalDate.MAX) ? org.jooq.impl.DSL.trueCondition()
+                        : c.CALIBRATED_ON.lt(foundOutOn))
                 .groupBy(i.ID)
                 .fetch(x -> x.value2());
         return perItem.stream().filter(java.util.Objects::nonNull).min(LocalDate::compareTo);

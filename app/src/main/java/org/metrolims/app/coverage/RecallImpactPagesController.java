@@ -1,0 +1,133 @@
+package org.metrolims.app.coverage;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.security.Role;
+import org.metrolims.calibration.traceability.RecallImpact;
+import org.metrolims.calibration.traceability.RecallImpact.ImpactedCalibration;
+import org.metrolims.calibration.traceability.RecallImpact.ImpactedCertificate;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+import org.metrolims.calibration.traceability.TraceabilityNotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The recall impact page of a standard found out of tolerance ("the worst day of the year"): since when it is suspect,
+ * every calibration done with it since (and transitively with the standards those calibrated), the certificates they
+ * produced, counts at the top, and the same list as CSV. Who may see a standard is the service's rule (a lab only
+ * its own); a certificate's PDF is offered to staff, and to a lab only for certificates it is the customer of.
+ */
+@Controller
+class RecallImpactPagesController {
+
+    private final TraceabilityAnalysis traceability;
+
+    RecallImpactPagesController(TraceabilityAnalysis traceability) {
+        this.traceability = traceability;
+    }
+
+    /** The figures at the top of the page. */
+    record Counts(int calibrations, long direct, long transitive, long customers, long certificates,
+            long validCertificates, int affectedStandards) {
+
+        static Counts of(RecallImpact impact) {
+            List<ImpactedCalibration> c = impact.calibrations();
+            long direct = c.stream().filter(x -> x.depth() == 1).count();
+            List<ImpactedCertificate> certificates = c.stream().flatMap(x -> x.certificates().stream()).toList();
+            return new Counts(c.size(), direct, c.size() - direct,
+                    c.stream().map(ImpactedCalibration::customerCode).distinct().count(), certificates.size(),
+                    certificates.stream().filter(x -> "VALID".equals(x.status())).count(),
+                    impact.affectedStandards().size());
+        }
+    }
+
+    @GetMapping("/standards/{id}/impact")
+    String impact(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn,
+            Model model) {
+        LocalDate found = foundOn == null ? LocalDate.now() : foundOn;
+        RecallImpact impact = load(user, id, found);
+        model.addAttribute("impact", impact);
+        model.addAttribute("foundOn", found);
+        model.addAttribute("sinceKnown", !impact.since().equals(LocalDate.MIN));
+        model.addAttribute("counts", Counts.of(impact));
+        model.addAttribute("staff",
+                user.hasRole(Role.OFFICER) || user.hasRole(Role.TECHNICIAN) || user.hasRole(Role.ADMIN));
+        model.addAttribute("organizationCode", user.organizationCode());
+        return "coverage/impact";
+    }
+
+    @GetMapping("/standards/{id}/impact.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn) {
+        LocalDate found = foundOn == null ? LocalDate.now() : foundOn;
+        RecallImpact impact = load(user, id, found);
+        String file = "recall-impact-" + impact.code().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + found + ".csv";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
+                .body(csv(impact, found).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One row per certificate of each impacted calibration (one row with empty certificate fields when it has none),
+     * in the page's order; fields quoted as RFC 4180 says.
+     */
+    static String csv(RecallImpact impact, LocalDate foundOn) {
+        StringBuilder out = new StringBuilder();
+        out.append("standard,found_out_of_tolerance_on,suspect_since,depth,calibration_no,revision,customer,")
+                .append("calibrated_on,calibration_status,via_standard,calibrated_standard,certificate_no,")
+                .append("certificate_revision,certificate_status\r\n");
+        String since = impact.since().equals(LocalDate.MIN) ? "" : impact.since().toString();
+        for (ImpactedCalibration c : impact.calibrations()) {
+            List<Optional<ImpactedCertificate>> certificates = c.certificates().isEmpty()
+                    ? List.of(Optional.empty()) : c.certificates().stream().map(Optional::of).toList();
+            for (Optional<ImpactedCertificate> t : certificates) {
+                row(out, impact.code(), foundOn.toString(), since, String.valueOf(c.depth()), c.calibrationNo(),
+                        String.valueOf(c.revision()), c.customerCode(), c.calibratedOn().toString(), c.status(),
+                        c.viaStandard(), c.calibratedStandard().orElse(""),
+                        t.map(ImpactedCertificate::certificateNo).orElse(""),
+                        t.map(x -> String.valueOf(x.revision())).orElse(""),
+                        t.map(ImpactedCertificate::status).orElse(""));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            String f = fields[i];
+            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
+                out.append('"').append(f.replace("\"", "\"\"")).append('"');
+            } else {
+                out.append(f);
+            }
+        }
+        out.append("\r\n");
+    }
+
+    private RecallImpact load(MetroLimsUser user, long id, LocalDate foundOn) {
+        try {
+            return traceability.impact(id, Optional.empty(), Optional.of(foundOn), CoverageAccess.registryUser(user));
+        } catch (TraceabilityNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+    }
+}

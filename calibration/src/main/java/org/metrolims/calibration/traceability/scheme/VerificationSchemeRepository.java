@@ -1,0 +1,107 @@
+package org.metrolims.calibration.traceability.scheme;
+
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
+import static org.metrolims.db.jooq.Tables.QUANTITY;
+import static org.metrolims.db.jooq.Tables.STANDARD_SCHEME_CLAIM;
+import static org.metrolims.db.jooq.Tables.VERIFICATION_SCHEME;
+import static org.metrolims.db.jooq.Tables.VERIFICATION_SCHEME_LEVEL;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.metrolims.calibration.traceability.scheme.SchemeLevel.BandKind;
+import org.springframework.stereotype.Repository;
+
+/** The verification schemes with their levels (two statements), the standards as the check needs them, and claims. */
+@Repository
+public class VerificationSchemeRepository {
+
+    private final DSLContext dsl;
+
+    public VerificationSchemeRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Every scheme with its levels, by code. */
+    public List<VerificationScheme> schemes() {
+        var l = VERIFICATION_SCHEME_LEVEL;
+        Map<Long, List<SchemeLevel>> levels = new HashMap<>();
+        dsl.select(l.SCHEME_ID, l.ID, l.TIER, l.CODE, l.NAME_ZH, l.NAME_EN, l.BAND_KIND, l.U_LOW, l.U_HIGH, l.UNIT,
+                        l.ACCURACY_CLASS)
+                .from(l).orderBy(l.SCHEME_ID, l.TIER)
+                .forEach(x -> levels.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(new SchemeLevel(
+                        x.value2(), x.value3(), x.value4(), x.value5(), x.value6(), BandKind.valueOf(x.value7()),
+                        x.value8().doubleValue(), x.value9().doubleValue(), Optional.ofNullable(x.value10()),
+                        Optional.ofNullable(x.value11()))));
+        var s = VERIFICATION_SCHEME;
+        return dsl.select(s.ID, s.CODE, s.NAME_ZH, s.NAME_EN, s.QUANTITY_CODE).from(s).orderBy(s.CODE)
+                .fetch(x -> new VerificationScheme(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(),
+                        levels.getOrDefault(x.value1(), List.of())));
+    }
+
+    /** A standard with what the scheme pages show besides the check's inputs. */
+    public record Standard(SchemeSubject subject, String level, long ownerOrganizationId) {
+    }
+
+    /** Every standard of the province. */
+    public List<Standard> standards() {
+        return standards(DSL.trueCondition());
+    }
+
+    /** The standards with these ids. */
+    public List<Standard> standards(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : standards(MEASUREMENT_STANDARD.ID.in(ids));
+    }
+
+    private List<Standard> standards(Condition where) {
+        var m = MEASUREMENT_STANDARD;
+        var c = STANDARD_SCHEME_CLAIM;
+        return dsl.select(m.ID, m.CODE, QUANTITY.CODE, m.UNIT, m.EXPANDED_UNCERTAINTY, m.RANGE_HIGH, m.ACCURACY_CLASS,
+                        c.LEVEL_ID, m.LEVEL, m.OWNER_ORGANIZATION_ID)
+                .from(m).join(QUANTITY).on(QUANTITY.ID.eq(m.QUANTITY_ID))
+                .leftJoin(c).on(c.STANDARD_ID.eq(m.ID))
+                .where(where)
+                .orderBy(m.ID)
+                .fetch(x -> new Standard(new SchemeSubject(x.value1(), x.value2(), x.value3(), x.value4(),
+                        optional(x.value5()), optional(x.value6()), Optional.ofNullable(x.value7()),
+                        Optional.ofNullable(x.value8())), x.value9(), x.value10()));
+    }
+
+    /** The id of a scheme's level, by scheme and level code. */
+    public Optional<Long> levelId(String schemeCode, String levelCode) {
+        var l = VERIFICATION_SCHEME_LEVEL;
+        var s = VERIFICATION_SCHEME;
+        return dsl.select(l.ID).from(l).join(s).on(s.ID.eq(l.SCHEME_ID))
+                .where(s.CODE.eq(schemeCode)).and(l.CODE.eq(levelCode))
+                .fetchOptional(x -> x.value1());
+    }
+
+    /** A level a standard's owner claims for it. */
+    public record NewClaim(long standardId, long levelId, String source) {
+    }
+
+    /** Records claims in one batch; a standard has at most one. */
+    public void insertClaims(List<NewClaim> claims, String by) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        var c = STANDARD_SCHEME_CLAIM;
+        var insert = dsl.insertInto(c, c.STANDARD_ID, c.LEVEL_ID, c.SOURCE, c.CREATED_BY);
+        for (NewClaim n : claims) {
+            insert = insert.values(n.standardId(), n.levelId(), n.source(), by);
+        }
+        insert.execute();
+    }
+
+    private static OptionalDouble optional(BigDecimal value) {
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value.doubleValue());
+    }
+}
