@@ -3,8 +3,11 @@ package org.metrolims.reports.pt;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.FontFormatException;
 import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -164,7 +167,19 @@ final class PtCharts {
             xy.setRangeGridlinePaint(Color.LIGHT_GRAY);
             xy.setDomainGridlinesVisible(false);
         }
-        return chart.createBufferedImage(WIDTH * SCALE, HEIGHT * SCALE, WIDTH, HEIGHT, null);
+        // opaque RGB, no alpha channel: the PDF exporter then embeds the image without a soft mask, which is most
+        // of the cost of a chart in the report
+        BufferedImage image = new BufferedImage(WIDTH * SCALE, HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.scale(SCALE, SCALE);
+            chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        } finally {
+            g.dispose();
+        }
+        return image;
     }
 
     private static void style(org.jfree.chart.axis.Axis x, org.jfree.chart.axis.Axis y) {
