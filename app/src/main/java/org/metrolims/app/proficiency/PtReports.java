@@ -11,6 +11,7 @@ import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;
 import org.metrolims.proficiency.enrolment.Enrolment;
+import org.metrolims.proficiency.enrolment.EnrolmentStatus;
 import org.metrolims.proficiency.enrolment.PtEnrolments;
 import org.metrolims.proficiency.item.ItemStudies;
 import org.metrolims.proficiency.item.ItemVerdicts;
@@ -109,8 +110,10 @@ class PtReports {
         return templates.letter(letter(round, enrolment, true));
     }
 
+    /** The lab's enrolment in the round; 404 when it is not enrolled (never applied, rejected or withdrawn). */
     private Enrolment ownEnrolment(MetroLimsUser lab, Round round) {
         return enrolments.own(round.id(), lab.organizationId())
+                .filter(e -> e.status() == EnrolmentStatus.ENROLLED)
                 .orElseThrow(() -> new PtNotFoundException("PT round", round.id()));
     }
 
