@@ -91,7 +91,8 @@ class SecurityConfiguration {
                 .requestMatchers(POST, "/api/pt/rounds/*/enrolments").hasAnyRole(OFFICER, LAB)
                 .requestMatchers(GET, "/api/pt/my/**").hasRole(LAB)
                 .requestMatchers(GET, "/api/pt/schemes", "/api/pt/rounds", "/api/pt/rounds/*",
-                        "/api/pt/rounds/*/enrolments", "/api/pt/rounds/*/results", "/api/pt/rounds/*/scores")
+                        "/api/pt/rounds/*/enrolments", "/api/pt/rounds/*/results", "/api/pt/rounds/*/scores",
+                        "/api/pt/rounds/*/report.pdf", "/api/pt/rounds/*/letters/*")
                         .hasAnyRole(OFFICER, LAB)
                 .requestMatchers("/api/pt/**").hasRole(OFFICER)
                 // certificates: technicians of the issuing lab issue, amend, withdraw and batch (signatures);

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The certificate font is a subset (GB 2312 and the Latin, Greek and symbol blocks): every character the
- * certificates can print from this code base — the template and its wording, the message bundles, and the demo
- * province's names, addresses and catalogue — must have a glyph in it, or the PDF would show blanks.
+ * certificates and PT reports can print from this code base — the templates and their wording, the message bundles,
+ * and the demo province's names, addresses, catalogue and PT schemes — must have a glyph in it, or the PDF would
+ * show blanks.
  */
 class CertificateFontCoverageTest {
 
@@ -27,6 +28,8 @@ class CertificateFontCoverageTest {
         }
         List<Path> sources = Stream.of(
                         files(Path.of("src/main/java/org/metrolims/app/demo"), ".java"),
+                        // the PT demo's scheme names and units, printed on the PT report and letters
+                        files(Path.of("src/main/java/org/metrolims/app/proficiency"), "PtReportDemo.java"),
                         files(Path.of("src/main/resources/i18n"), ".properties"),
                         files(Path.of("../reports/src/main/java/org/metrolims/reports"), ".java"),
                         files(Path.of("../reports/src/main/resources/org/metrolims/reports"), ".jrxml"))

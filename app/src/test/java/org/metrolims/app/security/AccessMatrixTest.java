@@ -144,6 +144,15 @@ class AccessMatrixTest {
         e("POST /api/pt/rounds/{id}/status",                   "DDODDD");
         e("POST /api/pt/schemes",                              "DDODDD");
         e("POST /api/pt/score",                                "DOOOOO");
+        // PT documents: the round is not scored yet (officer 409), lab A is in it (report 409 until published,
+        // its own letter 404 until published), lab B is not (404)
+        e("GET /api/pt/rounds/{id}/report.pdf",                "DDOOHD");
+        e("GET /api/pt/rounds/{id}/letters/{labCode}.pdf",     "DDOHHD");
+        e("GET /api/pt/my/rounds/{id}/letter.pdf",             "DDDHHD");
+        e("GET /pt/rounds/{id}/report.pdf",                    "DDODDD");
+        e("GET /pt/rounds/{id}/letters/{labCode}.pdf",         "DDODDD");
+        e("GET /pt/my/rounds/{id}/report.pdf",                 "DDDOHD");
+        e("GET /pt/my/rounds/{id}/letter.pdf",                 "DDDHHD");
         e("POST /api/standards",                               "DODDDO");
         e("POST /api/standards/import",                        "DODDDO");
         e("POST /api/standards/{id}/assessment-certificates",  "DODDDO");
@@ -402,6 +411,7 @@ class AccessMatrixTest {
         v.put("/pt/rounds/ labCode", labCode);
         v.put("/pt/ id", Long.toString(round));
         v.put("/api/pt/labs organizationId", Long.toString(cal.labA));
+        v.put("/api/pt/my id", Long.toString(round));
         // schedules: lab A's own plan, calendar and capacities; the instruments' type; the institute's standard
         var type = dsl.select(INSTRUMENT_TYPE.ID, QUANTITY.DISCIPLINE_ID).from(INSTRUMENT_TYPE).join(QUANTITY)
                 .on(QUANTITY.ID.eq(INSTRUMENT_TYPE.QUANTITY_ID)).where(INSTRUMENT_TYPE.CODE.eq("CAL-TEST-CALIPER"))

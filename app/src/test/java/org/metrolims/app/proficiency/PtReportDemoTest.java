@@ -1,0 +1,59 @@
+package org.metrolims.app.proficiency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.metrolims.db.jooq.Tables.PT_ENROLMENT;
+import static org.metrolims.db.jooq.Tables.PT_ROUND;
+import static org.metrolims.db.jooq.Tables.PT_SCORE;
+
+import java.io.IOException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.metrolims.app.TestDatabaseInitializer;
+import org.metrolims.app.security.MetroLimsUser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The demo province has two published PT rounds of one scheme with lab1's organization in both: the newest round's
+ * report and lab1's letter (with its record over both rounds) render. Same context as the certificate demo test.
+ */
+@SpringBootTest(properties = {"lims.demo.enabled=true", "lims.demo.scale=0.02"})
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+class PtReportDemoTest {
+
+    @Autowired DSLContext dsl;
+    @Autowired PtReports reports;
+    @Autowired UserDetailsService users;
+
+    @Test
+    void theDemoHasPublishedRoundsWhoseReportAndLab1sLetterRender() throws IOException {
+        var reported = dsl.select(PT_ROUND.ID, PT_ROUND.CODE).from(PT_ROUND).where(PT_ROUND.STATUS.eq("REPORTED"))
+                .orderBy(PT_ROUND.ID).fetch();
+        assertThat(reported).hasSize(2);
+        long latest = reported.get(1).value1();
+        assertThat(dsl.fetchCount(PT_ENROLMENT, PT_ENROLMENT.ROUND_ID.eq(latest))).isBetween(3, 12);
+        assertThat(dsl.fetchCount(PT_SCORE, PT_SCORE.ROUND_ID.eq(latest)))
+                .isEqualTo(dsl.fetchCount(PT_ENROLMENT, PT_ENROLMENT.ROUND_ID.eq(latest)));
+
+        MetroLimsUser lab1 = (MetroLimsUser) users.loadUserByUsername("lab1");
+        MetroLimsUser officer = (MetroLimsUser) users.loadUserByUsername("officer");
+        String report = text(reports.report(officer, latest));
+        assertThat(report).contains("能力验证结果报告", reported.get(1).value2(), "Sufficiently homogeneous",
+                "稳定 Stable", "可疑 Questionable", "不满意 Unsatisfactory");
+        assertThat(report).doesNotContain(lab1.organizationCode());
+
+        String letter = text(reports.ownLetter(lab1, latest));
+        assertThat(letter).contains("能力验证结果通知书", reported.get(0).value2(), reported.get(1).value2());
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+}
