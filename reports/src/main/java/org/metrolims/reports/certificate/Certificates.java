@@ -182,6 +182,10 @@ public class Certificates {
         after.put("sha256", sha);
         after.put("signedBy", signer.username());
         after.put("meaning", MEANING_ISSUED);
+        after.put("traceable", TraceabilityStatement.traceable(f.references()));
+        if (!TraceabilityStatement.traceable(f.references())) {
+            after.put("traceabilityBreak", TraceabilityStatement.firstBreak(f.references()));
+        }
         if (replaces != null) {
             after.put("supersedesRevision", replaces.revision());
             audit.record(new AuditEntry(signer.username(), "SUPERSEDE", ENTITY, key(f.calibrationNo(),
