@@ -198,6 +198,8 @@ class AccessMatrixTest {
         e("POST /api/certificates/batches",                    "DODDDD");
         e("POST /api/certificates/{number}/amendments",        "DODDDD");
         e("POST /api/certificates/{number}/withdrawal",        "DODDDD");
+        e("GET /certificates/{number}",                        "DOOOHO");
+        e("POST /certificates/{number}/withdrawal",            "DODDDD");
         e("GET /certificates",                                 "DOOOOO");
         e("GET /certificates/export.zip",                      "DOOOOO");
         e("GET /certificates/{number}.pdf",                    "DOOOHO");

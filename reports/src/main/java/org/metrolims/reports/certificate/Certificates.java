@@ -131,6 +131,14 @@ public class Certificates {
                 c.sha256());
     }
 
+    /** Every revision of a certificate, oldest first, if the viewer may see it (else not found, as if absent). */
+    @Transactional(readOnly = true)
+    public List<CertificateRevision> history(CertificateViewer viewer, String number) {
+        repository.latest(number).filter(s -> visible(viewer, s))
+                .orElseThrow(() -> new CertificateNotFoundException("no certificate " + number));
+        return repository.history(number);
+    }
+
     /** The public verification: the revision whose number and code match, or empty (never says which was wrong). */
     @Transactional(readOnly = true)
     public Optional<Verification> verify(String number, String code) {
