@@ -49,6 +49,11 @@ public class CertificateFactsRepository {
     }
 
     Optional<CertificateFacts> find(long calibrationId) {
+        return find(calibrationId, ChainMemo.none());
+    }
+
+    /** The facts, the reference standards' chains taken from {@code memo} when already walked in this run. */
+    Optional<CertificateFacts> find(long calibrationId, ChainMemo memo) {
         Organization performer = ORGANIZATION.as("performer");
         Organization customer = ORGANIZATION.as("customer");
         Optional<Record> header = dsl.select(CALIBRATION.asterisk(), INSTRUMENT.MANUFACTURER, INSTRUMENT.MODEL,
@@ -75,7 +80,7 @@ public class CertificateFactsRepository {
                         dbl(p.getMeanReading()), dbl(p.getError()), dbl(p.getExpandedUncertainty()),
                         dbl(p.getCoverageFactor()), dbl(p.getCoverageProbability()), dbl(p.getTolerance()),
                         p.getToleranceUnit(), p.getVerdict(), p.getConformity()));
-        List<ReferenceStandard> references = references(calibrationId, calibratedOn);
+        List<ReferenceStandard> references = references(calibrationId, calibratedOn, memo);
         return Optional.of(new CertificateFacts(calibrationId, r.get(CALIBRATION.CALIBRATION_NO),
                 r.get(CALIBRATION.REVISION), r.get(CALIBRATION.STATUS), r.get(CALIBRATION.PERFORMING_ORGANIZATION_ID),
                 r.get(CALIBRATION.CUSTOMER_ORGANIZATION_ID),
@@ -96,7 +101,7 @@ public class CertificateFactsRepository {
      * of their joint subgraph ({@link TraceabilityRepository#subgraphAsOf(java.util.Collection, LocalDate)}), then
      * the names of the standards and of the labs the chain passes through, one statement each.
      */
-    private List<ReferenceStandard> references(long calibrationId, LocalDate calibratedOn) {
+    private List<ReferenceStandard> references(long calibrationId, LocalDate calibratedOn, ChainMemo memo) {
         Organization owner = ORGANIZATION.as("owner");
         var standards = dsl.select(MEASUREMENT_STANDARD.ID, MEASUREMENT_STANDARD.CODE, MEASUREMENT_STANDARD.NAME_ZH,
                         MEASUREMENT_STANDARD.NAME_EN, owner.NAME_ZH, owner.NAME_EN,
@@ -112,6 +117,12 @@ public class CertificateFactsRepository {
             return List.of();
         }
         List<Long> ids = standards.map(s -> s.value1());
+        return memo.get(ids, calibratedOn, () -> referencesWithChains(standards, ids, calibratedOn));
+    }
+
+    private List<ReferenceStandard> referencesWithChains(
+            org.jooq.Result<org.jooq.Record11<Long, String, String, String, String, String, BigDecimal, BigDecimal,
+                    String, String, String>> standards, List<Long> ids, LocalDate calibratedOn) {
         ChainAnalyzer analyzer = new ChainAnalyzer(traceability.subgraphAsOf(ids, calibratedOn));
         Map<Long, Chain> chains = new LinkedHashMap<>();
         Set<Long> standardIds = new HashSet<>();

@@ -64,7 +64,13 @@ public class Certificates {
     /** Issues revision 1 for an approved calibration that has no certificate yet. */
     @Transactional
     public CertificateSummary issue(CertificateSigner signer, long calibrationId) {
-        CertificateFacts f = facts.find(calibrationId)
+        return issue(signer, calibrationId, ChainMemo.none());
+    }
+
+    /** Issue within a batch run, whose chains are walked once per (reference standards, calibration day). */
+    @Transactional
+    CertificateSummary issue(CertificateSigner signer, long calibrationId, ChainMemo chains) {
+        CertificateFacts f = facts.find(calibrationId, chains)
                 .orElseThrow(() -> new CertificateNotFoundException("no calibration " + calibrationId));
         checkSigner(signer, f);
         if (repository.certified(f.calibrationNo())) {

@@ -75,6 +75,35 @@ class CertificateTraceabilityTest {
     }
 
     @Test
+    void aBatchWalksEachChainOnceAndPrintsTheSameStatementAsASingleIssue() throws Exception {
+        long standard = fx.twoLevelStandard();
+        long single = fx.approvedCalibrationWith(standard);
+        String alone = traceability(fx.certificates.issue(fx.signer, single).number());
+        var inBatch = java.util.List.of(fx.approvedCalibrationWith(standard), fx.approvedCalibrationWith(standard));
+        var batches = new CertificateBatches(fx.certificates, new CertificateBatchRepository(fx.dsl),
+                new org.metrolims.db.audit.AuditTrail(fx.dsl),
+                new org.springframework.transaction.support.TransactionTemplate(new CertificateBatchesTest.AutoCommit()));
+
+        CertificateBatch batch = batches.start(fx.signer);
+        batches.run(batch.id(), fx.signer);
+
+        // the batch also issues the institute's own calibration of STD-GB-2's blocks (approved, uncertified)
+        assertThat(batches.find(batch.id()).orElseThrow().failed()).isZero();
+        var numbers = fx.dsl.select(CERTIFICATE.CERTIFICATE_NO).from(CERTIFICATE)
+                .where(CERTIFICATE.CALIBRATION_ID.in(inBatch)).fetch(r -> r.value1());
+        assertThat(numbers).hasSize(2);
+        for (String number : numbers) {
+            assertThat(traceability(number)).isEqualTo(alone).contains("NIM-L-2025-0117");
+        }
+    }
+
+    /** The traceability section of a certificate's text, from its heading to the statement of conformity. */
+    private String traceability(String number) throws Exception {
+        String text = flat(CertificatesTest.text(fx.certificates.pdf(fx.officer, number, null).pdf()), " ");
+        return text.substring(text.indexOf("计量溯源性"), text.indexOf("符合性声明"));
+    }
+
+    @Test
     void anIssuedCertificateKeepsItsStoredBytesWhenTheChainChangesLater() {
         long standard = fx.twoLevelStandard();
         var issued = fx.certificates.issue(fx.signer, fx.approvedCalibrationWith(standard));
