@@ -2,6 +2,7 @@ package org.metrolims.app.certificate;
 
 import org.metrolims.app.signature.SignatureRefusedException;
 import java.time.LocalDate;
+import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
 import org.metrolims.db.PageRequest;
@@ -10,6 +11,7 @@ import org.metrolims.reports.certificate.CertificateBatches;
 import org.metrolims.reports.certificate.CertificateFilter;
 import org.metrolims.reports.certificate.CertificateForbiddenException;
 import org.metrolims.reports.certificate.CertificateNotFoundException;
+import org.metrolims.reports.certificate.CertificateRevision;
 import org.metrolims.reports.certificate.CertificateRuleException;
 import org.metrolims.reports.certificate.CertificateStatus;
 import org.metrolims.reports.certificate.CertificateSummary;
@@ -82,6 +84,69 @@ class CertificatePagesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo) {
         return CertificatesApiController.zipResponse(certificates, CertificateViewers.of(user),
                 new CertificateFilter(q, status, issuedFrom, issuedTo));
+    }
+
+    /** One certificate: its revisions with status, amendment and withdrawal, and the withdrawal form. */
+    @GetMapping("/certificates/{number}")
+    String certificate(@AuthenticationPrincipal MetroLimsUser user, @PathVariable String number, Model model) {
+        List<CertificateRevision> revisions = history(user, number);
+        CertificateRevision latest = revisions.getLast();
+        model.addAttribute("number", number);
+        model.addAttribute("latest", latest);
+        model.addAttribute("revisions", revisions.reversed());
+        model.addAttribute("canWithdraw", canWithdraw(user, latest));
+        return "certificate/detail";
+    }
+
+    /**
+     * Withdrawal in two steps: the reason (from the certificate page) leads to a confirmation page that names the
+     * certificate and asks for the signature; only a request carrying {@code confirmed} and the password withdraws.
+     */
+    @PostMapping("/certificates/{number}/withdrawal")
+    String withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable String number,
+            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "false") boolean confirmed,
+            @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+        List<CertificateRevision> revisions = history(user, number);
+        CertificateRevision latest = revisions.getLast();
+        model.addAttribute("number", number);
+        model.addAttribute("latest", latest);
+        model.addAttribute("reason", reason.strip());
+        if (!canWithdraw(user, latest)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (reason.isBlank()) {
+            model.addAttribute("revisions", revisions.reversed());
+            model.addAttribute("canWithdraw", true);
+            model.addAttribute("reasonMissing", true);
+            return "certificate/detail";
+        }
+        if (!confirmed) {
+            return "certificate/withdraw-confirm";
+        }
+        try {
+            signing.withdraw(user, password, number, reason.strip());
+            redirect.addFlashAttribute("withdrawn", number);
+            return "redirect:/certificates/" + number;
+        } catch (SignatureRefusedException e) {
+            model.addAttribute("error", "certificate.error.password");
+        } catch (CertificateRuleException | CertificateForbiddenException e) {
+            model.addAttribute("errorDetail", e.getMessage());
+        }
+        return "certificate/withdraw-confirm";
+    }
+
+    private List<CertificateRevision> history(MetroLimsUser user, String number) {
+        try {
+            return certificates.history(CertificateViewers.of(user), number);
+        } catch (CertificateNotFoundException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** The service decides for good; this only hides the form from those it would refuse. */
+    private static boolean canWithdraw(MetroLimsUser user, CertificateRevision latest) {
+        return latest.status() == CertificateStatus.VALID && user.hasRole(Role.TECHNICIAN)
+                && user.organizationId() == latest.issuerOrganizationId();
     }
 
     @GetMapping("/certificates/issue")

@@ -60,6 +60,8 @@ class CoveragePagesController {
         model.addAttribute("discipline", d.orElse(""));
         model.addAttribute("disciplines", metrics.disciplines());
         model.addAttribute("dashboard", dashboard);
+        model.addAttribute("canReport", user.hasRole(org.metrolims.app.security.Role.OFFICER)
+                || user.hasRole(org.metrolims.app.security.Role.ADMIN));
         model.addAttribute("charts", List.of(
                 TrendChart.of("publicStandards", points, CoverageFigures::publicStandards),
                 TrendChart.of("provincialStandards", points, CoverageFigures::provincialStandards),

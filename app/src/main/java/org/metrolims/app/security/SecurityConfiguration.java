@@ -101,6 +101,8 @@ class SecurityConfiguration {
                 // coverage: the province's figures are for officers, technicians and administrators; demand is
                 // imported by officers and administrators
                 .requestMatchers(POST, "/api/coverage/**").hasAnyRole(OFFICER, ADMIN)
+                // the annual coverage report goes upward from the bureau: officers and administrators
+                .requestMatchers(GET, "/api/coverage/report.pdf").hasAnyRole(OFFICER, ADMIN)
                 .requestMatchers("/api/coverage", "/api/coverage/**").hasAnyRole(OFFICER, TECHNICIAN, ADMIN)
                 // schedules: intervals and capacities are set by technicians and administrators
                 .requestMatchers(PUT, "/api/schedule/**").hasAnyRole(TECHNICIAN, ADMIN)
@@ -120,6 +122,7 @@ class SecurityConfiguration {
                 .requestMatchers(POST, "/schedule/**").hasAnyRole(TECHNICIAN, ADMIN)
                 .requestMatchers("/certificates/issue", "/certificates/batches/new").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/certificates/**").hasRole(TECHNICIAN)
+                .requestMatchers(GET, "/coverage/report.pdf").hasAnyRole(OFFICER, ADMIN)
                 .requestMatchers("/coverage", "/coverage/**").hasAnyRole(OFFICER, TECHNICIAN, ADMIN)
                 .requestMatchers("/pt/my", "/pt/my/**").hasRole(LAB)
                 .requestMatchers("/pt/**").hasRole(OFFICER)

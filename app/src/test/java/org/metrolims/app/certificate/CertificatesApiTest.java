@@ -254,6 +254,64 @@ class CertificatesApiTest {
     }
 
     @Test
+    void theCertificatePageWithdrawsAfterAConfirmationAndASignatureThenShowsTheWithdrawnStatusAndReason()
+            throws Exception {
+        String number = issue(approvedCalibration());
+        var tech = user(users.loadUserByUsername("test-tech"));
+        String page = mvc.perform(get("/certificates/{n}", number).param("lang", "en").with(tech))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Withdraw this certificate", "/certificates/" + number + "/withdrawal", "_csrf");
+        String labPage = mvc.perform(get("/certificates/{n}", number).param("lang", "en")
+                        .with(user(users.loadUserByUsername("test-lab-a"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(labPage).contains(number, "Valid").doesNotContain("Withdraw this certificate");
+        mvc.perform(get("/certificates/{n}", number).with(user(users.loadUserByUsername("test-lab-b"))))
+                .andExpect(status().isNotFound());
+
+        // no CSRF token, no withdrawal; no reason, the form again
+        mvc.perform(post("/certificates/{n}/withdrawal", number).with(tech).param("reason", "x"))
+                .andExpect(status().isForbidden());
+        assertThat(mvc.perform(post("/certificates/{n}/withdrawal", number).param("lang", "en").with(tech).with(csrf())
+                        .param("reason", " ")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("State the reason for the withdrawal.");
+        // the first step only asks to confirm and sign
+        String confirm = mvc.perform(post("/certificates/{n}/withdrawal", number).param("lang", "en").with(tech)
+                        .with(csrf()).param("reason", "instrument found damaged"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(confirm).contains("Withdraw certificate " + number + ", revision 1?", "Sign and withdraw",
+                "name=\"confirmed\"", "instrument found damaged");
+        assertThat(statusOf(number)).isEqualTo("VALID");
+        // a wrong password signs nothing
+        assertThat(mvc.perform(post("/certificates/{n}/withdrawal", number).param("lang", "en").with(tech)
+                        .with(csrf()).param("reason", "instrument found damaged").param("confirmed", "true")
+                        .param("password", "wrong-password"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("The password does not match");
+        assertThat(statusOf(number)).isEqualTo("VALID");
+
+        mvc.perform(post("/certificates/{n}/withdrawal", number).with(tech).with(csrf())
+                        .param("reason", "instrument found damaged").param("confirmed", "true")
+                        .param("password", TestAccounts.PASSWORD))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/certificates/" + number));
+
+        assertThat(statusOf(number)).isEqualTo("WITHDRAWN");
+        assertThat(dsl.fetchCount(ELECTRONIC_SIGNATURE, ELECTRONIC_SIGNATURE.RECORD_ID.eq(number + "/1")
+                .and(ELECTRONIC_SIGNATURE.MEANING.eq("WITHDRAWN")))).isEqualTo(1);
+        String after = mvc.perform(get("/certificates/{n}", number).param("lang", "en")
+                        .with(user(users.loadUserByUsername("test-lab-a"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("Withdrawn", "Reason: instrument found damaged");
+        assertThat(mvc.perform(get("/certificates/{n}", number).param("lang", "en").with(tech))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("Withdraw this certificate");
+    }
+
+    private String statusOf(String number) {
+        return dsl.select(CERTIFICATE.STATUS).from(CERTIFICATE).where(CERTIFICATE.CERTIFICATE_NO.eq(number))
+                .fetchSingle().value1();
+    }
+
+    @Test
     void aBatchIssuesTheLabsUncertifiedCalibrationsInTheBackground() throws Exception {
         approvedCalibration();
         String body = mvc.perform(post("/api/certificates/batches").with(TECH).contentType(MediaType.APPLICATION_JSON)

@@ -98,6 +98,17 @@ public class TraceabilityRepository {
      * those name, which make the next frontier. Five statements per level, a handful of levels.
      */
     public TraceGraph subgraphAsOf(long standardId, LocalDate asOf) {
+        return subgraphAsOf(List.of(standardId), asOf);
+    }
+
+    /**
+     * The union of several standards' subgraphs, walked together level by level (so a certificate's reference
+     * standards cost the statements of one walk, and a standard they share is read once).
+     */
+    public TraceGraph subgraphAsOf(Collection<Long> standardIds, LocalDate asOf) {
+        if (standardIds.isEmpty()) {
+            return new TraceGraph(List.of(), Map.of(), List.of(), Map.of());
+        }
         var s = MEASUREMENT_STANDARD;
         var h = MEASUREMENT_STANDARD_STATUS;
         var a = STANDARD_ASSESSMENT_CERTIFICATE;
@@ -108,7 +119,7 @@ public class TraceabilityRepository {
         Map<Long, List<Long>> equipment = new HashMap<>();
         List<CalibrationLink> calibrations = new ArrayList<>();
         java.util.Set<Long> seen = new java.util.HashSet<>();
-        java.util.Set<Long> frontier = new java.util.HashSet<>(List.of(standardId));
+        java.util.Set<Long> frontier = new java.util.HashSet<>(standardIds);
         while (!frontier.isEmpty()) {
             seen.addAll(frontier);
             Map<Long, List<StatusChange>> statuses = new HashMap<>();

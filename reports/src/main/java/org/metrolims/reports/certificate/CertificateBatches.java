@@ -77,12 +77,13 @@ public class CertificateBatches {
             t.setDaemon(true);
             return t;
         });
+        ChainMemo chains = ChainMemo.forOneRun();
         try {
             List<Long> pending;
             while (!(pending = repository.pendingItems(batchId, 200)).isEmpty()) {
                 List<Future<?>> running = new ArrayList<>();
                 for (long calibrationId : pending) {
-                    running.add(pool.submit(() -> issueItem(batchId, calibrationId, signer)));
+                    running.add(pool.submit(() -> issueItem(batchId, calibrationId, signer, chains)));
                 }
                 for (Future<?> f : running) {
                     f.get();
@@ -99,11 +100,11 @@ public class CertificateBatches {
         tx.executeWithoutResult(s -> repository.finish(batchId, clock.instant()));
     }
 
-    private void issueItem(long batchId, long calibrationId, CertificateSigner signer) {
+    private void issueItem(long batchId, long calibrationId, CertificateSigner signer, ChainMemo chains) {
         try {
             tx.executeWithoutResult(s -> {
                 long certificateId = repository.certificateOf(calibrationId)
-                        .orElseGet(() -> certificates.issue(signer, calibrationId).id());
+                        .orElseGet(() -> certificates.issue(signer, calibrationId, chains).id());
                 repository.issued(batchId, calibrationId, certificateId);
             });
         } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package org.metrolims.reports.certificate;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.metrolims.calibration.traceability.LinkProblem;
 
 /**
  * What a certificate is made from, read from the calibration record and its neighbours in one go: the issuing lab,
@@ -27,14 +29,37 @@ record CertificateFacts(long calibrationId, String calibrationNo, int calibratio
     record Party(String nameZh, String nameEn, String addressZh, String addressEn, String accreditation) {
     }
 
-    /** A reference standard the calibration used, and the calibration of it that was current then, if any. */
+    /**
+     * A reference standard the calibration used, with its traceability chain as it stood on the calibration day
+     * ({@code calibration.traceability}): every link up to the roots, in walking order.
+     *
+     * @param chainComplete whether no link of the chain is broken (a national primary standard is complete alone)
+     */
     record ReferenceStandard(long id, String code, String nameZh, String nameEn, String ownerZh, String ownerEn,
-            Double expandedUncertainty, Double coverageFactor, String unit, String accuracyClass, Upstream upstream) {
+            Double expandedUncertainty, Double coverageFactor, String unit, String accuracyClass,
+            boolean nationalPrimary, boolean chainComplete, List<ChainStep> chain) {
+
+        ReferenceStandard {
+            chain = List.copyOf(chain);
+        }
     }
 
-    /** Who calibrated a reference standard: an in-province lab, or an NMI / external issuer (a chain root). */
-    record Upstream(String issuerZh, String issuerEn, String certificateNo, LocalDate calibratedOn,
-            boolean external) {
+    /**
+     * One link of a chain, worded for printing: standard {@code fromCode} (at {@code level}, 1 for the reference
+     * standard itself) was calibrated by {@code issuer} under {@code certificateNo} against {@code reference}, or
+     * by an external issuer that is a root, or not at all ({@code certificateNo} empty: a missing link).
+     */
+    record ChainStep(int level, String fromCode, Optional<String> certificateNo, Optional<LocalDate> calibratedOn,
+            Optional<LocalDate> validUntil, Optional<Label> issuer, boolean external, Optional<Label> reference,
+            List<LinkProblem> problems) {
+
+        ChainStep {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** A name in both languages; {@code code} is a standard's code, empty for an organization. */
+    record Label(String code, String zh, String en, boolean nationalPrimary) {
     }
 
     record PointFacts(int seq, double nominal, String unit, Double mean, Double error, Double expandedUncertainty,

@@ -10,30 +10,50 @@ import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.metrolims.calibration.traceability.Chain;
+import org.metrolims.calibration.traceability.ChainAnalyzer;
+import org.metrolims.calibration.traceability.ChainLink;
+import org.metrolims.calibration.traceability.ChainNode;
+import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.db.jooq.tables.Organization;
 import org.metrolims.reports.certificate.CertificateFacts.Party;
 import org.metrolims.reports.certificate.CertificateFacts.PointFacts;
 import org.metrolims.reports.certificate.CertificateFacts.ReferenceStandard;
-import org.metrolims.reports.certificate.CertificateFacts.Upstream;
+import org.metrolims.reports.certificate.CertificateFacts.ChainStep;
+import org.metrolims.reports.certificate.CertificateFacts.Label;
 import org.springframework.stereotype.Repository;
 
-/** Reads what a certificate prints: the calibration with its parties and item, its points, its reference standards. */
+/**
+ * Reads what a certificate prints: the calibration with its parties and item, its points, its reference standards
+ * and their traceability chains up to the roots as of the calibration day.
+ */
 @Repository
 public class CertificateFactsRepository {
 
     private final DSLContext dsl;
+    private final TraceabilityRepository traceability;
 
     public CertificateFactsRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.traceability = new TraceabilityRepository(dsl);
     }
 
     Optional<CertificateFacts> find(long calibrationId) {
+        return find(calibrationId, ChainMemo.none());
+    }
+
+    /** The facts, the reference standards' chains taken from {@code memo} when already walked in this run. */
+    Optional<CertificateFacts> find(long calibrationId, ChainMemo memo) {
         Organization performer = ORGANIZATION.as("performer");
         Organization customer = ORGANIZATION.as("customer");
         Optional<Record> header = dsl.select(CALIBRATION.asterisk(), INSTRUMENT.MANUFACTURER, INSTRUMENT.MODEL,
@@ -60,21 +80,7 @@ public class CertificateFactsRepository {
                         dbl(p.getMeanReading()), dbl(p.getError()), dbl(p.getExpandedUncertainty()),
                         dbl(p.getCoverageFactor()), dbl(p.getCoverageProbability()), dbl(p.getTolerance()),
                         p.getToleranceUnit(), p.getVerdict(), p.getConformity()));
-        Organization owner = ORGANIZATION.as("owner");
-        var standards = dsl.select(MEASUREMENT_STANDARD.ID, MEASUREMENT_STANDARD.CODE, MEASUREMENT_STANDARD.NAME_ZH,
-                        MEASUREMENT_STANDARD.NAME_EN, owner.NAME_ZH, owner.NAME_EN,
-                        MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, MEASUREMENT_STANDARD.COVERAGE_FACTOR,
-                        MEASUREMENT_STANDARD.UNIT, MEASUREMENT_STANDARD.ACCURACY_CLASS)
-                .from(CALIBRATION_REFERENCE_STANDARD)
-                .join(MEASUREMENT_STANDARD).on(MEASUREMENT_STANDARD.ID.eq(CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID))
-                .join(owner).on(owner.ID.eq(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID))
-                .where(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID.eq(calibrationId))
-                .orderBy(MEASUREMENT_STANDARD.CODE)
-                .fetch();
-        Map<Long, Upstream> upstream = upstream(standards.map(s -> s.value1()), calibratedOn);
-        List<ReferenceStandard> references = standards.map(s -> new ReferenceStandard(s.value1(), s.value2(),
-                s.value3(), s.value4(), s.value5(), s.value6(), dbl(s.value7()), dbl(s.value8()), s.value9(),
-                s.value10(), upstream.get(s.value1())));
+        List<ReferenceStandard> references = references(calibrationId, calibratedOn, memo);
         return Optional.of(new CertificateFacts(calibrationId, r.get(CALIBRATION.CALIBRATION_NO),
                 r.get(CALIBRATION.REVISION), r.get(CALIBRATION.STATUS), r.get(CALIBRATION.PERFORMING_ORGANIZATION_ID),
                 r.get(CALIBRATION.CUSTOMER_ORGANIZATION_ID),
@@ -91,32 +97,98 @@ public class CertificateFactsRepository {
     }
 
     /**
-     * One level up the chain: per standard, the latest approved calibration on or before {@code asOf} of an
-     * instrument that belongs to it (ties broken by the newest id).
+     * The reference standards the calibration used, each with its whole chain as of the calibration day: one walk
+     * of their joint subgraph ({@link TraceabilityRepository#subgraphAsOf(java.util.Collection, LocalDate)}), then
+     * the names of the standards and of the labs the chain passes through, one statement each.
      */
-    private Map<Long, Upstream> upstream(List<Long> standardIds, LocalDate asOf) {
-        Map<Long, Upstream> result = new HashMap<>();
-        if (standardIds.isEmpty()) {
-            return result;
+    private List<ReferenceStandard> references(long calibrationId, LocalDate calibratedOn, ChainMemo memo) {
+        Organization owner = ORGANIZATION.as("owner");
+        var standards = dsl.select(MEASUREMENT_STANDARD.ID, MEASUREMENT_STANDARD.CODE, MEASUREMENT_STANDARD.NAME_ZH,
+                        MEASUREMENT_STANDARD.NAME_EN, owner.NAME_ZH, owner.NAME_EN,
+                        MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, MEASUREMENT_STANDARD.COVERAGE_FACTOR,
+                        MEASUREMENT_STANDARD.UNIT, MEASUREMENT_STANDARD.ACCURACY_CLASS, MEASUREMENT_STANDARD.LEVEL)
+                .from(CALIBRATION_REFERENCE_STANDARD)
+                .join(MEASUREMENT_STANDARD).on(MEASUREMENT_STANDARD.ID.eq(CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID))
+                .join(owner).on(owner.ID.eq(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID))
+                .where(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID.eq(calibrationId))
+                .orderBy(MEASUREMENT_STANDARD.CODE)
+                .fetch();
+        if (standards.isEmpty()) {
+            return List.of();
         }
-        Organization lab = ORGANIZATION.as("lab");
-        dsl.select(INSTRUMENT.MEASUREMENT_STANDARD_ID, lab.NAME_ZH, lab.NAME_EN, CALIBRATION.EXTERNAL_ISSUER,
-                        CALIBRATION.EXTERNAL_CERTIFICATE_NO, CALIBRATION.CALIBRATION_NO, CALIBRATION.CALIBRATED_ON)
-                .from(CALIBRATION)
-                .join(INSTRUMENT).on(INSTRUMENT.ID.eq(CALIBRATION.INSTRUMENT_ID))
-                .leftJoin(lab).on(lab.ID.eq(CALIBRATION.PERFORMING_ORGANIZATION_ID))
-                .where(INSTRUMENT.MEASUREMENT_STANDARD_ID.in(standardIds))
-                .and(CALIBRATION.STATUS.eq("APPROVED"))
-                .and(CALIBRATION.CALIBRATED_ON.le(asOf))
-                .orderBy(CALIBRATION.CALIBRATED_ON.asc(), CALIBRATION.ID.asc())
-                .fetch()
-                .forEach(u -> {
-                    boolean external = u.value4() != null;
-                    result.put(u.value1(), new Upstream(external ? u.value4() : u.value2(),
-                            external ? u.value4() : u.value3(), external ? u.value5() : u.value6(), u.value7(),
-                            external));
-                });
-        return result;
+        List<Long> ids = standards.map(s -> s.value1());
+        return memo.get(ids, calibratedOn, () -> referencesWithChains(standards, ids, calibratedOn));
+    }
+
+    private List<ReferenceStandard> referencesWithChains(
+            org.jooq.Result<org.jooq.Record11<Long, String, String, String, String, String, BigDecimal, BigDecimal,
+                    String, String, String>> standards, List<Long> ids, LocalDate calibratedOn) {
+        ChainAnalyzer analyzer = new ChainAnalyzer(traceability.subgraphAsOf(ids, calibratedOn));
+        Map<Long, Chain> chains = new LinkedHashMap<>();
+        Set<Long> standardIds = new HashSet<>();
+        Set<Long> calibrationIds = new HashSet<>();
+        for (long id : ids) {
+            analyzer.chain(id, calibratedOn).ifPresent(c -> {
+                chains.put(id, c);
+                c.nodes().forEach(n -> n.standardId().ifPresent(standardIds::add));
+                c.links().stream().filter(l -> l.externalIssuer().isEmpty())
+                        .forEach(l -> l.calibrationId().ifPresent(calibrationIds::add));
+            });
+        }
+        Map<Long, Label> names = standardLabels(standardIds);
+        Map<Long, Label> performers = performerLabels(calibrationIds);
+        return standards.map(s -> {
+            Chain chain = chains.get(s.value1());
+            boolean national = "NATIONAL".equals(s.value11());
+            List<ChainStep> steps = chain == null ? List.of() : steps(chain, names, performers);
+            boolean complete = chain != null && chain.complete();
+            return new ReferenceStandard(s.value1(), s.value2(), s.value3(), s.value4(), s.value5(), s.value6(),
+                    dbl(s.value7()), dbl(s.value8()), s.value9(), s.value10(), national, complete, steps);
+        });
+    }
+
+    private static List<ChainStep> steps(Chain chain, Map<Long, Label> names, Map<Long, Label> performers) {
+        Map<String, ChainNode> nodes = new HashMap<>();
+        chain.nodes().forEach(n -> nodes.put(n.key(), n));
+        List<ChainStep> steps = new ArrayList<>(chain.links().size());
+        for (ChainLink l : chain.links()) {
+            ChainNode to = nodes.get(l.to());
+            boolean external = l.externalIssuer().isPresent();
+            Optional<String> certificateNo = external ? l.externalCertificateNo().or(l::calibrationNo)
+                    : l.calibrationNo();
+            Optional<Label> issuer = external
+                    ? l.externalIssuer().map(i -> new Label("", i, i, false))
+                    : l.calibrationId().map(performers::get);
+            Optional<Label> reference = to != null && to.kind() == ChainNode.Kind.STANDARD
+                    ? to.standardId().map(names::get) : Optional.empty();
+            steps.add(new ChainStep(l.depth() + 1, nodes.get(l.from()).label(), certificateNo, l.calibratedOn(),
+                    l.validUntil(), issuer, external, reference, l.problems()));
+        }
+        return steps;
+    }
+
+    private Map<Long, Label> standardLabels(Set<Long> ids) {
+        Map<Long, Label> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            dsl.select(MEASUREMENT_STANDARD.ID, MEASUREMENT_STANDARD.CODE, MEASUREMENT_STANDARD.NAME_ZH,
+                            MEASUREMENT_STANDARD.NAME_EN, MEASUREMENT_STANDARD.LEVEL)
+                    .from(MEASUREMENT_STANDARD).where(MEASUREMENT_STANDARD.ID.in(ids))
+                    .forEach(x -> out.put(x.value1(), new Label(x.value2(), x.value3(), x.value4(),
+                            "NATIONAL".equals(x.value5()))));
+        }
+        return out;
+    }
+
+    /** The lab that performed each in-province calibration of a chain (a calibration may have none recorded). */
+    private Map<Long, Label> performerLabels(Set<Long> calibrationIds) {
+        Map<Long, Label> out = new HashMap<>();
+        if (!calibrationIds.isEmpty()) {
+            dsl.select(CALIBRATION.ID, ORGANIZATION.NAME_ZH, ORGANIZATION.NAME_EN)
+                    .from(CALIBRATION).join(ORGANIZATION).on(ORGANIZATION.ID.eq(CALIBRATION.PERFORMING_ORGANIZATION_ID))
+                    .where(CALIBRATION.ID.in(calibrationIds))
+                    .forEach(x -> out.put(x.value1(), new Label("", x.value2(), x.value3(), false)));
+        }
+        return out;
     }
 
     private static Double dbl(BigDecimal v) {

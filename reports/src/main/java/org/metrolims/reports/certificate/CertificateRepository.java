@@ -93,6 +93,27 @@ public class CertificateRepository {
                 .orderBy(CERTIFICATE.REVISION).fetch(CertificateRepository::stored);
     }
 
+    /** Every revision of a number with its parties, amendment and withdrawal, oldest first. */
+    List<CertificateRevision> history(String number) {
+        var issuer = ORGANIZATION.as("issuer");
+        var customer = ORGANIZATION.as("customer");
+        return dsl.select(CERTIFICATE.CERTIFICATE_NO, CERTIFICATE.REVISION, CERTIFICATE.STATUS, CERTIFICATE.SUBJECT,
+                        CERTIFICATE.ISSUED_AT, CERTIFICATE.ISSUER_ORGANIZATION_ID, issuer.NAME_ZH, issuer.NAME_EN,
+                        customer.NAME_ZH, customer.NAME_EN, CERTIFICATE.AMENDMENT_REASON, CERTIFICATE.WITHDRAWN_AT,
+                        APP_USER.DISPLAY_NAME, CERTIFICATE.WITHDRAWAL_REASON)
+                .from(CERTIFICATE)
+                .join(issuer).on(issuer.ID.eq(CERTIFICATE.ISSUER_ORGANIZATION_ID))
+                .join(customer).on(customer.ID.eq(CERTIFICATE.CUSTOMER_ORGANIZATION_ID))
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(CERTIFICATE.WITHDRAWN_BY))
+                .where(CERTIFICATE.CERTIFICATE_NO.eq(number))
+                .orderBy(CERTIFICATE.REVISION)
+                .fetch(r -> new CertificateRevision(r.value1(), r.value2(), CertificateStatus.valueOf(r.value3()),
+                        r.value4(), r.value5().toInstant(ZoneOffset.UTC), r.value6(), r.value7(), r.value8(),
+                        r.value9(), r.value10(), Optional.ofNullable(r.value11()),
+                        Optional.ofNullable(r.value12()).map(t -> t.toInstant(ZoneOffset.UTC)),
+                        Optional.ofNullable(r.value13()), Optional.ofNullable(r.value14())));
+    }
+
     /** Whether any certificate exists for a calibration number (any of its record revisions). */
     boolean certified(String calibrationNo) {
         return dsl.fetchExists(CERTIFICATE, CERTIFICATE.CERTIFICATE_NO.eq(calibrationNo));

@@ -64,7 +64,13 @@ public class Certificates {
     /** Issues revision 1 for an approved calibration that has no certificate yet. */
     @Transactional
     public CertificateSummary issue(CertificateSigner signer, long calibrationId) {
-        CertificateFacts f = facts.find(calibrationId)
+        return issue(signer, calibrationId, ChainMemo.none());
+    }
+
+    /** Issue within a batch run, whose chains are walked once per (reference standards, calibration day). */
+    @Transactional
+    CertificateSummary issue(CertificateSigner signer, long calibrationId, ChainMemo chains) {
+        CertificateFacts f = facts.find(calibrationId, chains)
                 .orElseThrow(() -> new CertificateNotFoundException("no calibration " + calibrationId));
         checkSigner(signer, f);
         if (repository.certified(f.calibrationNo())) {
@@ -131,6 +137,14 @@ public class Certificates {
                 c.sha256());
     }
 
+    /** Every revision of a certificate, oldest first, if the viewer may see it (else not found, as if absent). */
+    @Transactional(readOnly = true)
+    public List<CertificateRevision> history(CertificateViewer viewer, String number) {
+        repository.latest(number).filter(s -> visible(viewer, s))
+                .orElseThrow(() -> new CertificateNotFoundException("no certificate " + number));
+        return repository.history(number);
+    }
+
     /** The public verification: the revision whose number and code match, or empty (never says which was wrong). */
     @Transactional(readOnly = true)
     public Optional<Verification> verify(String number, String code) {
@@ -182,6 +196,10 @@ public class Certificates {
         after.put("sha256", sha);
         after.put("signedBy", signer.username());
         after.put("meaning", MEANING_ISSUED);
+        after.put("traceable", TraceabilityStatement.traceable(f.references()));
+        if (!TraceabilityStatement.traceable(f.references())) {
+            after.put("traceabilityBreak", TraceabilityStatement.firstBreak(f.references()));
+        }
         if (replaces != null) {
             after.put("supersedesRevision", replaces.revision());
             audit.record(new AuditEntry(signer.username(), "SUPERSEDE", ENTITY, key(f.calibrationNo(),

@@ -2,6 +2,9 @@ package org.metrolims.reports.certificate;
 
 import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
+import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS;
+import static org.metrolims.db.jooq.Tables.STANDARD_ASSESSMENT_CERTIFICATE;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
@@ -108,6 +111,81 @@ final class CertificateFixture {
         var c = records.draft(tech1, draft());
         c = records.submit(tech1, c.id(), c.version());
         return records.approve(tech2, c.id(), c.version()).id();
+    }
+
+    /**
+     * A two-level chain in the province: working standard STD-GB-2 (U 0.0002 mm), whose gauge blocks the institute
+     * calibrated (certificate FJIM-2025-0888) against the provincial highest standard STD-GB-0 (U 0.00005 mm), whose
+     * own blocks the national metrology institute calibrated (certificate NIM-L-2025-0117): the root. Every link is
+     * valid on 2026-03-01. Returns STD-GB-2's id.
+     */
+    long twoLevelStandard() {
+        long discipline = dsl.select(DISCIPLINE.ID).from(DISCIPLINE).fetchSingle().value1();
+        long quantity = dsl.select(QUANTITY.ID).from(QUANTITY).fetchSingle().value1();
+        long type = dsl.select(INSTRUMENT_TYPE.ID).from(INSTRUMENT_TYPE).fetchSingle().value1();
+        long province = dsl.select(REGION.ID).from(REGION).fetchSingle().value1();
+        long top = standard("STD-GB-0", "一等量块标准装置", "Grade 1 gauge blocks", "0.00005", discipline, quantity, province);
+        long working = standard("STD-GB-2", "二等量块标准装置", "Grade 2 gauge blocks", "0.0002", discipline, quantity, province);
+        long topBlocks = instrument(institute, type, "GB-SET-0", top);
+        dsl.insertInto(CALIBRATION).set(CALIBRATION.CALIBRATION_NO, "NIM-2025-0117").set(CALIBRATION.INSTRUMENT_ID, topBlocks)
+                .set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, institute).set(CALIBRATION.EXTERNAL_ISSUER, "中国计量科学研究院")
+                .set(CALIBRATION.EXTERNAL_CERTIFICATE_NO, "NIM-L-2025-0117").set(CALIBRATION.PROCEDURE_CODE, "JJG 146-2011")
+                .set(CALIBRATION.CALIBRATED_ON, LocalDate.of(2025, 5, 10)).set(CALIBRATION.VALID_UNTIL, LocalDate.of(2026, 5, 9))
+                .set(CALIBRATION.STATUS, "APPROVED").execute();
+        long workingBlocks = instrument(institute, type, "GB-SET-2", working);
+        long link = dsl.insertInto(CALIBRATION).set(CALIBRATION.CALIBRATION_NO, "FJIM-2025-0888")
+                .set(CALIBRATION.INSTRUMENT_ID, workingBlocks).set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, institute)
+                .set(CALIBRATION.PERFORMING_ORGANIZATION_ID, institute).set(CALIBRATION.PROCEDURE_CODE, "JJG 146-2011")
+                .set(CALIBRATION.CALIBRATED_ON, LocalDate.of(2025, 9, 1)).set(CALIBRATION.VALID_UNTIL, LocalDate.of(2026, 8, 31))
+                .set(CALIBRATION.STATUS, "APPROVED").set(CALIBRATION.REVIEWER_ID, tech2.userId())
+                .set(CALIBRATION.APPROVED_AT, java.time.LocalDateTime.of(2025, 9, 2, 9, 0)).returningResult(CALIBRATION.ID).fetchOne().value1();
+        dsl.insertInto(CALIBRATION_REFERENCE_STANDARD).set(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID, link)
+                .set(CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID, top).execute();
+        return working;
+    }
+
+    /** Moves the chain's top standard out of service on 2025-08-01, so the link through it breaks. */
+    void suspendTopStandard() {
+        long top = dsl.select(MEASUREMENT_STANDARD.ID).from(MEASUREMENT_STANDARD)
+                .where(MEASUREMENT_STANDARD.CODE.eq("STD-GB-0")).fetchSingle().value1();
+        dsl.insertInto(MEASUREMENT_STANDARD_STATUS).set(MEASUREMENT_STANDARD_STATUS.STANDARD_ID, top)
+                .set(MEASUREMENT_STANDARD_STATUS.STATUS, "SUSPENDED")
+                .set(MEASUREMENT_STANDARD_STATUS.EFFECTIVE_FROM, LocalDate.of(2025, 8, 1))
+                .set(MEASUREMENT_STANDARD_STATUS.RECORDED_BY, "test").execute();
+    }
+
+    /** An approved calibration (tech1, approved by tech2) of the customer's caliper with the given standards. */
+    long approvedCalibrationWith(long... standards) {
+        CalibrationDraft d = draft();
+        CalibrationDraft with = new CalibrationDraft(d.instrumentId(), d.customerOrganizationId(), d.procedureCode(),
+                d.receivedOn(), d.calibratedOn(), d.validUntil(), java.util.Arrays.stream(standards).boxed().toList(),
+                d.temperatureC(), d.relativeHumidityPct(), d.asFound(), d.asLeft(), d.decisionRule(),
+                d.decisionRuleMultiplier(), d.coverageProbability(), d.points());
+        var c = records.draft(tech1, with);
+        c = records.submit(tech1, c.id(), c.version());
+        return records.approve(tech2, c.id(), c.version()).id();
+    }
+
+    private long standard(String code, String zh, String en, String u, long discipline, long quantity, long region) {
+        long id = dsl.insertInto(MEASUREMENT_STANDARD).set(MEASUREMENT_STANDARD.CODE, code)
+                .set(MEASUREMENT_STANDARD.NAME_ZH, zh).set(MEASUREMENT_STANDARD.NAME_EN, en)
+                .set(MEASUREMENT_STANDARD.DISCIPLINE_ID, discipline).set(MEASUREMENT_STANDARD.QUANTITY_ID, quantity)
+                .set(MEASUREMENT_STANDARD.LEVEL, "PROVINCIAL_PUBLIC").set(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID, institute)
+                .set(MEASUREMENT_STANDARD.REGION_ID, region).set(MEASUREMENT_STANDARD.UNIT, "mm")
+                .set(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, new BigDecimal(u))
+                .set(MEASUREMENT_STANDARD.COVERAGE_FACTOR, new BigDecimal("2"))
+                .set(MEASUREMENT_STANDARD.STATUS, "ACTIVE").set(MEASUREMENT_STANDARD.ESTABLISHED_ON, LocalDate.of(2020, 1, 1))
+                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne().value1();
+        dsl.insertInto(MEASUREMENT_STANDARD_STATUS).set(MEASUREMENT_STANDARD_STATUS.STANDARD_ID, id)
+                .set(MEASUREMENT_STANDARD_STATUS.STATUS, "ACTIVE")
+                .set(MEASUREMENT_STANDARD_STATUS.EFFECTIVE_FROM, LocalDate.of(2020, 1, 1))
+                .set(MEASUREMENT_STANDARD_STATUS.RECORDED_BY, "test").execute();
+        dsl.insertInto(STANDARD_ASSESSMENT_CERTIFICATE).set(STANDARD_ASSESSMENT_CERTIFICATE.STANDARD_ID, id)
+                .set(STANDARD_ASSESSMENT_CERTIFICATE.CERTIFICATE_NO, "[2024]闽量标证字第" + code + "号")
+                .set(STANDARD_ASSESSMENT_CERTIFICATE.ISSUED_ON, LocalDate.of(2024, 1, 1))
+                .set(STANDARD_ASSESSMENT_CERTIFICATE.EXPIRES_ON, LocalDate.of(2027, 12, 31))
+                .set(STANDARD_ASSESSMENT_CERTIFICATE.ISSUER, "福建省市场监督管理局").execute();
+        return id;
     }
 
     long draftCalibration() {

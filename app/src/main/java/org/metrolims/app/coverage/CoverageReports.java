@@ -1,0 +1,66 @@
+package org.metrolims.app.coverage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.metrolims.calibration.coverage.CoverageMetrics;
+import org.metrolims.calibration.coverage.CoverageMetrics.Dashboard;
+import org.metrolims.calibration.coverage.CoverageRepository.RegionRow;
+import org.metrolims.calibration.coverage.CoverageSnapshot;
+import org.metrolims.db.PageRequest;
+import org.metrolims.db.reference.Discipline;
+import org.metrolims.db.reference.DisciplineRepository;
+import org.metrolims.db.reference.RegionCode;
+import org.metrolims.reports.coverage.CoverageReportData;
+import org.metrolims.reports.coverage.CoverageReportTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The annual coverage report of a region: its dashboard (figures, cities, 12-month trend with projections) and the
+ * same figures per discipline, gathered into the report's value record and rendered to PDF.
+ */
+@Service
+class CoverageReports {
+
+    static final int TREND_MONTHS = 12;
+
+    private final CoverageMetrics metrics;
+    private final DisciplineRepository disciplines;
+    private final CoverageReportTemplate template;
+
+    CoverageReports(CoverageMetrics metrics, DisciplineRepository disciplines, CoverageReportTemplate template) {
+        this.metrics = metrics;
+        this.disciplines = disciplines;
+        this.template = template;
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] pdf(LocalDate asOf, RegionCode region, LocalDate today) {
+        return template.render(data(asOf, region, today));
+    }
+
+    @Transactional(readOnly = true)
+    public CoverageReportData data(LocalDate asOf, RegionCode region, LocalDate today) {
+        RegionRow row = metrics.regions().stream().filter(r -> r.code().equals(region.value())).findFirst()
+                .orElseThrow(() -> new CoverageAccess.CoverageInputException("region",
+                        "'" + region.value() + "' is not a region of the province"));
+        Dashboard dashboard = metrics.dashboard(asOf, region, Optional.empty(), TREND_MONTHS);
+        List<CoverageReportData.Area> cities = dashboard.cities().stream()
+                .map(c -> new CoverageReportData.Area(c.code(), c.nameZh(), c.nameEn(), c.figures())).toList();
+        Map<String, Discipline> names = new HashMap<>();
+        disciplines.find(new PageRequest(0, PageRequest.MAX_SIZE)).items().forEach(d -> names.put(d.code(), d));
+        CoverageSnapshot snapshot = metrics.snapshot(asOf);
+        List<CoverageReportData.Area> byDiscipline = new ArrayList<>();
+        for (String code : metrics.disciplines()) {
+            Discipline d = names.get(code);
+            byDiscipline.add(new CoverageReportData.Area(code, d == null ? code : d.nameZh(),
+                    d == null ? code : d.nameEn(), metrics.figures(snapshot, asOf, region, Optional.of(code))));
+        }
+        return new CoverageReportData(asOf, today, region.value(), row.nameZh(), row.nameEn(), dashboard.province(),
+                dashboard.trend().projections(), cities, byDiscipline, dashboard.trend().points());
+    }
+}
