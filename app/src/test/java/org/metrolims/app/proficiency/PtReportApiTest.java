@@ -120,6 +120,25 @@ class PtReportApiTest {
     }
 
     @Test
+    void aLabWhoseApplicationWasNeverGrantedGets404() throws Exception {
+        PtApiFixture pt = new PtApiFixture(mvc, dsl, encoder);
+        long round = pt.round(pt.referenceScheme("PT-TEST"), PtApiFixture.PAST);
+        pt.move(round, "OPEN");
+        String code = pt.enrol(round, "T-LAB-A")[0];
+        mvc.perform(post("/api/pt/rounds/{id}/enrolments", round).with(LAB_B)).andExpect(status().isCreated());
+        pt.move(round, "DISPATCHED");
+        mvc.perform(post("/api/pt/rounds/{id}/results/{code}/late", round, code).with(OFFICER)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"value\":10.01,\"reason\":\"late\"}"))
+                .andExpect(status().isCreated());
+        pt.move(round, "CLOSED");
+        mvc.perform(post("/api/pt/rounds/{id}/scoring", round).with(OFFICER)).andExpect(status().isOk());
+        pt.move(round, "REPORTED");
+        fetch(get("/api/pt/rounds/{id}/report.pdf", round), LAB_A);
+        mvc.perform(get("/api/pt/rounds/{id}/report.pdf", round).with(LAB_B)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/pt/my/rounds/{id}/letter.pdf", round).with(LAB_B)).andExpect(status().isNotFound());
+    }
+
+    @Test
     void aRoundNotScoredHasNoReportYet() throws Exception {
         PtApiFixture pt = new PtApiFixture(mvc, dsl, encoder);
         PtApiFixture.Dispatched r = pt.dispatched(PtApiFixture.FUTURE);
