@@ -112,7 +112,7 @@ public class CalibrationRecords {
         List<AuditEntry> entries = new ArrayList<>(rows.size());
         List<Long> ids = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            Calibration c = asStored(inserted.get(i), rows.get(i));
+            Calibration c = asStored(inserted.get(i));
             entries.add(entry(actor, "CREATE", c.id(), null, c, null));
             ids.add(c.id());
         }
@@ -444,7 +444,8 @@ public class CalibrationRecords {
                 reason, null);
     }
 
-    private static Calibration asStored(Inserted inserted, NewCalibration c) {
+    private static Calibration asStored(Inserted inserted) {
+        NewCalibration c = inserted.stored();
         CalibrationDraft d = c.draft();
         return new Calibration(inserted.id(), inserted.calibrationNo(), c.revision(), c.supersedesId(),
                 c.revisionReason(), d.instrumentId(), c.customerOrganizationId(), c.performingOrganizationId(),

@@ -21,6 +21,7 @@ import static org.metrolims.db.jooq.Tables.UNCERTAINTY_COMPONENT;
 import static org.metrolims.db.jooq.Tables.UNCERTAINTY_CORRELATION;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -113,7 +114,8 @@ public class CalibrationRepository {
      * jOOQ's DSL cost more client CPU than the server spent executing them. New records are numbered
      * {@code PREFIX-00000042} from {@code calibration_no_seq} inside the statement.
      */
-    List<Inserted> insertAll(List<NewCalibration> rows) {
+    List<Inserted> insertAll(List<NewCalibration> entered) {
+        List<NewCalibration> rows = entered.stream().map(CalibrationRepository::asColumnsKeepIt).toList();
         List<Object[]> values = new ArrayList<>(rows.size());
         for (NewCalibration c : rows) {
             CalibrationDraft d = c.draft();
@@ -135,14 +137,58 @@ public class CalibrationRepository {
                 CALIBRATION.AS_LEFT, CALIBRATION.DECISION_RULE, CALIBRATION.DECISION_RULE_MULTIPLIER,
                 CALIBRATION.COVERAGE_PROBABILITY, CALIBRATION.CONFORMITY), values,
                 List.of(CALIBRATION.ID, CALIBRATION.CALIBRATION_NO),
-                r -> inserted.add(new Inserted(r.getLong(1), r.getString(2))));
+                r -> inserted.add(new Inserted(r.getLong(1), r.getString(2), rows.get(inserted.size()))));
         List<Long> ids = inserted.stream().map(Inserted::id).toList();
         insertContent(ids, rows);
         return inserted;
     }
 
-    /** The id and number of an inserted record. */
-    record Inserted(long id, String calibrationNo) {
+    /**
+     * The id and number of an inserted record, and its content as stored: every decimal at its column's scale, so
+     * that what the caller builds from it (the audit line) says exactly what a read of the record gives.
+     */
+    record Inserted(long id, String calibrationNo, NewCalibration stored) {
+    }
+
+    /** The record with every decimal rounded as its column keeps it (MariaDB rounds half away from zero). */
+    private static NewCalibration asColumnsKeepIt(NewCalibration c) {
+        CalibrationDraft d = c.draft();
+        CalibrationDraft draft = new CalibrationDraft(d.instrumentId(), d.customerOrganizationId(), d.procedureCode(),
+                d.receivedOn(), d.calibratedOn(), d.validUntil(), d.referenceStandardIds(),
+                fit(d.temperatureC(), CALIBRATION.TEMPERATURE_C),
+                fit(d.relativeHumidityPct(), CALIBRATION.RELATIVE_HUMIDITY_PCT), d.asFound(), d.asLeft(),
+                d.decisionRule(), d.decisionRuleMultiplier(), d.coverageProbability(), d.points());
+        var m = MEASUREMENT_POINT;
+        var u = UNCERTAINTY_COMPONENT;
+        List<MeasuredPoint> points = c.points().stream().map(p -> new MeasuredPoint(p.seq(), fit(p.nominal(), m.NOMINAL),
+                p.unit(), p.readings().stream().map(r -> fit(r, MEASUREMENT_READING.VALUE)).toList(),
+                fit(p.mean(), m.MEAN_READING), fit(p.standardDeviation(), m.STANDARD_DEVIATION), fit(p.error(), m.ERROR),
+                fit(p.correction(), m.CORRECTION), fit(p.combinedStandardUncertainty(), m.COMBINED_UNCERTAINTY),
+                fit(p.effectiveDegreesOfFreedom(), m.EFFECTIVE_DOF), fit(p.expandedUncertainty(), m.EXPANDED_UNCERTAINTY),
+                fit(p.coverageFactor(), m.COVERAGE_FACTOR), fit(p.coverageProbability(), m.COVERAGE_PROBABILITY),
+                fit(p.tolerance(), m.TOLERANCE), p.toleranceUnit(), p.decisionRule(),
+                fit(p.guardBandMultiplier(), m.GUARD_BAND_MULTIPLIER), fit(p.guardBand(), m.GUARD_BAND),
+                fit(p.acceptanceLower(), m.ACCEPTANCE_LOWER), fit(p.acceptanceUpper(), m.ACCEPTANCE_UPPER),
+                fit(p.conformanceProbability(), m.CONFORMANCE_PROBABILITY), p.verdict(), p.conformity(),
+                p.components().stream().map(b -> new BudgetComponent(b.seq(), b.name(), b.type(), b.distribution(),
+                        fit(b.halfWidth(), u.HALF_WIDTH), fit(b.expandedUncertainty(), u.EXPANDED_UNCERTAINTY),
+                        fit(b.coverageFactor(), u.COVERAGE_FACTOR), fit(b.standardUncertainty(), u.STANDARD_UNCERTAINTY),
+                        fit(b.sensitivity(), u.SENSITIVITY), fit(b.degreesOfFreedom(), u.DEGREES_OF_FREEDOM),
+                        fit(b.contribution(), u.CONTRIBUTION))).toList(),
+                p.correlations().stream().map(r -> new Correlation(r.a(), r.b(), fit(r.r(), UNCERTAINTY_CORRELATION.R)))
+                        .toList())).toList();
+        return new NewCalibration(c.calibrationNo(), c.numberPrefix(), c.revision(), c.supersedesId(),
+                c.revisionReason(), c.performingOrganizationId(), c.technicianId(), c.customerOrganizationId(), draft,
+                c.decisionRule(), fit(c.decisionRuleMultiplier(), CALIBRATION.DECISION_RULE_MULTIPLIER),
+                fit(c.coverageProbability(), CALIBRATION.COVERAGE_PROBABILITY), c.conformity(), points);
+    }
+
+    private static Double fit(Double v, Field<BigDecimal> column) {
+        return v == null ? null : fit((double) v, column);
+    }
+
+    private static double fit(double v, Field<BigDecimal> column) {
+        return BigDecimal.valueOf(v).setScale(column.getDataType().scale(), RoundingMode.HALF_UP).doubleValue();
     }
 
     /**
