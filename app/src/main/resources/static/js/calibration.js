@@ -9,6 +9,7 @@
   var errorBox = document.getElementById('form-error');
   var pointTemplate = document.getElementById('point-template');
   var componentTemplate = document.getElementById('component-template');
+  var correlationTemplate = document.getElementById('correlation-template');
   var timer = null;
 
   // pickers: they fill the id fields, which stay editable (and are what is sent)
@@ -54,10 +55,20 @@
     point.querySelector('.components tbody').appendChild(componentTemplate.content.cloneNode(true));
   }
 
+  // a correlation between two of the point's components, named as in its budget (the readings' Type A is
+  // "repeatability"); sent as correlations [{a, b, r}] and checked on the server (|r| <= 1, positive definite)
+  function addCorrelation(point) {
+    var body = point.querySelector('.correlations tbody');
+    body.appendChild(correlationTemplate.content.cloneNode(true));
+    var row = body.lastElementChild;
+    row.querySelector('.remove-correlation').addEventListener('click', function () { row.remove(); schedule(); });
+  }
+
   function addPoint() {
     points.appendChild(pointTemplate.content.cloneNode(true));
     var point = points.lastElementChild;
     point.querySelector('.add-component').addEventListener('click', function () { addComponent(point); });
+    point.querySelector('.add-correlation').addEventListener('click', function () { addCorrelation(point); });
     point.querySelector('.remove-point').addEventListener('click', function () { point.remove(); schedule(); });
     addComponent(point);
   }
@@ -93,7 +104,11 @@
               halfWidth: num(c('halfWidth')), standardUncertainty: num(c('standardUncertainty')),
               sensitivity: num(c('sensitivity'))
             };
-          }).filter(function (c) { return c.name; })
+          }).filter(function (c) { return c.name; }),
+          correlations: Array.prototype.map.call(p.querySelectorAll('.correlations tbody tr'), function (row) {
+            function r(k) { return row.querySelector('[data-r="' + k + '"]').value.trim(); }
+            return { a: r('a'), b: r('b'), r: num(r('r')) };
+          }).filter(function (c) { return c.a || c.b || c.r !== null; })
         };
       })
     };
@@ -110,6 +125,29 @@
     var e = problem && problem.errors && problem.errors[0];
     errorBox.textContent = e ? e.field + ': ' + e.message : (problem && problem.detail) || '';
     errorBox.hidden = !errorBox.textContent;
+    markCorrelation(e);
+  }
+
+  // a correlation's error is also shown next to it: points[i].correlations[j](.a|.b|.r) marks that input (or row)
+  // and writes the message under the point's correlation table
+  function markCorrelation(e) {
+    Array.prototype.forEach.call(points.querySelectorAll('.correlations [aria-invalid]'), function (el) {
+      el.removeAttribute('aria-invalid');
+    });
+    Array.prototype.forEach.call(points.querySelectorAll('.correlation-error'), function (el) {
+      el.hidden = true;
+      el.textContent = '';
+    });
+    var m = e && /^points\[(\d+)\]\.correlations(?:\[(\d+)\](?:\.(a|b|r))?)?$/.exec(e.field);
+    if (!m) { return; }
+    var point = points.querySelectorAll('.point')[Number(m[1])];
+    if (!point) { return; }
+    var row = m[2] === undefined ? null : point.querySelectorAll('.correlations tbody tr')[Number(m[2])];
+    var target = row && m[3] ? row.querySelector('[data-r="' + m[3] + '"]') : row;
+    if (target) { target.setAttribute('aria-invalid', 'true'); }
+    var box = point.querySelector('.correlation-error');
+    box.textContent = e.message;
+    box.hidden = false;
   }
 
   function render(results) {

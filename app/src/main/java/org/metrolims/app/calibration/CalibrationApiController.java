@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.metrolims.app.api.ApiPage;
+import org.metrolims.app.api.ApiProblems.FieldProblem;
+import org.metrolims.app.api.Problems;
 import org.metrolims.app.calibration.CalibrationApiModels.Approval;
 import org.metrolims.app.calibration.CalibrationApiModels.Correction;
 import org.metrolims.app.signature.SignatureCheck;
@@ -19,9 +21,11 @@ import org.metrolims.calibration.record.CalibrationInputException;
 import org.metrolims.calibration.record.CalibrationRecords;
 import org.metrolims.calibration.record.CalibrationStatus;
 import org.metrolims.calibration.record.CalibrationSummary;
+import org.metrolims.calibration.record.IngestReport;
 import org.metrolims.db.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,6 +60,34 @@ class CalibrationApiController {
     @Operation(summary = "Draft a calibration (technicians); points are evaluated and decided on the server")
     Calibration create(@AuthenticationPrincipal MetroLimsUser user, @RequestBody CalibrationDraft draft) {
         return records.draft(CalibrationActors.of(user), draft);
+    }
+
+    /** The most records one import request carries: one chunk, one transaction, all or nothing. */
+    static final int MAX_IMPORT = 1_000;
+
+    @PostMapping("/import")
+    @Operation(summary = "Import up to 1000 calibration drafts at once (technicians): each record checked as a single"
+            + " draft is; all stored (201 with their ids, in order) or none (400 naming every refused record's field"
+            + " as records[i].…)")
+    ResponseEntity<?> importDrafts(@AuthenticationPrincipal MetroLimsUser user,
+            @RequestBody List<CalibrationDraft> drafts) {
+        if (drafts == null || drafts.isEmpty()) {
+            return Problems.badRequest(List.of(new FieldProblem("records", "send a JSON array of calibration drafts")));
+        }
+        if (drafts.size() > MAX_IMPORT) {
+            return Problems.badRequest(List.of(new FieldProblem("records", "at most " + MAX_IMPORT
+                    + " records per request (got " + drafts.size() + "); send the rest in further requests")));
+        }
+        IngestReport report = records.ingestChunk(CalibrationActors.of(user), drafts);
+        if (!report.accepted()) {
+            return Problems.badRequest(report.rejections().stream()
+                    .map(r -> new FieldProblem("records[" + r.index() + "]." + r.field(), r.message())).toList());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ImportResult(report.ids().size(), report.ids()));
+    }
+
+    /** What an accepted import stored: the new drafts' ids, in the order they were sent. */
+    record ImportResult(int imported, List<Long> ids) {
     }
 
     @PutMapping("/{id}")

@@ -132,11 +132,25 @@ class BrowserJourneyTest {
         } catch (TimeoutException e) {
             fail("no live result; the form says: " + browser.findElement(By.id("form-error")).getText(), e);
         }
+        // a correlation between two of the point's inputs (GUM 5.2.2): a coefficient above 1 is marked at its field,
+        // a valid one is recomputed with and saved with the draft
+        browser.findElement(By.cssSelector(".point .add-correlation")).click();
+        type(By.cssSelector(".point .correlations tbody tr [data-r=a]"), "reference");
+        type(By.cssSelector(".point .correlations tbody tr [data-r=b]"), "repeatability");
+        type(By.cssSelector(".point .correlations tbody tr [data-r=r]"), "1.5");
+        By r = By.cssSelector(".point .correlations tbody tr [data-r=r]");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.attributeToBe(r, "aria-invalid", "true"));
+        assertThat(browser.findElement(By.cssSelector(".point .correlation-error")).getText()).isNotBlank();
+        type(r, "0.5");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector(".point .correlation-error")));
+        waitFor(By.cssSelector(".point-result"), "PASS");
         browser.findElement(By.cssSelector("#calibration-form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/calibrations/\\d+$"));
         String url = browser.getCurrentUrl();
         String path = url.substring(url.indexOf("/calibrations/"));
-        assertThat(text()).contains("DRAFT");
+        assertThat(text()).contains("DRAFT", "r(reference, repeatability) = 0.5");
         browser.findElement(By.cssSelector("form[action$='/submit'] button")).click();
         waitFor(By.tagName("main"), "SUBMITTED");
 

@@ -160,6 +160,7 @@ class AccessMatrixTest {
         e("POST /api/standards/{id}/equipment/{instrumentId}/unlink", "DHDDDH");
         e("POST /api/standards/{id}/status",                   "DODDDO");
         e("POST /api/uncertainty/evaluate",                    "DOOOOO");
+        e("POST /api/calibrations/import",                     "DODDDD");
         e("POST /calibrations/drafts",                         "DODDDD");
         e("POST /calibrations/preview",                        "DODDDD");
         e("POST /calibrations/{id}/approve",                   "DODDDD");

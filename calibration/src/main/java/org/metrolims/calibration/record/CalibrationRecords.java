@@ -71,31 +71,53 @@ public class CalibrationRecords {
     }
 
     /**
-     * Many drafts at once (an import, a bench): all or nothing, a few statements per thousand records. A refused
-     * record names itself as {@code records[i].…}. Returns the ids in order.
+     * Many drafts at once, all or nothing: the first refused record is thrown, naming itself as
+     * {@code records[i].…}. Returns the ids in order. See {@link #ingestChunk} for the per-record report.
      */
     @Transactional
     public List<Long> ingest(Actor actor, List<CalibrationDraft> drafts) {
+        IngestReport report = ingestChunk(actor, drafts);
+        if (!report.accepted()) {
+            IngestReport.Rejection first = report.rejections().getFirst();
+            throw new CalibrationInputException("records[" + first.index() + "]." + first.field(), first.message());
+        }
+        return report.ids();
+    }
+
+    /**
+     * Bulk ingest of one chunk of drafts (an import, a feed from another system), in the caller's transaction: every
+     * record is checked by the same rules as {@link #draft} (units, budgets, decision rules, references); if any is
+     * refused, nothing is stored and the report lists each refused record with its field and reason. Otherwise the
+     * records are written with a few multi-row statements per table and one audit line each (ISO/IEC 17025 7.11),
+     * and the report carries their ids in input order. Instruments, organizations and standards are looked up once
+     * for the whole chunk. Callers split large inputs into chunks of about a thousand records, one transaction each.
+     */
+    @Transactional
+    public IngestReport ingestChunk(Actor actor, List<CalibrationDraft> drafts) {
         requireTechnician(actor);
         Facts facts = new Facts(repository, drafts);
         List<NewCalibration> rows = new ArrayList<>(drafts.size());
+        List<IngestReport.Rejection> rejections = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             try {
                 rows.add(prepare(actor, drafts.get(i), null, 1, null, null, facts));
             } catch (CalibrationInputException e) {
-                throw new CalibrationInputException("records[" + i + "]." + e.field(), e.getMessage());
+                rejections.add(new IngestReport.Rejection(i, e.field(), e.getMessage()));
             }
+        }
+        if (!rejections.isEmpty()) {
+            return new IngestReport(List.of(), rejections);
         }
         List<Inserted> inserted = repository.insertAll(rows);
         List<AuditEntry> entries = new ArrayList<>(rows.size());
         List<Long> ids = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            Calibration c = asStored(inserted.get(i), rows.get(i));
+            Calibration c = asStored(inserted.get(i));
             entries.add(entry(actor, "CREATE", c.id(), null, c, null));
             ids.add(c.id());
         }
         audit.recordAll(entries);
-        return ids;
+        return new IngestReport(ids, List.of());
     }
 
     /** The draft's technician replaces its content. */
@@ -422,7 +444,8 @@ public class CalibrationRecords {
                 reason, null);
     }
 
-    private static Calibration asStored(Inserted inserted, NewCalibration c) {
+    private static Calibration asStored(Inserted inserted) {
+        NewCalibration c = inserted.stored();
         CalibrationDraft d = c.draft();
         return new Calibration(inserted.id(), inserted.calibrationNo(), c.revision(), c.supersedesId(),
                 c.revisionReason(), d.instrumentId(), c.customerOrganizationId(), c.performingOrganizationId(),

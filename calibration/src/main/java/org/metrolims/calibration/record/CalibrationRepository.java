@@ -2,12 +2,10 @@ package org.metrolims.calibration.record;
 
 import static org.jooq.impl.DSL.concat;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.lpad;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.val;
 import static org.metrolims.db.jooq.Sequences.CALIBRATION_NO_SEQ;
 import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
@@ -23,7 +21,13 @@ import static org.metrolims.db.jooq.Tables.UNCERTAINTY_COMPONENT;
 import static org.metrolims.db.jooq.Tables.UNCERTAINTY_CORRELATION;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,6 +42,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Table;
 import org.metrolims.calibration.decision.DecisionRuleCode;
 import org.metrolims.calibration.uncertainty.Correlation;
 import org.metrolims.calibration.decision.Verdict;
@@ -101,46 +106,89 @@ public class CalibrationRepository {
 
     // ---- writes ----
 
-    /** Inserts the records with all their rows; returns (id, number) per record, in order. */
-    List<Inserted> insertAll(List<NewCalibration> rows) {
-        List<Inserted> inserted = new ArrayList<>(rows.size());
-        for (List<NewCalibration> chunk : chunks(rows, MAX_BINDS / 21)) {
-            var insert = dsl.insertInto(CALIBRATION, CALIBRATION.CALIBRATION_NO,
-                    CALIBRATION.REVISION, CALIBRATION.SUPERSEDES_ID, CALIBRATION.REVISION_REASON,
-                    CALIBRATION.INSTRUMENT_ID, CALIBRATION.CUSTOMER_ORGANIZATION_ID,
-                    CALIBRATION.PERFORMING_ORGANIZATION_ID, CALIBRATION.PROCEDURE_CODE, CALIBRATION.RECEIVED_ON,
-                    CALIBRATION.CALIBRATED_ON, CALIBRATION.VALID_UNTIL, CALIBRATION.TECHNICIAN_ID, CALIBRATION.STATUS,
-                    CALIBRATION.TEMPERATURE_C, CALIBRATION.RELATIVE_HUMIDITY_PCT, CALIBRATION.AS_FOUND,
-                    CALIBRATION.AS_LEFT, CALIBRATION.DECISION_RULE, CALIBRATION.DECISION_RULE_MULTIPLIER,
-                    CALIBRATION.COVERAGE_PROBABILITY, CALIBRATION.CONFORMITY);
-            for (NewCalibration c : chunk) {
-                CalibrationDraft d = c.draft();
-                Field<String> number = c.calibrationNo() != null ? val(c.calibrationNo())
-                        : concat(inline(c.numberPrefix() + "-"), lpad(CALIBRATION_NO_SEQ.nextval().cast(String.class), 8, "0"));
-                insert = insert.values(number, val(c.revision()), val(c.supersedesId(), CALIBRATION.SUPERSEDES_ID),
-                        val(c.revisionReason(), CALIBRATION.REVISION_REASON), val(d.instrumentId()),
-                        val(c.customerOrganizationId()), val(c.performingOrganizationId()),
-                        val(d.procedureCode().strip()), val(d.receivedOn(), CALIBRATION.RECEIVED_ON),
-                        val(d.calibratedOn()), val(d.validUntil(), CALIBRATION.VALID_UNTIL), val(c.technicianId()),
-                        val(CalibrationStatus.DRAFT.name()), val(decimal(d.temperatureC()), CALIBRATION.TEMPERATURE_C),
-                        val(decimal(d.relativeHumidityPct()), CALIBRATION.RELATIVE_HUMIDITY_PCT),
-                        val(name(d.asFound()), CALIBRATION.AS_FOUND), val(name(d.asLeft()), CALIBRATION.AS_LEFT),
-                        val(name(c.decisionRule()), CALIBRATION.DECISION_RULE),
-                        val(decimal(c.decisionRuleMultiplier()), CALIBRATION.DECISION_RULE_MULTIPLIER),
-                        val(BigDecimal.valueOf(c.coverageProbability())), val(c.conformity().name()));
-            }
-            // MariaDB returns the rows of a multi-row INSERT … RETURNING in the order they were inserted
-            insert.returningResult(CALIBRATION.ID, CALIBRATION.CALIBRATION_NO)
-                    .fetch(r -> new Inserted(r.value1(), r.value2()))
-                    .forEach(inserted::add);
+    /**
+     * Inserts the records with all their rows; returns (id, number) per record, in order. Each table gets multi-row
+     * {@code INSERT … VALUES (…),(…)} statements of up to {@link #MAX_BINDS} placeholders, written straight to the
+     * transaction's JDBC connection: measured on MariaDB 11.4 with Connector/J 3.5, multi-row VALUES beat the
+     * driver's bulk batch protocol (about 2× for calibration rows), and building thousand-row statements through
+     * jOOQ's DSL cost more client CPU than the server spent executing them. New records are numbered
+     * {@code PREFIX-00000042} from {@code calibration_no_seq} inside the statement.
+     */
+    List<Inserted> insertAll(List<NewCalibration> entered) {
+        List<NewCalibration> rows = entered.stream().map(CalibrationRepository::asColumnsKeepIt).toList();
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (NewCalibration c : rows) {
+            CalibrationDraft d = c.draft();
+            values.add(new Object[] {c.calibrationNo() != null ? c.calibrationNo() : new NextNumber(c.numberPrefix()),
+                c.revision(), c.supersedesId(), c.revisionReason(), d.instrumentId(), c.customerOrganizationId(),
+                c.performingOrganizationId(), d.procedureCode().strip(), d.receivedOn(), d.calibratedOn(),
+                d.validUntil(), c.technicianId(), CalibrationStatus.DRAFT.name(), decimal(d.temperatureC()),
+                decimal(d.relativeHumidityPct()), name(d.asFound()), name(d.asLeft()), name(c.decisionRule()),
+                decimal(c.decisionRuleMultiplier()), BigDecimal.valueOf(c.coverageProbability()),
+                c.conformity().name()});
         }
+        List<Inserted> inserted = new ArrayList<>(rows.size());
+        // MariaDB returns the rows of a multi-row INSERT … RETURNING in the order they were inserted
+        insert(CALIBRATION, List.of(CALIBRATION.CALIBRATION_NO, CALIBRATION.REVISION, CALIBRATION.SUPERSEDES_ID,
+                CALIBRATION.REVISION_REASON, CALIBRATION.INSTRUMENT_ID, CALIBRATION.CUSTOMER_ORGANIZATION_ID,
+                CALIBRATION.PERFORMING_ORGANIZATION_ID, CALIBRATION.PROCEDURE_CODE, CALIBRATION.RECEIVED_ON,
+                CALIBRATION.CALIBRATED_ON, CALIBRATION.VALID_UNTIL, CALIBRATION.TECHNICIAN_ID, CALIBRATION.STATUS,
+                CALIBRATION.TEMPERATURE_C, CALIBRATION.RELATIVE_HUMIDITY_PCT, CALIBRATION.AS_FOUND,
+                CALIBRATION.AS_LEFT, CALIBRATION.DECISION_RULE, CALIBRATION.DECISION_RULE_MULTIPLIER,
+                CALIBRATION.COVERAGE_PROBABILITY, CALIBRATION.CONFORMITY), values,
+                List.of(CALIBRATION.ID, CALIBRATION.CALIBRATION_NO),
+                r -> inserted.add(new Inserted(r.getLong(1), r.getString(2), rows.get(inserted.size()))));
         List<Long> ids = inserted.stream().map(Inserted::id).toList();
         insertContent(ids, rows);
         return inserted;
     }
 
-    /** The id and number of an inserted record. */
-    record Inserted(long id, String calibrationNo) {
+    /**
+     * The id and number of an inserted record, and its content as stored: every decimal at its column's scale, so
+     * that what the caller builds from it (the audit line) says exactly what a read of the record gives.
+     */
+    record Inserted(long id, String calibrationNo, NewCalibration stored) {
+    }
+
+    /** The record with every decimal rounded as its column keeps it (MariaDB rounds half away from zero). */
+    private static NewCalibration asColumnsKeepIt(NewCalibration c) {
+        CalibrationDraft d = c.draft();
+        CalibrationDraft draft = new CalibrationDraft(d.instrumentId(), d.customerOrganizationId(), d.procedureCode(),
+                d.receivedOn(), d.calibratedOn(), d.validUntil(), d.referenceStandardIds(),
+                fit(d.temperatureC(), CALIBRATION.TEMPERATURE_C),
+                fit(d.relativeHumidityPct(), CALIBRATION.RELATIVE_HUMIDITY_PCT), d.asFound(), d.asLeft(),
+                d.decisionRule(), d.decisionRuleMultiplier(), d.coverageProbability(), d.points());
+        var m = MEASUREMENT_POINT;
+        var u = UNCERTAINTY_COMPONENT;
+        List<MeasuredPoint> points = c.points().stream().map(p -> new MeasuredPoint(p.seq(), fit(p.nominal(), m.NOMINAL),
+                p.unit(), p.readings().stream().map(r -> fit(r, MEASUREMENT_READING.VALUE)).toList(),
+                fit(p.mean(), m.MEAN_READING), fit(p.standardDeviation(), m.STANDARD_DEVIATION), fit(p.error(), m.ERROR),
+                fit(p.correction(), m.CORRECTION), fit(p.combinedStandardUncertainty(), m.COMBINED_UNCERTAINTY),
+                fit(p.effectiveDegreesOfFreedom(), m.EFFECTIVE_DOF), fit(p.expandedUncertainty(), m.EXPANDED_UNCERTAINTY),
+                fit(p.coverageFactor(), m.COVERAGE_FACTOR), fit(p.coverageProbability(), m.COVERAGE_PROBABILITY),
+                fit(p.tolerance(), m.TOLERANCE), p.toleranceUnit(), p.decisionRule(),
+                fit(p.guardBandMultiplier(), m.GUARD_BAND_MULTIPLIER), fit(p.guardBand(), m.GUARD_BAND),
+                fit(p.acceptanceLower(), m.ACCEPTANCE_LOWER), fit(p.acceptanceUpper(), m.ACCEPTANCE_UPPER),
+                fit(p.conformanceProbability(), m.CONFORMANCE_PROBABILITY), p.verdict(), p.conformity(),
+                p.components().stream().map(b -> new BudgetComponent(b.seq(), b.name(), b.type(), b.distribution(),
+                        fit(b.halfWidth(), u.HALF_WIDTH), fit(b.expandedUncertainty(), u.EXPANDED_UNCERTAINTY),
+                        fit(b.coverageFactor(), u.COVERAGE_FACTOR), fit(b.standardUncertainty(), u.STANDARD_UNCERTAINTY),
+                        fit(b.sensitivity(), u.SENSITIVITY), fit(b.degreesOfFreedom(), u.DEGREES_OF_FREEDOM),
+                        fit(b.contribution(), u.CONTRIBUTION))).toList(),
+                p.correlations().stream().map(r -> new Correlation(r.a(), r.b(), fit(r.r(), UNCERTAINTY_CORRELATION.R)))
+                        .toList())).toList();
+        return new NewCalibration(c.calibrationNo(), c.numberPrefix(), c.revision(), c.supersedesId(),
+                c.revisionReason(), c.performingOrganizationId(), c.technicianId(), c.customerOrganizationId(), draft,
+                c.decisionRule(), fit(c.decisionRuleMultiplier(), CALIBRATION.DECISION_RULE_MULTIPLIER),
+                fit(c.coverageProbability(), CALIBRATION.COVERAGE_PROBABILITY), c.conformity(), points);
+    }
+
+    private static Double fit(Double v, Field<BigDecimal> column) {
+        return v == null ? null : fit((double) v, column);
+    }
+
+    private static double fit(double v, Field<BigDecimal> column) {
+        return BigDecimal.valueOf(v).setScale(column.getDataType().scale(), RoundingMode.HALF_UP).doubleValue();
     }
 
     /**
@@ -235,8 +283,6 @@ public class CalibrationRepository {
                 .execute() == 1;
     }
 
-    /** Appends audit lines in one statement (the bulk counterpart of AuditTrail.record; same table, same rules). */
-
     private void insertContent(List<Long> ids, List<NewCalibration> rows) {
         List<Long> pointOwner = new ArrayList<>();
         List<MeasuredPoint> points = new ArrayList<>();
@@ -251,43 +297,33 @@ public class CalibrationRepository {
                 references.add(new Object[] {id, s});
             }
         }
-        for (List<Object[]> chunk : chunks(references, MAX_BINDS / 2)) {
-            var insert = dsl.insertInto(CALIBRATION_REFERENCE_STANDARD, CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID,
-                    CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID);
-            for (Object[] r : chunk) {
-                insert = insert.values((Long) r[0], (Long) r[1]);
-            }
-            insert.execute();
+        insert(CALIBRATION_REFERENCE_STANDARD, List.of(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID,
+                CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID), references, List.of(), null);
+        List<Object[]> pointValues = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            MeasuredPoint p = points.get(i);
+            pointValues.add(new Object[] {pointOwner.get(i), p.seq(), decimal(p.nominal()), p.unit(),
+                decimal(p.mean()), decimal(p.standardDeviation()), decimal(p.error()), decimal(p.correction()),
+                decimal(p.combinedStandardUncertainty()), decimal(p.effectiveDegreesOfFreedom()),
+                decimal(p.expandedUncertainty()), decimal(p.coverageFactor()), decimal(p.coverageProbability()),
+                decimal(p.tolerance()), p.toleranceUnit(), p.conformity().name(), name(p.decisionRule()),
+                decimal(p.guardBandMultiplier()), decimal(p.guardBand()), decimal(p.acceptanceLower()),
+                decimal(p.acceptanceUpper()), decimal(p.conformanceProbability()), name(p.verdict())});
         }
         List<Long> pointIds = new ArrayList<>(points.size());
-        int perStatement = MAX_BINDS / 24;
-        for (int from = 0; from < points.size(); from += perStatement) {
-            int to = Math.min(points.size(), from + perStatement);
-            var insert = dsl.insertInto(MEASUREMENT_POINT, MEASUREMENT_POINT.CALIBRATION_ID, MEASUREMENT_POINT.SEQ,
-                    MEASUREMENT_POINT.NOMINAL, MEASUREMENT_POINT.UNIT, MEASUREMENT_POINT.MEAN_READING,
-                    MEASUREMENT_POINT.STANDARD_DEVIATION, MEASUREMENT_POINT.ERROR, MEASUREMENT_POINT.CORRECTION,
-                    MEASUREMENT_POINT.COMBINED_UNCERTAINTY, MEASUREMENT_POINT.EFFECTIVE_DOF,
-                    MEASUREMENT_POINT.EXPANDED_UNCERTAINTY, MEASUREMENT_POINT.COVERAGE_FACTOR,
-                    MEASUREMENT_POINT.COVERAGE_PROBABILITY, MEASUREMENT_POINT.TOLERANCE,
-                    MEASUREMENT_POINT.TOLERANCE_UNIT, MEASUREMENT_POINT.CONFORMITY, MEASUREMENT_POINT.DECISION_RULE,
-                    MEASUREMENT_POINT.GUARD_BAND_MULTIPLIER, MEASUREMENT_POINT.GUARD_BAND,
-                    MEASUREMENT_POINT.ACCEPTANCE_LOWER, MEASUREMENT_POINT.ACCEPTANCE_UPPER,
-                    MEASUREMENT_POINT.CONFORMANCE_PROBABILITY, MEASUREMENT_POINT.VERDICT);
-            for (int i = from; i < to; i++) {
-                MeasuredPoint p = points.get(i);
-                insert = insert.values(pointOwner.get(i), p.seq(), decimal(p.nominal()), p.unit(), decimal(p.mean()),
-                        decimal(p.standardDeviation()), decimal(p.error()), decimal(p.correction()),
-                        decimal(p.combinedStandardUncertainty()), decimal(p.effectiveDegreesOfFreedom()),
-                        decimal(p.expandedUncertainty()), decimal(p.coverageFactor()),
-                        decimal(p.coverageProbability()), decimal(p.tolerance()), p.toleranceUnit(),
-                        p.conformity().name(), name(p.decisionRule()), decimal(p.guardBandMultiplier()),
-                        decimal(p.guardBand()), decimal(p.acceptanceLower()), decimal(p.acceptanceUpper()),
-                        decimal(p.conformanceProbability()), name(p.verdict()));
-            }
-            pointIds.addAll(insert.returningResult(MEASUREMENT_POINT.ID).fetch(MEASUREMENT_POINT.ID));
-        }
+        insert(MEASUREMENT_POINT, List.of(MEASUREMENT_POINT.CALIBRATION_ID, MEASUREMENT_POINT.SEQ,
+                MEASUREMENT_POINT.NOMINAL, MEASUREMENT_POINT.UNIT, MEASUREMENT_POINT.MEAN_READING,
+                MEASUREMENT_POINT.STANDARD_DEVIATION, MEASUREMENT_POINT.ERROR, MEASUREMENT_POINT.CORRECTION,
+                MEASUREMENT_POINT.COMBINED_UNCERTAINTY, MEASUREMENT_POINT.EFFECTIVE_DOF,
+                MEASUREMENT_POINT.EXPANDED_UNCERTAINTY, MEASUREMENT_POINT.COVERAGE_FACTOR,
+                MEASUREMENT_POINT.COVERAGE_PROBABILITY, MEASUREMENT_POINT.TOLERANCE, MEASUREMENT_POINT.TOLERANCE_UNIT,
+                MEASUREMENT_POINT.CONFORMITY, MEASUREMENT_POINT.DECISION_RULE, MEASUREMENT_POINT.GUARD_BAND_MULTIPLIER,
+                MEASUREMENT_POINT.GUARD_BAND, MEASUREMENT_POINT.ACCEPTANCE_LOWER, MEASUREMENT_POINT.ACCEPTANCE_UPPER,
+                MEASUREMENT_POINT.CONFORMANCE_PROBABILITY, MEASUREMENT_POINT.VERDICT), pointValues,
+                List.of(MEASUREMENT_POINT.ID), r -> pointIds.add(r.getLong(1)));
         List<Object[]> readings = new ArrayList<>();
         List<Object[]> components = new ArrayList<>();
+        List<Object[]> correlations = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             long pointId = pointIds.get(i);
             List<Double> r = points.get(i).readings();
@@ -295,49 +331,106 @@ public class CalibrationRepository {
                 readings.add(new Object[] {pointId, k + 1, decimal(r.get(k))});
             }
             for (BudgetComponent c : points.get(i).components()) {
-                components.add(new Object[] {pointId, c});
+                components.add(new Object[] {pointId, c.seq(), c.name(), c.type(), c.distribution(),
+                    decimal(c.halfWidth()), decimal(c.expandedUncertainty()), decimal(c.coverageFactor()),
+                    decimal(c.standardUncertainty()), decimal(c.sensitivity()), decimal(c.degreesOfFreedom()),
+                    decimal(c.contribution())});
+            }
+            List<Correlation> cr = points.get(i).correlations();
+            for (int k = 0; k < cr.size(); k++) {
+                correlations.add(new Object[] {pointId, k + 1, cr.get(k).a(), cr.get(k).b(),
+                    BigDecimal.valueOf(cr.get(k).r())});
             }
         }
-        for (List<Object[]> chunk : chunks(readings, MAX_BINDS / 3)) {
-            var insert = dsl.insertInto(MEASUREMENT_READING, MEASUREMENT_READING.POINT_ID, MEASUREMENT_READING.SEQ,
-                    MEASUREMENT_READING.VALUE);
-            for (Object[] r : chunk) {
-                insert = insert.values((Long) r[0], (Integer) r[1], (BigDecimal) r[2]);
-            }
-            insert.execute();
+        insert(MEASUREMENT_READING, List.of(MEASUREMENT_READING.POINT_ID, MEASUREMENT_READING.SEQ,
+                MEASUREMENT_READING.VALUE), readings, List.of(), null);
+        insert(UNCERTAINTY_COMPONENT, List.of(UNCERTAINTY_COMPONENT.POINT_ID, UNCERTAINTY_COMPONENT.SEQ,
+                UNCERTAINTY_COMPONENT.NAME, UNCERTAINTY_COMPONENT.EVALUATION_TYPE, UNCERTAINTY_COMPONENT.DISTRIBUTION,
+                UNCERTAINTY_COMPONENT.HALF_WIDTH, UNCERTAINTY_COMPONENT.EXPANDED_UNCERTAINTY,
+                UNCERTAINTY_COMPONENT.COVERAGE_FACTOR, UNCERTAINTY_COMPONENT.STANDARD_UNCERTAINTY,
+                UNCERTAINTY_COMPONENT.SENSITIVITY, UNCERTAINTY_COMPONENT.DEGREES_OF_FREEDOM,
+                UNCERTAINTY_COMPONENT.CONTRIBUTION), components, List.of(), null);
+        insert(UNCERTAINTY_CORRELATION, List.of(UNCERTAINTY_CORRELATION.POINT_ID, UNCERTAINTY_CORRELATION.SEQ,
+                UNCERTAINTY_CORRELATION.COMPONENT_A, UNCERTAINTY_CORRELATION.COMPONENT_B, UNCERTAINTY_CORRELATION.R),
+                correlations, List.of(), null);
+    }
+
+    /** A new record's number: {@code prefix-} and the next value of {@code calibration_no_seq}, eight digits. */
+    private record NextNumber(String prefix) {
+    }
+
+    /** Reads one returned row. */
+    @FunctionalInterface
+    private interface ReturnedRow {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Writes the rows with multi-row INSERTs of at most {@link #MAX_BINDS} placeholders each, on the connection of
+     * the current transaction; with {@code returning} columns, hands each returned row, in insertion order, to
+     * {@code returned}. Values are null, String, Integer, Long, BigDecimal, LocalDate or {@link NextNumber}.
+     */
+    private void insert(Table<?> table, List<? extends Field<?>> columns, List<Object[]> rows,
+            List<? extends Field<?>> returning, ReturnedRow returned) {
+        if (rows.isEmpty()) {
+            return;
         }
-        for (List<Object[]> chunk : chunks(components, MAX_BINDS / 12)) {
-            var insert = dsl.insertInto(UNCERTAINTY_COMPONENT, UNCERTAINTY_COMPONENT.POINT_ID, UNCERTAINTY_COMPONENT.SEQ,
-                    UNCERTAINTY_COMPONENT.NAME, UNCERTAINTY_COMPONENT.EVALUATION_TYPE,
-                    UNCERTAINTY_COMPONENT.DISTRIBUTION, UNCERTAINTY_COMPONENT.HALF_WIDTH,
-                    UNCERTAINTY_COMPONENT.EXPANDED_UNCERTAINTY, UNCERTAINTY_COMPONENT.COVERAGE_FACTOR,
-                    UNCERTAINTY_COMPONENT.STANDARD_UNCERTAINTY, UNCERTAINTY_COMPONENT.SENSITIVITY,
-                    UNCERTAINTY_COMPONENT.DEGREES_OF_FREEDOM, UNCERTAINTY_COMPONENT.CONTRIBUTION);
-            for (Object[] r : chunk) {
-                BudgetComponent c = (BudgetComponent) r[1];
-                insert = insert.values((Long) r[0], c.seq(), c.name(), c.type(), c.distribution(),
-                        decimal(c.halfWidth()), decimal(c.expandedUncertainty()), decimal(c.coverageFactor()),
-                        decimal(c.standardUncertainty()), decimal(c.sensitivity()), decimal(c.degreesOfFreedom()),
-                        decimal(c.contribution()));
-            }
-            insert.execute();
+        StringBuilder head = new StringBuilder("INSERT INTO `").append(table.getName()).append("` (");
+        for (int i = 0; i < columns.size(); i++) {
+            head.append(i == 0 ? "`" : ", `").append(columns.get(i).getName()).append('`');
         }
-        List<Object[]> correlations = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            List<Correlation> r = points.get(i).correlations();
-            for (int k = 0; k < r.size(); k++) {
-                correlations.add(new Object[] {pointIds.get(i), k + 1, r.get(k)});
-            }
+        head.append(") VALUES ");
+        StringBuilder tail = new StringBuilder();
+        for (int i = 0; i < returning.size(); i++) {
+            tail.append(i == 0 ? " RETURNING `" : ", `").append(returning.get(i).getName()).append('`');
         }
-        for (List<Object[]> chunk : chunks(correlations, MAX_BINDS / 5)) {
-            var insert = dsl.insertInto(UNCERTAINTY_CORRELATION, UNCERTAINTY_CORRELATION.POINT_ID,
-                    UNCERTAINTY_CORRELATION.SEQ, UNCERTAINTY_CORRELATION.COMPONENT_A, UNCERTAINTY_CORRELATION.COMPONENT_B,
-                    UNCERTAINTY_CORRELATION.R);
-            for (Object[] r : chunk) {
-                Correlation c = (Correlation) r[2];
-                insert = insert.values((Long) r[0], (Integer) r[1], c.a(), c.b(), BigDecimal.valueOf(c.r()));
+        int perStatement = Math.max(1, MAX_BINDS / columns.size());
+        dsl.connection(connection -> {
+            for (int from = 0; from < rows.size(); from += perStatement) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+                StringBuilder sql = new StringBuilder(head.length() + tail.length() + chunk.size() * columns.size() * 3);
+                sql.append(head);
+                for (int r = 0; r < chunk.size(); r++) {
+                    sql.append(r == 0 ? "(" : ",(");
+                    Object[] row = chunk.get(r);
+                    for (int c = 0; c < row.length; c++) {
+                        sql.append(c == 0 ? "" : ",").append(row[c] instanceof NextNumber
+                                ? "CONCAT(?, LPAD(NEXTVAL(`" + CALIBRATION_NO_SEQ.getName() + "`), 8, '0'))" : "?");
+                    }
+                    sql.append(')');
+                }
+                sql.append(tail);
+                try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                    int index = 0;
+                    for (Object[] row : chunk) {
+                        for (Object value : row) {
+                            bind(statement, ++index, value);
+                        }
+                    }
+                    if (returned == null) {
+                        statement.executeUpdate();
+                    } else {
+                        try (ResultSet rs = statement.executeQuery()) {
+                            while (rs.next()) {
+                                returned.accept(rs);
+                            }
+                        }
+                    }
+                }
             }
-            insert.execute();
+        });
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        switch (value) {
+            case null -> statement.setNull(index, Types.NULL);
+            case String s -> statement.setString(index, s);
+            case Long l -> statement.setLong(index, l);
+            case Integer i -> statement.setInt(index, i);
+            case BigDecimal d -> statement.setBigDecimal(index, d);
+            case LocalDate d -> statement.setObject(index, d);
+            case NextNumber n -> statement.setString(index, n.prefix() + "-");
+            default -> throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
         }
     }
 
