@@ -69,6 +69,25 @@ public final class CoverageCalculator {
         return out;
     }
 
+    /**
+     * The standards whose chains {@link #verdicts} may ask about on {@code asOf}, whatever the region and
+     * discipline asked for: every counting standard that can serve a demand demanded on that day.
+     */
+    public java.util.Set<Long> servingCounting(List<CapabilityDemand> demands, LocalDate asOf, LongPredicate counts) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (CapabilityDemand d : demands) {
+            if (!d.demandedOn(asOf)) {
+                continue;
+            }
+            for (CoverageStandard s : byQuantity.getOrDefault(d.quantityId(), List.of())) {
+                if (!out.contains(s.id()) && s.canServe(d) && counts.test(s.id())) {
+                    out.add(s.id());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The prefix of every GB/T 2260 code in the region's subtree (350000 → 35, 350200 → 3502, 350203 → itself). */
     static String subtreePrefix(String code) {
         return new org.metrolims.db.reference.RegionCode(code).subtreePrefix();

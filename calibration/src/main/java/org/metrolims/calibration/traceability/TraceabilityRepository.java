@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,216 @@ public class TraceabilityRepository {
             frontier = next;
         }
         return new TraceGraph(standards, equipment, calibrations, roots());
+    }
+
+    /** Ids per statement in the narrow loads ({@code IN} lists), well under the driver's bind limit. */
+    private static final int IDS_PER_STATEMENT = 5000;
+
+    /**
+     * Every public standard (provincial, city, county level) as a node, with its status history and assessment
+     * certificates up to {@code latest}, in three statements: what counting on any date up to {@code latest} needs.
+     */
+    public List<StandardNode> publicStandardNodes(LocalDate latest) {
+        var s = MEASUREMENT_STANDARD;
+        return nodes(s.LEVEL.in(org.metrolims.calibration.standard.StandardLevel.PUBLIC.stream().map(Enum::name)
+                .toList()), latest);
+    }
+
+    private List<StandardNode> nodes(org.jooq.Condition which, LocalDate latest) {
+        var s = MEASUREMENT_STANDARD;
+        var h = MEASUREMENT_STANDARD_STATUS;
+        var a = STANDARD_ASSESSMENT_CERTIFICATE;
+        Map<Long, List<StatusChange>> statuses = new HashMap<>();
+        dsl.select(h.STANDARD_ID, h.STATUS, h.EFFECTIVE_FROM).from(h).join(s).on(s.ID.eq(h.STANDARD_ID))
+                .where(which).and(h.EFFECTIVE_FROM.le(latest))
+                .orderBy(h.STANDARD_ID, h.EFFECTIVE_FROM, h.ID)
+                .forEach(x -> statuses.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                        .add(new StatusChange(x.value2(), x.value3())));
+        Map<Long, List<Validity>> certificates = new HashMap<>();
+        dsl.select(a.STANDARD_ID, a.ISSUED_ON, a.EXPIRES_ON).from(a).join(s).on(s.ID.eq(a.STANDARD_ID))
+                .where(which).and(a.ISSUED_ON.le(latest))
+                .forEach(x -> certificates.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                        .add(new Validity(x.value2(), x.value3())));
+        return dsl.select(s.ID, s.CODE, s.LEVEL, s.QUANTITY_ID, s.UNIT, s.EXPANDED_UNCERTAINTY).from(s).where(which)
+                .fetch(x -> new StandardNode(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(),
+                        optional(x.value6()), statuses.getOrDefault(x.value1(), List.of()),
+                        certificates.getOrDefault(x.value1(), List.of())));
+    }
+
+    /**
+     * Only the part of the graph that the chains of some standards on some dates read, loaded level by level
+     * upwards. A chain of standard <i>s</i> on day <i>d</i> reads, for each item of <i>s</i>'s equipment, its latest
+     * approved calibration done on or before <i>d</i> ({@link TraceGraph#latestCalibration}), and then each
+     * reference standard that calibration names on the calibration's own day. So per standard this loads its
+     * equipment's approved calibrations from the latest one on or before the earliest day asked up to the latest
+     * day asked (one index look-up per item for the first, on {@code (instrument_id, status, calibrated_on)}),
+     * follows the references of the calibrations those days pick, and repeats with the references and their days
+     * until nothing new is asked. Any chain asked for reads the same calibrations in this graph as in
+     * {@link #graphAsOf} for the latest day, so it is judged the same; other chains are not in it.
+     *
+     * @param chainsOf standard id → the days its chain is asked about
+     * @param known    standards already loaded as nodes with their history up to the latest day asked (not loaded
+     *                 again); they are part of the graph whether their chains are asked or not
+     */
+    public TraceGraph graphFor(Map<Long, ? extends Collection<LocalDate>> chainsOf, Collection<StandardNode> known) {
+        Map<Long, StandardNode> nodes = new HashMap<>();
+        known.forEach(n -> nodes.put(n.id(), n));
+        Map<Long, List<Long>> equipment = new HashMap<>();
+        Map<Long, CalibrationLink> calibrations = new HashMap<>();
+        Map<Long, List<CalibrationLink>> byInstrument = new HashMap<>();
+        Map<Long, LocalDate[]> loaded = new HashMap<>();
+        Map<Long, java.util.Set<LocalDate>> done = new HashMap<>();
+        Map<Long, java.util.Set<LocalDate>> pending = new HashMap<>();
+        chainsOf.forEach((id, days) -> {
+            if (!days.isEmpty()) {
+                pending.put(id, new java.util.HashSet<>(days));
+            }
+        });
+        LocalDate latest = pending.values().stream().flatMap(Collection::stream).max(LocalDate::compareTo)
+                .orElse(LocalDate.MIN);
+        while (!pending.isEmpty()) {
+            List<Long> unknown = pending.keySet().stream().filter(id -> !nodes.containsKey(id)).toList();
+            for (List<Long> part : chunks(unknown)) {
+                nodes(MEASUREMENT_STANDARD.ID.in(part), latest).forEach(n -> nodes.put(n.id(), n));
+            }
+            // which standards need (more of) their equipment's calibrations, over which days
+            List<Long> toLoad = new ArrayList<>();
+            LocalDate lo = LocalDate.MAX;
+            LocalDate hi = LocalDate.MIN;
+            for (var e : pending.entrySet()) {
+                StandardNode node = nodes.get(e.getKey());
+                if (node == null || node.nationalPrimary()) {
+                    continue;
+                }
+                LocalDate first = java.util.Collections.min(e.getValue());
+                LocalDate last = java.util.Collections.max(e.getValue());
+                LocalDate[] have = loaded.get(e.getKey());
+                if (have != null && !first.isBefore(have[0]) && !last.isAfter(have[1])) {
+                    continue;
+                }
+                // the whole span from what is loaded to what is asked, so that no day in between is missed
+                LocalDate[] span = have == null ? new LocalDate[] {first, last}
+                        : new LocalDate[] {min(have[0], first), max(have[1], last)};
+                loaded.put(e.getKey(), span);
+                toLoad.add(e.getKey());
+                lo = min(lo, span[0]);
+                hi = max(hi, span[1]);
+            }
+            for (List<Long> part : chunks(toLoad)) {
+                loadEquipmentCalibrations(part, lo, hi, equipment, calibrations, byInstrument);
+            }
+            // the references the asked days pick, on their calibration days, make the next level
+            Map<Long, java.util.Set<LocalDate>> next = new HashMap<>();
+            for (var e : pending.entrySet()) {
+                StandardNode node = nodes.get(e.getKey());
+                java.util.Set<LocalDate> seen = done.computeIfAbsent(e.getKey(), k -> new java.util.HashSet<>());
+                for (LocalDate day : e.getValue()) {
+                    if (!seen.add(day) || node == null || node.nationalPrimary()) {
+                        continue;
+                    }
+                    for (long instrument : equipment.getOrDefault(e.getKey(), List.of())) {
+                        CalibrationLink c = latest(byInstrument.getOrDefault(instrument, List.of()), day);
+                        if (c == null || c.external()) {
+                            continue;
+                        }
+                        for (long r : c.referenceStandardIds()) {
+                            if (!done.getOrDefault(r, java.util.Set.of()).contains(c.calibratedOn())) {
+                                next.computeIfAbsent(r, k -> new java.util.HashSet<>()).add(c.calibratedOn());
+                            }
+                        }
+                    }
+                }
+            }
+            pending.clear();
+            pending.putAll(next);
+        }
+        return new TraceGraph(nodes.values(), equipment, calibrations.values(), roots());
+    }
+
+    /**
+     * The equipment of the standards and, per item, its approved calibrations from the latest one done on or
+     * before {@code lo} (or from {@code lo} when there is none) up to {@code hi}, each with the reference standards
+     * it names: one statement, one row per item, calibration and reference.
+     */
+    private void loadEquipmentCalibrations(List<Long> standards, LocalDate lo, LocalDate hi,
+            Map<Long, List<Long>> equipment, Map<Long, CalibrationLink> calibrations,
+            Map<Long, List<CalibrationLink>> byInstrument) {
+        var i = INSTRUMENT;
+        var c = CALIBRATION;
+        var r = CALIBRATION_REFERENCE_STANDARD;
+        var before = CALIBRATION.as("before_lo");
+        var from = org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.field(
+                org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(before.CALIBRATED_ON)).from(before)
+                        .where(before.INSTRUMENT_ID.eq(i.ID)).and(before.STATUS.eq(APPROVED))
+                        .and(before.CALIBRATED_ON.le(lo))), org.jooq.impl.DSL.val(lo));
+        Map<Long, java.util.TreeSet<Long>> items = new HashMap<>();
+        Map<Long, CalibrationLink> found = new HashMap<>();
+        Map<Long, List<Long>> references = new HashMap<>();
+        dsl.select(i.MEASUREMENT_STANDARD_ID, i.ID, c.ID, c.CALIBRATION_NO, c.CALIBRATED_ON, c.VALID_UNTIL,
+                        c.EXTERNAL_ISSUER, c.EXTERNAL_CERTIFICATE_NO, c.EXTERNAL_CMC_REFERENCE,
+                        r.MEASUREMENT_STANDARD_ID)
+                .from(i)
+                .leftJoin(c).on(c.INSTRUMENT_ID.eq(i.ID)).and(c.STATUS.eq(APPROVED)).and(c.CALIBRATED_ON.le(hi))
+                .and(c.CALIBRATED_ON.ge(from))
+                .leftJoin(r).on(r.CALIBRATION_ID.eq(c.ID))
+                .where(i.MEASUREMENT_STANDARD_ID.in(standards))
+                .forEach(x -> {
+                    items.computeIfAbsent(x.value1(), k -> new java.util.TreeSet<>()).add(x.value2());
+                    if (x.value3() == null) {
+                        return;
+                    }
+                    found.computeIfAbsent(x.value3(), id -> new CalibrationLink(id, x.value4(), x.value2(),
+                            x.value5(), Optional.ofNullable(x.value6()), List.of(), Optional.ofNullable(x.value7()),
+                            Optional.ofNullable(x.value8()), Optional.ofNullable(x.value9())));
+                    if (x.value10() != null) {
+                        references.computeIfAbsent(x.value3(), k -> new ArrayList<>()).add(x.value10());
+                    }
+                });
+        items.forEach((standard, ids) -> equipment.put(standard, List.copyOf(ids)));
+        java.util.Set<Long> touched = new java.util.HashSet<>();
+        for (CalibrationLink f : found.values()) {
+            if (calibrations.containsKey(f.id())) {
+                continue;
+            }
+            List<Long> refs = references.getOrDefault(f.id(), new ArrayList<>());
+            refs.sort(null);
+            CalibrationLink link = new CalibrationLink(f.id(), f.number(), f.instrumentId(), f.calibratedOn(),
+                    f.validUntil(), refs, f.externalIssuer(), f.externalCertificateNo(), f.cmcReference());
+            calibrations.put(link.id(), link);
+            byInstrument.computeIfAbsent(link.instrumentId(), k -> new ArrayList<>()).add(link);
+            touched.add(link.instrumentId());
+        }
+        Comparator<CalibrationLink> order = Comparator.comparing(CalibrationLink::calibratedOn)
+                .thenComparingLong(CalibrationLink::id);
+        touched.forEach(instrument -> byInstrument.get(instrument).sort(order));
+    }
+
+    /** The last of the (date, id)-ordered calibrations done on or before {@code day}, as {@link TraceGraph} picks. */
+    private static CalibrationLink latest(List<CalibrationLink> ordered, LocalDate day) {
+        CalibrationLink last = null;
+        for (CalibrationLink c : ordered) {
+            if (c.calibratedOn().isAfter(day)) {
+                break;
+            }
+            last = c;
+        }
+        return last;
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            out.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
+        }
+        return out;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Map<String, RootKind> roots() {
