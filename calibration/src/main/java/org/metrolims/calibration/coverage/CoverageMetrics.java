@@ -85,10 +85,11 @@ public class CoverageMetrics {
         if (dates.isEmpty()) {
             throw new IllegalArgumentException("A coverage snapshot needs at least one date");
         }
+        LocalDate first = java.util.Collections.min(dates);
         LocalDate latest = java.util.Collections.max(dates);
         List<CoverageStandard> standards = repository.publicStandards();
         List<CapabilityDemand> demands = repository.demands();
-        List<StandardNode> nodes = traceability.publicStandardNodes(latest);
+        List<StandardNode> nodes = traceability.publicStandardNodes(first, latest);
         Map<Long, StandardNode> byId = new HashMap<>();
         nodes.forEach(n -> byId.put(n.id(), n));
         CoverageCalculator calculator = new CoverageCalculator(standards);
@@ -99,7 +100,7 @@ public class CoverageMetrics {
                 chainsOf.computeIfAbsent(id, k -> new HashSet<>()).add(day);
             }
         }
-        return new CoverageSnapshot(traceability.graphFor(chainsOf, nodes), standards, demands,
+        return new CoverageSnapshot(traceability.graphFor(chainsOf, nodes, first), standards, demands,
                 Optional.of(Set.copyOf(dates)), chainsOf);
     }
 

@@ -159,16 +159,19 @@ public class TraceabilityRepository {
     private static final int IDS_PER_STATEMENT = 5000;
 
     /**
-     * Every public standard (provincial, city, county level) as a node, with its status history and assessment
-     * certificates up to {@code latest}, in three statements: what counting on any date up to {@code latest} needs.
+     * Every public standard (provincial, city, county level) as a node for the days from {@code from} to
+     * {@code latest}: its status history up to {@code latest} and the assessment certificates valid on some day
+     * of that span, in three statements. Such a node counts on any day of the span as the whole history says;
+     * {@link #graphFor} reloads one whole if a chain reaches it on an earlier day.
      */
-    public List<StandardNode> publicStandardNodes(LocalDate latest) {
+    public List<StandardNode> publicStandardNodes(LocalDate from, LocalDate latest) {
         var s = MEASUREMENT_STANDARD;
         return nodes(s.LEVEL.in(org.metrolims.calibration.standard.StandardLevel.PUBLIC.stream().map(Enum::name)
-                .toList()), latest);
+                .toList()), Optional.of(from), latest);
     }
 
-    private List<StandardNode> nodes(org.jooq.Condition which, LocalDate latest) {
+    /** Nodes with their status history up to {@code latest} and the certificates valid from {@code from} on. */
+    private List<StandardNode> nodes(org.jooq.Condition which, Optional<LocalDate> from, LocalDate latest) {
         var s = MEASUREMENT_STANDARD;
         var h = MEASUREMENT_STANDARD_STATUS;
         var a = STANDARD_ASSESSMENT_CERTIFICATE;
@@ -181,6 +184,7 @@ public class TraceabilityRepository {
         Map<Long, List<Validity>> certificates = new HashMap<>();
         dsl.select(a.STANDARD_ID, a.ISSUED_ON, a.EXPIRES_ON).from(a).join(s).on(s.ID.eq(a.STANDARD_ID))
                 .where(which).and(a.ISSUED_ON.le(latest))
+                .and(from.map(a.EXPIRES_ON::ge).orElse(org.jooq.impl.DSL.noCondition()))
                 .forEach(x -> certificates.computeIfAbsent(x.value1(), k -> new ArrayList<>())
                         .add(new Validity(x.value2(), x.value3())));
         return dsl.select(s.ID, s.CODE, s.LEVEL, s.QUANTITY_ID, s.UNIT, s.EXPANDED_UNCERTAINTY).from(s).where(which)
@@ -190,27 +194,32 @@ public class TraceabilityRepository {
     }
 
     /**
-     * Only the part of the graph that the chains of some standards on some dates read, loaded level by level
+     * Only the part of the graph that the chains of some standards on some days read, loaded level by level
      * upwards. A chain of standard <i>s</i> on day <i>d</i> reads, for each item of <i>s</i>'s equipment, its latest
      * approved calibration done on or before <i>d</i> ({@link TraceGraph#latestCalibration}), and then each
-     * reference standard that calibration names on the calibration's own day. So per standard this loads its
-     * equipment's approved calibrations from the latest one on or before the earliest day asked up to the latest
-     * day asked (one index look-up per item for the first, on {@code (instrument_id, status, calibrated_on)}),
-     * follows the references of the calibrations those days pick, and repeats with the references and their days
-     * until nothing new is asked. Any chain asked for reads the same calibrations in this graph as in
-     * {@link #graphAsOf} for the latest day, so it is judged the same; other chains are not in it.
+     * reference standard that calibration names, on the calibration's own day. So each level reads, for the items
+     * of its standards, the (day, id) of their approved calibrations — per item the latest one on or before the
+     * level's earliest day (a window over the {@code (instrument_id, status, calibrated_on)} index, which never
+     * leaves the server) and those after it up to the level's latest day — picks in memory the one each asked day
+     * needs, loads those calibrations with their references, and goes on with the references on their days until
+     * nothing new is asked. The graph holds, of each item, only calibrations some asked day picks; as none lies
+     * between an asked day and the calibration it picks, every chain asked for reads in it exactly what it reads in
+     * {@link #graphAsOf} for the latest day, and is judged the same. Other chains are not in it.
      *
-     * @param chainsOf standard id → the days its chain is asked about
-     * @param known    standards already loaded as nodes with their history up to the latest day asked (not loaded
-     *                 again); they are part of the graph whether their chains are asked or not
+     * @param chainsOf  standard id → the days its chain is asked about
+     * @param known     standards already loaded as nodes (not loaded again), exact for days from {@code knownFrom}
+     *                  (a node reached on an earlier day is reloaded whole); in the graph whether asked about or not
+     * @param knownFrom the first day the known nodes are exact for
      */
-    public TraceGraph graphFor(Map<Long, ? extends Collection<LocalDate>> chainsOf, Collection<StandardNode> known) {
+    public TraceGraph graphFor(Map<Long, ? extends Collection<LocalDate>> chainsOf, Collection<StandardNode> known,
+            LocalDate knownFrom) {
         Map<Long, StandardNode> nodes = new HashMap<>();
         known.forEach(n -> nodes.put(n.id(), n));
+        java.util.Set<Long> whole = new java.util.HashSet<>();
         Map<Long, List<Long>> equipment = new HashMap<>();
+        Map<Long, List<long[]>> history = new HashMap<>(); // instrument → (epoch day, id), in (day, id) order
+        Map<Long, LocalDate> historyFrom = new HashMap<>(); // instrument → the first day its history serves
         Map<Long, CalibrationLink> calibrations = new HashMap<>();
-        Map<Long, List<CalibrationLink>> byInstrument = new HashMap<>();
-        Map<Long, LocalDate[]> loaded = new HashMap<>();
         Map<Long, java.util.Set<LocalDate>> done = new HashMap<>();
         Map<Long, java.util.Set<LocalDate>> pending = new HashMap<>();
         chainsOf.forEach((id, days) -> {
@@ -221,55 +230,73 @@ public class TraceabilityRepository {
         LocalDate latest = pending.values().stream().flatMap(Collection::stream).max(LocalDate::compareTo)
                 .orElse(LocalDate.MIN);
         while (!pending.isEmpty()) {
-            List<Long> unknown = pending.keySet().stream().filter(id -> !nodes.containsKey(id)).toList();
-            for (List<Long> part : chunks(unknown)) {
-                nodes(MEASUREMENT_STANDARD.ID.in(part), latest).forEach(n -> nodes.put(n.id(), n));
-            }
-            // which standards need (more of) their equipment's calibrations, over which days
-            List<Long> toLoad = new ArrayList<>();
-            LocalDate lo = LocalDate.MAX;
-            LocalDate hi = LocalDate.MIN;
+            List<Long> reload = new ArrayList<>();
             for (var e : pending.entrySet()) {
-                StandardNode node = nodes.get(e.getKey());
-                if (node == null || node.nationalPrimary()) {
-                    continue;
-                }
                 LocalDate first = java.util.Collections.min(e.getValue());
-                LocalDate last = java.util.Collections.max(e.getValue());
-                LocalDate[] have = loaded.get(e.getKey());
-                if (have != null && !first.isBefore(have[0]) && !last.isAfter(have[1])) {
-                    continue;
+                if (!whole.contains(e.getKey())
+                        && (!nodes.containsKey(e.getKey()) || first.isBefore(knownFrom))) {
+                    reload.add(e.getKey());
                 }
-                // the whole span from what is loaded to what is asked, so that no day in between is missed
-                LocalDate[] span = have == null ? new LocalDate[] {first, last}
-                        : new LocalDate[] {min(have[0], first), max(have[1], last)};
-                loaded.put(e.getKey(), span);
-                toLoad.add(e.getKey());
-                lo = min(lo, span[0]);
-                hi = max(hi, span[1]);
             }
-            for (List<Long> part : chunks(toLoad)) {
-                loadEquipmentCalibrations(part, lo, hi, equipment, calibrations, byInstrument);
+            for (List<Long> part : chunks(reload)) {
+                nodes(MEASUREMENT_STANDARD.ID.in(part), Optional.empty(), latest).forEach(n -> nodes.put(n.id(), n));
+                whole.addAll(part);
             }
-            // the references the asked days pick, on their calibration days, make the next level
-            Map<Long, java.util.Set<LocalDate>> next = new HashMap<>();
+            List<Long> newStandards = pending.keySet().stream()
+                    .filter(id -> nodes.containsKey(id) && !nodes.get(id).nationalPrimary()
+                            && !equipment.containsKey(id))
+                    .toList();
+            for (List<Long> part : chunks(newStandards)) {
+                loadEquipment(part, equipment);
+            }
+            // items whose history does not yet reach back to the first day asked of their standard
+            List<Long> items = new ArrayList<>();
+            LocalDate from = LocalDate.MAX;
             for (var e : pending.entrySet()) {
-                StandardNode node = nodes.get(e.getKey());
+                LocalDate first = java.util.Collections.min(e.getValue());
+                for (long item : equipment.getOrDefault(e.getKey(), List.of())) {
+                    LocalDate have = historyFrom.get(item);
+                    if (have == null || first.isBefore(have)) {
+                        items.add(item);
+                        from = min(from, first);
+                    }
+                }
+            }
+            items = items.stream().distinct().toList();
+            for (List<Long> part : chunks(items)) {
+                loadHistory(part, from, latest, history);
+            }
+            for (long item : items) {
+                historyFrom.put(item, from);
+            }
+            // the calibration each asked day picks per item; their references on their days make the next level
+            Map<Long, LocalDate> picked = new HashMap<>();
+            Map<Long, java.util.Set<LocalDate>> asked = new HashMap<>();
+            for (var e : pending.entrySet()) {
                 java.util.Set<LocalDate> seen = done.computeIfAbsent(e.getKey(), k -> new java.util.HashSet<>());
                 for (LocalDate day : e.getValue()) {
-                    if (!seen.add(day) || node == null || node.nationalPrimary()) {
+                    if (!seen.add(day)) {
                         continue;
                     }
+                    asked.computeIfAbsent(e.getKey(), k -> new java.util.HashSet<>()).add(day);
                     for (long instrument : equipment.getOrDefault(e.getKey(), List.of())) {
-                        CalibrationLink c = latest(byInstrument.getOrDefault(instrument, List.of()), day);
-                        if (c == null || c.external()) {
-                            continue;
+                        long[] c = latest(history.getOrDefault(instrument, List.of()), day);
+                        if (c != null) {
+                            picked.put(c[1], LocalDate.ofEpochDay(c[0]));
                         }
-                        for (long r : c.referenceStandardIds()) {
-                            if (!done.getOrDefault(r, java.util.Set.of()).contains(c.calibratedOn())) {
-                                next.computeIfAbsent(r, k -> new java.util.HashSet<>()).add(c.calibratedOn());
-                            }
-                        }
+                    }
+                }
+            }
+            List<Long> toFetch = picked.keySet().stream().filter(id -> !calibrations.containsKey(id)).toList();
+            for (List<Long> part : chunks(toFetch)) {
+                loadCalibrations(part, calibrations);
+            }
+            Map<Long, java.util.Set<LocalDate>> next = new HashMap<>();
+            for (long id : picked.keySet()) {
+                CalibrationLink c = calibrations.get(id);
+                for (long r : c.referenceStandardIds()) {
+                    if (!done.getOrDefault(r, java.util.Set.of()).contains(c.calibratedOn())) {
+                        next.computeIfAbsent(r, k -> new java.util.HashSet<>()).add(c.calibratedOn());
                     }
                 }
             }
@@ -279,69 +306,71 @@ public class TraceabilityRepository {
         return new TraceGraph(nodes.values(), equipment, calibrations.values(), roots());
     }
 
-    /**
-     * The equipment of the standards and, per item, its approved calibrations from the latest one done on or
-     * before {@code lo} (or from {@code lo} when there is none) up to {@code hi}, each with the reference standards
-     * it names: one statement, one row per item, calibration and reference.
-     */
-    private void loadEquipmentCalibrations(List<Long> standards, LocalDate lo, LocalDate hi,
-            Map<Long, List<Long>> equipment, Map<Long, CalibrationLink> calibrations,
-            Map<Long, List<CalibrationLink>> byInstrument) {
+    /** The instruments that make up each standard's equipment, in id order (an empty list for none). */
+    private void loadEquipment(List<Long> standards, Map<Long, List<Long>> equipment) {
         var i = INSTRUMENT;
-        var c = CALIBRATION;
-        var r = CALIBRATION_REFERENCE_STANDARD;
-        var before = CALIBRATION.as("before_lo");
-        var from = org.jooq.impl.DSL.coalesce(org.jooq.impl.DSL.field(
-                org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(before.CALIBRATED_ON)).from(before)
-                        .where(before.INSTRUMENT_ID.eq(i.ID)).and(before.STATUS.eq(APPROVED))
-                        .and(before.CALIBRATED_ON.le(lo))), org.jooq.impl.DSL.val(lo));
-        Map<Long, java.util.TreeSet<Long>> items = new HashMap<>();
-        Map<Long, CalibrationLink> found = new HashMap<>();
-        Map<Long, List<Long>> references = new HashMap<>();
-        dsl.select(i.MEASUREMENT_STANDARD_ID, i.ID, c.ID, c.CALIBRATION_NO, c.CALIBRATED_ON, c.VALID_UNTIL,
-                        c.EXTERNAL_ISSUER, c.EXTERNAL_CERTIFICATE_NO, c.EXTERNAL_CMC_REFERENCE,
-                        r.MEASUREMENT_STANDARD_ID)
-                .from(i)
-                .leftJoin(c).on(c.INSTRUMENT_ID.eq(i.ID)).and(c.STATUS.eq(APPROVED)).and(c.CALIBRATED_ON.le(hi))
-                .and(c.CALIBRATED_ON.ge(from))
-                .leftJoin(r).on(r.CALIBRATION_ID.eq(c.ID))
-                .where(i.MEASUREMENT_STANDARD_ID.in(standards))
-                .forEach(x -> {
-                    items.computeIfAbsent(x.value1(), k -> new java.util.TreeSet<>()).add(x.value2());
-                    if (x.value3() == null) {
-                        return;
-                    }
-                    found.computeIfAbsent(x.value3(), id -> new CalibrationLink(id, x.value4(), x.value2(),
-                            x.value5(), Optional.ofNullable(x.value6()), List.of(), Optional.ofNullable(x.value7()),
-                            Optional.ofNullable(x.value8()), Optional.ofNullable(x.value9())));
-                    if (x.value10() != null) {
-                        references.computeIfAbsent(x.value3(), k -> new ArrayList<>()).add(x.value10());
-                    }
-                });
-        items.forEach((standard, ids) -> equipment.put(standard, List.copyOf(ids)));
-        java.util.Set<Long> touched = new java.util.HashSet<>();
-        for (CalibrationLink f : found.values()) {
-            if (calibrations.containsKey(f.id())) {
-                continue;
-            }
-            List<Long> refs = references.getOrDefault(f.id(), new ArrayList<>());
-            refs.sort(null);
-            CalibrationLink link = new CalibrationLink(f.id(), f.number(), f.instrumentId(), f.calibratedOn(),
-                    f.validUntil(), refs, f.externalIssuer(), f.externalCertificateNo(), f.cmcReference());
-            calibrations.put(link.id(), link);
-            byInstrument.computeIfAbsent(link.instrumentId(), k -> new ArrayList<>()).add(link);
-            touched.add(link.instrumentId());
-        }
-        Comparator<CalibrationLink> order = Comparator.comparing(CalibrationLink::calibratedOn)
-                .thenComparingLong(CalibrationLink::id);
-        touched.forEach(instrument -> byInstrument.get(instrument).sort(order));
+        standards.forEach(s -> equipment.put(s, new ArrayList<>()));
+        dsl.select(i.MEASUREMENT_STANDARD_ID, i.ID).from(i).where(i.MEASUREMENT_STANDARD_ID.in(standards))
+                .orderBy(i.ID)
+                .forEach(x -> equipment.get(x.value1()).add(x.value2()));
     }
 
-    /** The last of the (date, id)-ordered calibrations done on or before {@code day}, as {@link TraceGraph} picks. */
-    private static CalibrationLink latest(List<CalibrationLink> ordered, LocalDate day) {
-        CalibrationLink last = null;
-        for (CalibrationLink c : ordered) {
-            if (c.calibratedOn().isAfter(day)) {
+    /**
+     * Per item, the (day, id) of its latest approved calibration done on or before {@code lo} and of every one
+     * after it up to {@code hi}, in (day, id) order; one statement, read from the index alone.
+     */
+    private void loadHistory(List<Long> instruments, LocalDate lo, LocalDate hi, Map<Long, List<long[]>> history) {
+        var c = CALIBRATION;
+        instruments.forEach(i -> history.put(i, new ArrayList<>()));
+        var rank = org.jooq.impl.DSL.rowNumber().over(org.jooq.impl.DSL.partitionBy(c.INSTRUMENT_ID)
+                .orderBy(c.CALIBRATED_ON.desc(), c.ID.desc())).as("rank_before");
+        var before = dsl.select(c.INSTRUMENT_ID, c.CALIBRATED_ON, c.ID, rank).from(c)
+                .where(c.INSTRUMENT_ID.in(instruments)).and(c.STATUS.eq(APPROVED)).and(c.CALIBRATED_ON.le(lo))
+                .asTable("before_lo");
+        var bi = before.field(c.INSTRUMENT_ID);
+        var bd = before.field(c.CALIBRATED_ON);
+        var bid = before.field(c.ID);
+        dsl.select(bi, bd, bid).from(before).where(before.field(rank).eq(1))
+                .unionAll(dsl.select(c.INSTRUMENT_ID, c.CALIBRATED_ON, c.ID).from(c)
+                        .where(c.INSTRUMENT_ID.in(instruments)).and(c.STATUS.eq(APPROVED))
+                        .and(c.CALIBRATED_ON.gt(lo)).and(c.CALIBRATED_ON.le(hi)))
+                .forEach(x -> history.get(x.value1()).add(new long[] {x.value2().toEpochDay(), x.value3()}));
+        Comparator<long[]> order = Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]);
+        instruments.forEach(i -> history.get(i).sort(order));
+    }
+
+    /** The calibrations with the reference standards each names (in id order), one row per reference. */
+    private void loadCalibrations(List<Long> ids, Map<Long, CalibrationLink> calibrations) {
+        var c = CALIBRATION;
+        var r = CALIBRATION_REFERENCE_STANDARD;
+        Map<Long, List<Long>> references = new HashMap<>();
+        Map<Long, CalibrationLink> found = new HashMap<>();
+        dsl.select(c.ID, c.CALIBRATION_NO, c.INSTRUMENT_ID, c.CALIBRATED_ON, c.VALID_UNTIL, c.EXTERNAL_ISSUER,
+                        c.EXTERNAL_CERTIFICATE_NO, c.EXTERNAL_CMC_REFERENCE, r.MEASUREMENT_STANDARD_ID)
+                .from(c).leftJoin(r).on(r.CALIBRATION_ID.eq(c.ID))
+                .where(c.ID.in(ids))
+                .forEach(x -> {
+                    found.computeIfAbsent(x.value1(), id -> new CalibrationLink(id, x.value2(), x.value3(),
+                            x.value4(), Optional.ofNullable(x.value5()), List.of(), Optional.ofNullable(x.value6()),
+                            Optional.ofNullable(x.value7()), Optional.ofNullable(x.value8())));
+                    if (x.value9() != null) {
+                        references.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value9());
+                    }
+                });
+        for (CalibrationLink f : found.values()) {
+            List<Long> refs = references.getOrDefault(f.id(), new ArrayList<>());
+            refs.sort(null);
+            calibrations.put(f.id(), new CalibrationLink(f.id(), f.number(), f.instrumentId(), f.calibratedOn(),
+                    f.validUntil(), refs, f.externalIssuer(), f.externalCertificateNo(), f.cmcReference()));
+        }
+    }
+
+    /** The last (day, id) on or before {@code day} of a (day, id)-ordered history, as {@link TraceGraph} picks. */
+    private static long[] latest(List<long[]> ordered, LocalDate day) {
+        long epochDay = day.toEpochDay();
+        long[] last = null;
+        for (long[] c : ordered) {
+            if (c[0] > epochDay) {
                 break;
             }
             last = c;
@@ -359,10 +388,6 @@ public class TraceabilityRepository {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static LocalDate max(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
     }
 
     private Map<String, RootKind> roots() {
