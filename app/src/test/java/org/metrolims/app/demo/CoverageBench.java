@@ -83,15 +83,6 @@ class CoverageBench {
         System.out.printf("%d public standards, %d demanded capabilities; load average %s%n", standards.size(),
                 demands.size(), loadAverage());
 
-        System.setProperty("lims.profile", "true"); // PROFILE
-        for (int i = 0; i < 3; i++) { long t = System.nanoTime(); metrics.snapshot(List.of(PAST)); System.err.printf("PROFILE snapshot %.1f ms%n", (System.nanoTime() - t) / 1e6); } // PROFILE
-        for (int i = 0; i < 3; i++) { long t = System.nanoTime(); traceability.chain(standards.stream().filter(s -> s.level().equals("COUNTY_PUBLIC")).findFirst().orElseThrow().id(), PAST, ADMIN); System.err.printf("PROFILE chain %.1f ms%n", (System.nanoTime() - t) / 1e6); } // PROFILE
-        for (int i = 0; i < 3; i++) { long t = System.nanoTime(); traceability.graphAsOf(PAST); System.err.printf("PROFILE whole graph %.1f ms%n", (System.nanoTime() - t) / 1e6); } // PROFILE
-        System.setProperty("lims.profile", "false"); // PROFILE
-        System.err.println(dsl.fetch("EXPLAIN SELECT r.calibration_id, r.measurement_standard_id FROM calibration_reference_standard r JOIN calibration c ON c.id = r.calibration_id JOIN instrument i ON i.id = c.instrument_id WHERE c.status = 'APPROVED' AND c.calibrated_on <= '2026-05-01' AND i.measurement_standard_id IN (1,2,3)").format()); // PROFILE
-        System.err.println(dsl.fetch("EXPLAIN SELECT c.id FROM calibration c JOIN instrument i ON i.id = c.instrument_id WHERE c.status = 'APPROVED' AND c.calibrated_on <= '2026-05-01' AND i.measurement_standard_id IN (1,2,3)").format()); // PROFILE
-        System.err.println(dsl.fetch("EXPLAIN SELECT i.measurement_standard_id, i.id, c.id, r.measurement_standard_id FROM instrument i LEFT JOIN calibration c ON c.instrument_id = i.id AND c.status = 'APPROVED' AND c.calibrated_on <= '2026-05-01' AND c.calibrated_on >= COALESCE((SELECT MAX(b.calibrated_on) FROM calibration b WHERE b.instrument_id = i.id AND b.status = 'APPROVED' AND b.calibrated_on <= '2026-05-01'), '2026-05-01') LEFT JOIN calibration_reference_standard r ON r.calibration_id = c.id WHERE i.measurement_standard_id IN (1,2,3,4,5,6,7,8,9,10)").format()); // PROFILE
-        System.err.println(dsl.fetch("EXPLAIN SELECT h.standard_id, h.status FROM measurement_standard_status h JOIN measurement_standard s ON s.id = h.standard_id WHERE s.level IN ('PROVINCIAL_PUBLIC','CITY_PUBLIC','COUNTY_PUBLIC') AND h.effective_from <= '2026-05-01'").format()); // PROFILE
         int runs = 7;
         CoverageFigures figures = metrics.figures(PAST, PROVINCE, Optional.empty());
         double dashboard = medianMillis(runs, () -> metrics.figures(PAST, PROVINCE, Optional.empty()));
@@ -147,7 +138,6 @@ class CoverageBench {
                 .map(DemoRows.DeliberateGap::standardCode).collect(Collectors.toSet());
         System.out.printf("broken chains on %s: %d; deliberate gaps: %d; exactly the gaps: %s; load average %s%n",
                 ANCHOR, broken.size(), gaps.size(), broken.equals(gaps), loadAverage());
-        Thread.sleep(Long.getLong("lims.coverage.bench.hold", 0) * 1000); // PROFILE
     }
 
     /**

@@ -199,8 +199,8 @@ public class TraceabilityRepository {
      * approved calibration done on or before <i>d</i> ({@link TraceGraph#latestCalibration}), and then each
      * reference standard that calibration names, on the calibration's own day. So each level reads, for the items
      * of its standards, the (day, id) of their approved calibrations — per item the latest one on or before the
-     * level's earliest day (a window over the {@code (instrument_id, status, calibrated_on)} index, which never
-     * leaves the server) and those after it up to the level's latest day — picks in memory the one each asked day
+     * level's earliest day (index look-ups by the server) and those after it up to the latest day asked (none for
+     * a single day, the usual dashboard) — picks in memory the one each asked day
      * needs, loads those calibrations with their references, and goes on with the references on their days until
      * nothing new is asked. The graph holds, of each item, only calibrations some asked day picks; as none lies
      * between an asked day and the calibration it picks, every chain asked for reads in it exactly what it reads in
@@ -316,27 +316,34 @@ public class TraceabilityRepository {
     }
 
     /**
-     * Per item, the (day, id) of its latest approved calibration done on or before {@code lo} and of every one
-     * after it up to {@code hi}, in (day, id) order; one statement, read from the index alone.
+     * Per item, the (day, id) of its latest approved calibration done on or before {@code lo} — two look-ups per
+     * item on the {@code (instrument_id, status, calibrated_on)} index, computed by the server — and, when
+     * {@code hi} is later, of every one after {@code lo} up to {@code hi}; in (day, id) order.
      */
     private void loadHistory(List<Long> instruments, LocalDate lo, LocalDate hi, Map<Long, List<long[]>> history) {
+        var i = INSTRUMENT;
         var c = CALIBRATION;
-        instruments.forEach(i -> history.put(i, new ArrayList<>()));
-        var rank = org.jooq.impl.DSL.rowNumber().over(org.jooq.impl.DSL.partitionBy(c.INSTRUMENT_ID)
-                .orderBy(c.CALIBRATED_ON.desc(), c.ID.desc())).as("rank_before");
-        var before = dsl.select(c.INSTRUMENT_ID, c.CALIBRATED_ON, c.ID, rank).from(c)
-                .where(c.INSTRUMENT_ID.in(instruments)).and(c.STATUS.eq(APPROVED)).and(c.CALIBRATED_ON.le(lo))
-                .asTable("before_lo");
-        var bi = before.field(c.INSTRUMENT_ID);
-        var bd = before.field(c.CALIBRATED_ON);
-        var bid = before.field(c.ID);
-        dsl.select(bi, bd, bid).from(before).where(before.field(rank).eq(1))
-                .unionAll(dsl.select(c.INSTRUMENT_ID, c.CALIBRATED_ON, c.ID).from(c)
-                        .where(c.INSTRUMENT_ID.in(instruments)).and(c.STATUS.eq(APPROVED))
-                        .and(c.CALIBRATED_ON.gt(lo)).and(c.CALIBRATED_ON.le(hi)))
-                .forEach(x -> history.get(x.value1()).add(new long[] {x.value2().toEpochDay(), x.value3()}));
-        Comparator<long[]> order = Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]);
-        instruments.forEach(i -> history.get(i).sort(order));
+        var b = CALIBRATION.as("before_lo");
+        instruments.forEach(x -> history.put(x, new ArrayList<>()));
+        var day = org.jooq.impl.DSL.field(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(b.CALIBRATED_ON)).from(b)
+                .where(b.INSTRUMENT_ID.eq(i.ID)).and(b.STATUS.eq(APPROVED)).and(b.CALIBRATED_ON.le(lo)));
+        var id = org.jooq.impl.DSL.field(org.jooq.impl.DSL.select(b.ID).from(b)
+                .where(b.INSTRUMENT_ID.eq(i.ID)).and(b.STATUS.eq(APPROVED)).and(b.CALIBRATED_ON.le(lo))
+                .orderBy(b.CALIBRATED_ON.desc(), b.ID.desc()).limit(1));
+        dsl.select(i.ID, day, id).from(i).where(i.ID.in(instruments))
+                .forEach(x -> {
+                    if (x.value3() != null) {
+                        history.get(x.value1()).add(new long[] {x.value2().toEpochDay(), x.value3()});
+                    }
+                });
+        if (hi.isAfter(lo)) {
+            dsl.select(c.INSTRUMENT_ID, c.CALIBRATED_ON, c.ID).from(c)
+                    .where(c.INSTRUMENT_ID.in(instruments)).and(c.STATUS.eq(APPROVED))
+                    .and(c.CALIBRATED_ON.gt(lo)).and(c.CALIBRATED_ON.le(hi))
+                    .forEach(x -> history.get(x.value1()).add(new long[] {x.value2().toEpochDay(), x.value3()}));
+            Comparator<long[]> order = Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]);
+            instruments.forEach(x -> history.get(x).sort(order));
+        }
     }
 
     /** The calibrations with the reference standards each names (in id order), one row per reference. */
