@@ -109,7 +109,7 @@ public class CoverageMetrics {
         return figures(snapshot(Set.of(asOf)), asOf, region, discipline);
     }
 
-    /** Figures from an existing snapshot (loaded for {@code asOf} or later). */
+    /** Figures from an existing snapshot loaded for {@code asOf} (among its dates). */
     @Transactional(readOnly = true)
     public CoverageFigures figures(CoverageSnapshot snapshot, LocalDate asOf, RegionCode region,
             Optional<String> discipline) {
