@@ -17,10 +17,15 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.TestDatabaseInitializer;
 import org.metrolims.app.demo.DemoRows.DeliberateGap;
+import org.metrolims.calibration.coverage.CapabilityDemand;
+import org.metrolims.calibration.coverage.CoverageCalculator;
+import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
 import org.metrolims.calibration.coverage.CoverageFigures;
 import org.metrolims.calibration.coverage.CoverageMetrics;
 import org.metrolims.calibration.coverage.CoverageSnapshot;
 import org.metrolims.calibration.coverage.CoverageStandard;
+import org.metrolims.calibration.standard.RegistryUser;
+import org.metrolims.calibration.standard.StandardCounts;
 import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.ChainAnalyzer;
 import org.metrolims.calibration.traceability.LinkProblem;
@@ -49,6 +54,7 @@ class DemoCoverageTest {
     @Autowired TraceabilityAnalysis traceability;
     @Autowired CoverageMetrics metrics;
     @Autowired CoverageRepository coverage;
+    @Autowired StandardCounts counts;
     @Autowired DSLContext dsl;
     @Autowired MockMvc mvc;
     @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
@@ -88,6 +94,61 @@ class DemoCoverageTest {
     }
 
     @Test
+    void theNarrowSnapshotTheWholeGraphAndThePerStandardLoopAgreeOnEveryDateRegionAndDiscipline() {
+        RegistryUser admin = new RegistryUser("t", 0, true, false, true);
+        List<CoverageStandard> standards = coverage.publicStandards();
+        List<CapabilityDemand> demands = coverage.demands();
+        String county = standards.stream().filter(s -> s.level().equals("COUNTY_PUBLIC")).findFirst().orElseThrow()
+                .regionCode();
+        String city = county.substring(0, 4) + "00";
+        for (LocalDate asOf : List.of(ANCHOR, ANCHOR.minusDays(21), ANCHOR.minusDays(45), ANCHOR.minusMonths(7),
+                ANCHOR.minusMonths(16), ANCHOR.minusYears(3))) {
+            TraceGraph graph = traceability.graphAsOf(asOf);
+            ChainAnalyzer whole = new ChainAnalyzer(graph);
+            CoverageSnapshot wholeSnapshot = new CoverageSnapshot(graph, standards, demands);
+            for (String region : List.of("350000", city, county)) {
+                for (Optional<String> discipline : List.of(Optional.<String>empty(), Optional.of("MECHANICS"),
+                        Optional.of("THERMAL"))) {
+                    RegionCode code = new RegionCode(region);
+                    assertThat(metrics.figures(asOf, code, discipline)).as(asOf + " " + region + " " + discipline)
+                            .isEqualTo(wholeSnapshot.figures(asOf, region, discipline,
+                                    counts.on(asOf, code, discipline)));
+                }
+            }
+            // the straightforward loop: one subgraph per counting standard
+            Set<Long> counting = standards.stream().filter(s -> graph.standard(s.id()).orElseThrow().countsOn(asOf))
+                    .map(CoverageStandard::id).collect(Collectors.toSet());
+            Set<Long> completeAlone = counting.stream().filter(id -> traceability.completeAlone(id, asOf))
+                    .collect(Collectors.toSet());
+            long loopTraceable = new CoverageCalculator(standards).verdicts(demands, asOf, "350000", Optional.empty(),
+                    counting::contains, completeAlone::contains).stream().filter(DemandVerdict::traceable).count();
+            assertThat(metrics.figures(asOf, new RegionCode("350000"), Optional.empty()).traceabilityCoverage()
+                    .numerator()).as("traceable demand on " + asOf).isEqualTo(loopTraceable);
+            // one standard's chain, loaded narrowly for the API, is drawn link for link as from the whole graph
+            for (CoverageStandard s : standards) {
+                assertThat(traceability.chain(s.id(), asOf, admin)).as(s.code() + " on " + asOf)
+                        .isEqualTo(whole.chain(s.id(), asOf).orElseThrow());
+            }
+        }
+        LocalDate asOf = ANCHOR.minusMonths(2);
+        CoverageSnapshot wholeSnapshot = new CoverageSnapshot(traceability.graphAsOf(asOf), standards, demands);
+        RegionCode province = new RegionCode("350000");
+        assertThat(metrics.trend(asOf, 12, province, Optional.empty()).points())
+                .allSatisfy(p -> assertThat(p).isEqualTo(wholeSnapshot.figures(p.asOf(), "350000", Optional.empty(),
+                        counts.on(p.asOf(), province, Optional.empty()))));
+    }
+
+    @Test
+    void aNarrowSnapshotRefusesADateItWasNotLoadedFor() {
+        CoverageSnapshot snapshot = metrics.snapshot(List.of(ANCHOR));
+        long id = coverage.publicStandards().get(0).id();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> snapshot.counts(id, ANCHOR.minusDays(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> snapshot.complete(id, ANCHOR.minusDays(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void eachGapShowsItsKindOnTheChain() {
         for (DeliberateGap gap : gaps) {
             long id = coverage.publicStandards().stream().filter(s -> s.code().equals(gap.standardCode()))
@@ -111,7 +172,7 @@ class DemoCoverageTest {
         assertThat(f.traceabilityCoverage().numerator()).isLessThan(f.capabilityCoverage().numerator());
         assertThat(f.traceabilityCoverage().denominator()).isEqualTo(f.capabilityCoverage().denominator());
         // the public-standard count is the registry's own count, and agrees with the graph's counting rule
-        CoverageSnapshot snapshot = metrics.snapshot(ANCHOR);
+        CoverageSnapshot snapshot = metrics.snapshot(List.of(ANCHOR));
         long counted = coverage.publicStandards().stream().filter(s -> snapshot.counts(s.id(), ANCHOR)).count();
         assertThat(f.publicStandards().numerator()).isEqualTo(counted);
         // a city's figures add up to no more than the province's

@@ -2,10 +2,13 @@ package org.metrolims.calibration.coverage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.LongPredicate;
 
 /**
@@ -25,15 +28,38 @@ import java.util.function.LongPredicate;
  */
 public final class CoverageCalculator {
 
-    private final Map<Long, List<CoverageStandard>> byQuantity = new HashMap<>();
+    /** Quantity → region code → the standards there, each with its position in the list given. */
+    private final Map<Long, NavigableMap<String, List<Positioned>>> byQuantityAndRegion = new HashMap<>();
+
+    private record Positioned(int position, CoverageStandard standard) {
+    }
 
     /**
      * @param standards public standards (any status; {@code counts} decides)
      */
     public CoverageCalculator(List<CoverageStandard> standards) {
-        for (CoverageStandard s : standards) {
-            byQuantity.computeIfAbsent(s.quantityId(), k -> new ArrayList<>()).add(s);
+        for (int i = 0; i < standards.size(); i++) {
+            CoverageStandard s = standards.get(i);
+            byQuantityAndRegion.computeIfAbsent(s.quantityId(), k -> new TreeMap<>())
+                    .computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(new Positioned(i, s));
         }
+    }
+
+    /**
+     * The standards of the demand's quantity that stand in the demand's region subtree, in the order given: only
+     * they can serve it ({@link CoverageStandard#canServe}), so a county's demand looks at its county's standards
+     * and not at the province's.
+     */
+    private List<CoverageStandard> nearby(CapabilityDemand d) {
+        NavigableMap<String, List<Positioned>> byRegion = byQuantityAndRegion.get(d.quantityId());
+        if (byRegion == null) {
+            return List.of();
+        }
+        String prefix = subtreePrefix(d.regionCode());
+        List<Positioned> found = new ArrayList<>();
+        byRegion.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values().forEach(found::addAll);
+        found.sort(Comparator.comparingInt(Positioned::position));
+        return found.stream().map(Positioned::standard).toList();
     }
 
     /** How one demand stands: the counting standards that can serve it, and whether one has a complete chain. */
@@ -56,7 +82,7 @@ public final class CoverageCalculator {
             }
             List<CoverageStandard> serving = new ArrayList<>();
             boolean traceable = false;
-            for (CoverageStandard s : byQuantity.getOrDefault(d.quantityId(), List.of())) {
+            for (CoverageStandard s : nearby(d)) {
                 if (s.canServe(d) && counts.test(s.id())) {
                     serving.add(s);
                     if (!traceable && complete.test(s.id())) {
@@ -65,6 +91,25 @@ public final class CoverageCalculator {
                 }
             }
             out.add(new DemandVerdict(d, serving, !serving.isEmpty(), traceable));
+        }
+        return out;
+    }
+
+    /**
+     * The standards whose chains {@link #verdicts} may ask about on {@code asOf}, whatever the region and
+     * discipline asked for: every counting standard that can serve a demand demanded on that day.
+     */
+    public java.util.Set<Long> servingCounting(List<CapabilityDemand> demands, LocalDate asOf, LongPredicate counts) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (CapabilityDemand d : demands) {
+            if (!d.demandedOn(asOf)) {
+                continue;
+            }
+            for (CoverageStandard s : nearby(d)) {
+                if (!out.contains(s.id()) && s.canServe(d) && counts.test(s.id())) {
+                    out.add(s.id());
+                }
+            }
         }
         return out;
     }

@@ -8,10 +8,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
@@ -23,6 +28,7 @@ import org.metrolims.calibration.standard.CsvCells;
 import org.metrolims.calibration.standard.ImportReport;
 import org.metrolims.calibration.standard.ImportReport.RowRejection;
 import org.metrolims.calibration.standard.StandardCounts;
+import org.metrolims.calibration.traceability.TraceGraph.StandardNode;
 import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
@@ -68,19 +74,42 @@ public class CoverageMetrics {
         return repository.regions();
     }
 
-    /** A snapshot valid for {@code latest} and every earlier date, for many figures at once. */
+    /**
+     * A snapshot for many figures at once on the given dates, and only those: the public standards with their
+     * history, the demand, and of the traceability graph only the chains the figures can ask about — those of the
+     * counting standards that can serve a demand on each date ({@link CoverageCalculator#servingCounting}) —
+     * loaded narrowly ({@link TraceabilityRepository#graphFor}), never the whole province's calibrations.
+     */
     @Transactional(readOnly = true)
-    public CoverageSnapshot snapshot(LocalDate latest) {
-        return new CoverageSnapshot(traceability.graphAsOf(latest), repository.publicStandards(),
-                repository.demands());
+    public CoverageSnapshot snapshot(Collection<LocalDate> dates) {
+        if (dates.isEmpty()) {
+            throw new IllegalArgumentException("A coverage snapshot needs at least one date");
+        }
+        LocalDate first = java.util.Collections.min(dates);
+        LocalDate latest = java.util.Collections.max(dates);
+        List<CoverageStandard> standards = repository.publicStandards();
+        List<CapabilityDemand> demands = repository.demands();
+        List<StandardNode> nodes = traceability.publicStandardNodes(first, latest);
+        Map<Long, StandardNode> byId = new HashMap<>();
+        nodes.forEach(n -> byId.put(n.id(), n));
+        CoverageCalculator calculator = new CoverageCalculator(standards);
+        Map<Long, Set<LocalDate>> chainsOf = new HashMap<>();
+        for (LocalDate day : dates) {
+            LongPredicate counts = id -> byId.containsKey(id) && byId.get(id).countsOn(day);
+            for (long id : calculator.servingCounting(demands, day, counts)) {
+                chainsOf.computeIfAbsent(id, k -> new HashSet<>()).add(day);
+            }
+        }
+        return new CoverageSnapshot(traceability.graphFor(chainsOf, nodes, first), standards, demands,
+                Optional.of(Set.copyOf(dates)), chainsOf);
     }
 
     @Transactional(readOnly = true)
     public CoverageFigures figures(LocalDate asOf, RegionCode region, Optional<String> discipline) {
-        return figures(snapshot(asOf), asOf, region, discipline);
+        return figures(snapshot(Set.of(asOf)), asOf, region, discipline);
     }
 
-    /** Figures from an existing snapshot (loaded for {@code asOf} or later). */
+    /** Figures from an existing snapshot loaded for {@code asOf} (among its dates). */
     @Transactional(readOnly = true)
     public CoverageFigures figures(CoverageSnapshot snapshot, LocalDate asOf, RegionCode region,
             Optional<String> discipline) {
@@ -94,7 +123,7 @@ public class CoverageMetrics {
     /** The figures of every city of the province (each including its counties), from one snapshot. */
     @Transactional(readOnly = true)
     public List<RegionFigures> byCity(LocalDate asOf, RegionCode province, Optional<String> discipline) {
-        CoverageSnapshot snapshot = snapshot(asOf);
+        CoverageSnapshot snapshot = snapshot(Set.of(asOf));
         List<RegionFigures> rows = new ArrayList<>();
         for (RegionRow r : repository.regions()) {
             if ("CITY".equals(r.level()) && r.code().startsWith(province.subtreePrefix())) {
@@ -108,7 +137,7 @@ public class CoverageMetrics {
     /** The demand behind the coverage figures: each demanded capability with the standards that serve it. */
     @Transactional(readOnly = true)
     public List<DemandVerdict> demandBehind(LocalDate asOf, RegionCode region, Optional<String> discipline) {
-        return snapshot(asOf).verdicts(asOf, region.value(), discipline);
+        return snapshot(Set.of(asOf)).verdicts(asOf, region.value(), discipline);
     }
 
     /**
@@ -120,17 +149,27 @@ public class CoverageMetrics {
 
     @Transactional(readOnly = true)
     public Trend trend(LocalDate asOf, int months, RegionCode region, Optional<String> discipline) {
-        return trend(snapshot(asOf), asOf, months, region, discipline);
+        return trend(snapshot(trendDates(asOf, months)), asOf, months, region, discipline);
+    }
+
+    /** The month ends of the {@code months - 1} months before {@code asOf}'s month, then {@code asOf}, in order. */
+    private static List<LocalDate> trendDates(LocalDate asOf, int months) {
+        List<LocalDate> dates = new ArrayList<>();
+        YearMonth current = YearMonth.from(asOf);
+        for (int i = months - 1; i >= 1; i--) {
+            dates.add(current.minusMonths(i).atEndOfMonth());
+        }
+        dates.add(asOf);
+        return dates;
     }
 
     private Trend trend(CoverageSnapshot snapshot, LocalDate asOf, int months, RegionCode region,
             Optional<String> discipline) {
         List<CoverageFigures> series = new ArrayList<>();
         YearMonth current = YearMonth.from(asOf);
-        for (int i = months - 1; i >= 1; i--) {
-            series.add(figures(snapshot, current.minusMonths(i).atEndOfMonth(), region, discipline));
+        for (LocalDate day : trendDates(asOf, months)) {
+            series.add(figures(snapshot, day, region, discipline));
         }
-        series.add(figures(snapshot, asOf, region, discipline));
         Map<String, Projection> projections = new java.util.LinkedHashMap<>();
         List<Function<CoverageFigures, Figure>> figures = List.of(CoverageFigures::publicStandards,
                 CoverageFigures::provincialStandards, CoverageFigures::traceabilityCoverage,
@@ -149,7 +188,7 @@ public class CoverageMetrics {
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(LocalDate asOf, RegionCode province, Optional<String> discipline, int months) {
-        CoverageSnapshot snapshot = snapshot(asOf);
+        CoverageSnapshot snapshot = snapshot(trendDates(asOf, months));
         List<RegionFigures> rows = new ArrayList<>();
         for (RegionRow r : repository.regions()) {
             if ("CITY".equals(r.level()) && r.code().startsWith(province.subtreePrefix())) {

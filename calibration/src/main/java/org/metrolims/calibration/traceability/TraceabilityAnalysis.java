@@ -34,7 +34,8 @@ public class TraceabilityAnalysis {
     @Transactional(readOnly = true)
     public Chain chain(long standardId, LocalDate asOf, RegistryUser user) {
         checkVisible(standardId, user);
-        return new ChainAnalyzer(repository.subgraphAsOf(standardId, asOf)).chain(standardId, asOf)
+        return new ChainAnalyzer(repository.graphFor(Map.of(standardId, List.of(asOf)), List.of(), asOf))
+                .chain(standardId, asOf)
                 .orElseThrow(() -> new TraceabilityNotFoundException(standardId));
     }
 

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,248 @@ public class TraceabilityRepository {
             frontier = next;
         }
         return new TraceGraph(standards, equipment, calibrations, roots());
+    }
+
+    /** Ids per statement in the narrow loads ({@code IN} lists), well under the driver's bind limit. */
+    private static final int IDS_PER_STATEMENT = 5000;
+
+    /**
+     * Every public standard (provincial, city, county level) as a node for the days from {@code from} to
+     * {@code latest}: its status history up to {@code latest} and the assessment certificates valid on some day
+     * of that span, in three statements. Such a node counts on any day of the span as the whole history says;
+     * {@link #graphFor} reloads one whole if a chain reaches it on an earlier day.
+     */
+    public List<StandardNode> publicStandardNodes(LocalDate from, LocalDate latest) {
+        var s = MEASUREMENT_STANDARD;
+        return nodes(s.LEVEL.in(org.metrolims.calibration.standard.StandardLevel.PUBLIC.stream().map(Enum::name)
+                .toList()), Optional.of(from), latest);
+    }
+
+    /** Nodes with their status history up to {@code latest} and the certificates valid from {@code from} on. */
+    private List<StandardNode> nodes(org.jooq.Condition which, Optional<LocalDate> from, LocalDate latest) {
+        var s = MEASUREMENT_STANDARD;
+        var h = MEASUREMENT_STANDARD_STATUS;
+        var a = STANDARD_ASSESSMENT_CERTIFICATE;
+        Map<Long, List<StatusChange>> statuses = new HashMap<>();
+        dsl.select(h.STANDARD_ID, h.STATUS, h.EFFECTIVE_FROM).from(h).join(s).on(s.ID.eq(h.STANDARD_ID))
+                .where(which).and(h.EFFECTIVE_FROM.le(latest))
+                .orderBy(h.STANDARD_ID, h.EFFECTIVE_FROM, h.ID)
+                .forEach(x -> statuses.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                        .add(new StatusChange(x.value2(), x.value3())));
+        Map<Long, List<Validity>> certificates = new HashMap<>();
+        dsl.select(a.STANDARD_ID, a.ISSUED_ON, a.EXPIRES_ON).from(a).join(s).on(s.ID.eq(a.STANDARD_ID))
+                .where(which).and(a.ISSUED_ON.le(latest))
+                .and(from.map(a.EXPIRES_ON::ge).orElse(org.jooq.impl.DSL.noCondition()))
+                .forEach(x -> certificates.computeIfAbsent(x.value1(), k -> new ArrayList<>())
+                        .add(new Validity(x.value2(), x.value3())));
+        return dsl.select(s.ID, s.CODE, s.LEVEL, s.QUANTITY_ID, s.UNIT, s.EXPANDED_UNCERTAINTY).from(s).where(which)
+                .fetch(x -> new StandardNode(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(),
+                        optional(x.value6()), statuses.getOrDefault(x.value1(), List.of()),
+                        certificates.getOrDefault(x.value1(), List.of())));
+    }
+
+    /**
+     * Only the part of the graph that the chains of some standards on some days read, loaded level by level
+     * upwards. A chain of standard <i>s</i> on day <i>d</i> reads, for each item of <i>s</i>'s equipment, its latest
+     * approved calibration done on or before <i>d</i> ({@link TraceGraph#latestCalibration}), and then each
+     * reference standard that calibration names, on the calibration's own day. So each level reads, for the items
+     * of its standards, the (day, id) of their approved calibrations — per item the latest one on or before the
+     * level's earliest day (index look-ups by the server) and those after it up to the latest day asked (none for
+     * a single day, the usual dashboard) — picks in memory the one each asked day
+     * needs, loads those calibrations with their references, and goes on with the references on their days until
+     * nothing new is asked. The graph holds, of each item, only calibrations some asked day picks; as none lies
+     * between an asked day and the calibration it picks, every chain asked for reads in it exactly what it reads in
+     * {@link #graphAsOf} for the latest day, and is judged the same. Other chains are not in it.
+     *
+     * @param chainsOf  standard id → the days its chain is asked about
+     * @param known     standards already loaded as nodes (not loaded again), exact for days from {@code knownFrom}
+     *                  (a node reached on an earlier day is reloaded whole); in the graph whether asked about or not
+     * @param knownFrom the first day the known nodes are exact for
+     */
+    public TraceGraph graphFor(Map<Long, ? extends Collection<LocalDate>> chainsOf, Collection<StandardNode> known,
+            LocalDate knownFrom) {
+        Map<Long, StandardNode> nodes = new HashMap<>();
+        known.forEach(n -> nodes.put(n.id(), n));
+        java.util.Set<Long> whole = new java.util.HashSet<>();
+        Map<Long, List<Long>> equipment = new HashMap<>();
+        Map<Long, List<long[]>> history = new HashMap<>(); // instrument → (epoch day, id), in (day, id) order
+        Map<Long, LocalDate> historyFrom = new HashMap<>(); // instrument → the first day its history serves
+        Map<Long, CalibrationLink> calibrations = new HashMap<>();
+        Map<Long, java.util.Set<LocalDate>> done = new HashMap<>();
+        Map<Long, java.util.Set<LocalDate>> pending = new HashMap<>();
+        chainsOf.forEach((id, days) -> {
+            if (!days.isEmpty()) {
+                pending.put(id, new java.util.HashSet<>(days));
+            }
+        });
+        LocalDate latest = pending.values().stream().flatMap(Collection::stream).max(LocalDate::compareTo)
+                .orElse(LocalDate.MIN);
+        while (!pending.isEmpty()) {
+            List<Long> reload = new ArrayList<>();
+            for (var e : pending.entrySet()) {
+                LocalDate first = java.util.Collections.min(e.getValue());
+                if (!whole.contains(e.getKey())
+                        && (!nodes.containsKey(e.getKey()) || first.isBefore(knownFrom))) {
+                    reload.add(e.getKey());
+                }
+            }
+            for (List<Long> part : chunks(reload)) {
+                nodes(MEASUREMENT_STANDARD.ID.in(part), Optional.empty(), latest).forEach(n -> nodes.put(n.id(), n));
+                whole.addAll(part);
+            }
+            List<Long> newStandards = pending.keySet().stream()
+                    .filter(id -> nodes.containsKey(id) && !nodes.get(id).nationalPrimary()
+                            && !equipment.containsKey(id))
+                    .toList();
+            for (List<Long> part : chunks(newStandards)) {
+                loadEquipment(part, equipment);
+            }
+            // items whose history does not yet reach back to the first day asked of their standard
+            List<Long> items = new ArrayList<>();
+            LocalDate from = LocalDate.MAX;
+            for (var e : pending.entrySet()) {
+                LocalDate first = java.util.Collections.min(e.getValue());
+                for (long item : equipment.getOrDefault(e.getKey(), List.of())) {
+                    LocalDate have = historyFrom.get(item);
+                    if (have == null || first.isBefore(have)) {
+                        items.add(item);
+                        from = min(from, first);
+                    }
+                }
+            }
+            items = items.stream().distinct().toList();
+            for (List<Long> part : chunks(items)) {
+                loadHistory(part, from, latest, history);
+            }
+            for (long item : items) {
+                historyFrom.put(item, from);
+            }
+            // the calibration each asked day picks per item; their references on their days make the next level
+            Map<Long, LocalDate> picked = new HashMap<>();
+            Map<Long, java.util.Set<LocalDate>> asked = new HashMap<>();
+            for (var e : pending.entrySet()) {
+                java.util.Set<LocalDate> seen = done.computeIfAbsent(e.getKey(), k -> new java.util.HashSet<>());
+                for (LocalDate day : e.getValue()) {
+                    if (!seen.add(day)) {
+                        continue;
+                    }
+                    asked.computeIfAbsent(e.getKey(), k -> new java.util.HashSet<>()).add(day);
+                    for (long instrument : equipment.getOrDefault(e.getKey(), List.of())) {
+                        long[] c = latest(history.getOrDefault(instrument, List.of()), day);
+                        if (c != null) {
+                            picked.put(c[1], LocalDate.ofEpochDay(c[0]));
+                        }
+                    }
+                }
+            }
+            List<Long> toFetch = picked.keySet().stream().filter(id -> !calibrations.containsKey(id)).toList();
+            for (List<Long> part : chunks(toFetch)) {
+                loadCalibrations(part, calibrations);
+            }
+            Map<Long, java.util.Set<LocalDate>> next = new HashMap<>();
+            for (long id : picked.keySet()) {
+                CalibrationLink c = calibrations.get(id);
+                for (long r : c.referenceStandardIds()) {
+                    if (!done.getOrDefault(r, java.util.Set.of()).contains(c.calibratedOn())) {
+                        next.computeIfAbsent(r, k -> new java.util.HashSet<>()).add(c.calibratedOn());
+                    }
+                }
+            }
+            pending.clear();
+            pending.putAll(next);
+        }
+        return new TraceGraph(nodes.values(), equipment, calibrations.values(), roots());
+    }
+
+    /** The instruments that make up each standard's equipment, in id order (an empty list for none). */
+    private void loadEquipment(List<Long> standards, Map<Long, List<Long>> equipment) {
+        var i = INSTRUMENT;
+        standards.forEach(s -> equipment.put(s, new ArrayList<>()));
+        dsl.select(i.MEASUREMENT_STANDARD_ID, i.ID).from(i).where(i.MEASUREMENT_STANDARD_ID.in(standards))
+                .orderBy(i.ID)
+                .forEach(x -> equipment.get(x.value1()).add(x.value2()));
+    }
+
+    /**
+     * Per item, the (day, id) of its latest approved calibration done on or before {@code lo} — two look-ups per
+     * item on the {@code (instrument_id, status, calibrated_on)} index, computed by the server — and, when
+     * {@code hi} is later, of every one after {@code lo} up to {@code hi}; in (day, id) order.
+     */
+    private void loadHistory(List<Long> instruments, LocalDate lo, LocalDate hi, Map<Long, List<long[]>> history) {
+        var i = INSTRUMENT;
+        var c = CALIBRATION;
+        var b = CALIBRATION.as("before_lo");
+        instruments.forEach(x -> history.put(x, new ArrayList<>()));
+        var day = org.jooq.impl.DSL.field(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(b.CALIBRATED_ON)).from(b)
+                .where(b.INSTRUMENT_ID.eq(i.ID)).and(b.STATUS.eq(APPROVED)).and(b.CALIBRATED_ON.le(lo)));
+        var id = org.jooq.impl.DSL.field(org.jooq.impl.DSL.select(b.ID).from(b)
+                .where(b.INSTRUMENT_ID.eq(i.ID)).and(b.STATUS.eq(APPROVED)).and(b.CALIBRATED_ON.le(lo))
+                .orderBy(b.CALIBRATED_ON.desc(), b.ID.desc()).limit(1));
+        dsl.select(i.ID, day, id).from(i).where(i.ID.in(instruments))
+                .forEach(x -> {
+                    if (x.value3() != null) {
+                        history.get(x.value1()).add(new long[] {x.value2().toEpochDay(), x.value3()});
+                    }
+                });
+        if (hi.isAfter(lo)) {
+            dsl.select(c.INSTRUMENT_ID, c.CALIBRATED_ON, c.ID).from(c)
+                    .where(c.INSTRUMENT_ID.in(instruments)).and(c.STATUS.eq(APPROVED))
+                    .and(c.CALIBRATED_ON.gt(lo)).and(c.CALIBRATED_ON.le(hi))
+                    .forEach(x -> history.get(x.value1()).add(new long[] {x.value2().toEpochDay(), x.value3()}));
+            Comparator<long[]> order = Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]);
+            instruments.forEach(x -> history.get(x).sort(order));
+        }
+    }
+
+    /** The calibrations with the reference standards each names (in id order), one row per reference. */
+    private void loadCalibrations(List<Long> ids, Map<Long, CalibrationLink> calibrations) {
+        var c = CALIBRATION;
+        var r = CALIBRATION_REFERENCE_STANDARD;
+        Map<Long, List<Long>> references = new HashMap<>();
+        Map<Long, CalibrationLink> found = new HashMap<>();
+        dsl.select(c.ID, c.CALIBRATION_NO, c.INSTRUMENT_ID, c.CALIBRATED_ON, c.VALID_UNTIL, c.EXTERNAL_ISSUER,
+                        c.EXTERNAL_CERTIFICATE_NO, c.EXTERNAL_CMC_REFERENCE, r.MEASUREMENT_STANDARD_ID)
+                .from(c).leftJoin(r).on(r.CALIBRATION_ID.eq(c.ID))
+                .where(c.ID.in(ids))
+                .forEach(x -> {
+                    found.computeIfAbsent(x.value1(), id -> new CalibrationLink(id, x.value2(), x.value3(),
+                            x.value4(), Optional.ofNullable(x.value5()), List.of(), Optional.ofNullable(x.value6()),
+                            Optional.ofNullable(x.value7()), Optional.ofNullable(x.value8())));
+                    if (x.value9() != null) {
+                        references.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value9());
+                    }
+                });
+        for (CalibrationLink f : found.values()) {
+            List<Long> refs = references.getOrDefault(f.id(), new ArrayList<>());
+            refs.sort(null);
+            calibrations.put(f.id(), new CalibrationLink(f.id(), f.number(), f.instrumentId(), f.calibratedOn(),
+                    f.validUntil(), refs, f.externalIssuer(), f.externalCertificateNo(), f.cmcReference()));
+        }
+    }
+
+    /** The last (day, id) on or before {@code day} of a (day, id)-ordered history, as {@link TraceGraph} picks. */
+    private static long[] latest(List<long[]> ordered, LocalDate day) {
+        long epochDay = day.toEpochDay();
+        long[] last = null;
+        for (long[] c : ordered) {
+            if (c[0] > epochDay) {
+                break;
+            }
+            last = c;
+        }
+        return last;
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            out.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
+        }
+        return out;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private Map<String, RootKind> roots() {
