@@ -53,7 +53,7 @@ class CoverageReports {
                 .map(c -> new CoverageReportData.Area(c.code(), c.nameZh(), c.nameEn(), c.figures())).toList();
         Map<String, Discipline> names = new HashMap<>();
         disciplines.find(new PageRequest(0, PageRequest.MAX_SIZE)).items().forEach(d -> names.put(d.code(), d));
-        CoverageSnapshot snapshot = metrics.snapshot(asOf);
+        CoverageSnapshot snapshot = metrics.snapshot(List.of(asOf));
         List<CoverageReportData.Area> byDiscipline = new ArrayList<>();
         for (String code : metrics.disciplines()) {
             Discipline d = names.get(code);
