@@ -66,6 +66,28 @@ class CertificateBatchesTest {
         assertThat(batches.unfinished()).isEmpty();
     }
 
+    @Test
+    void anItemThatCannotBeIssuedIsRecordedAsFailedAndTheRestOfItsGroupIsStillIssued() {
+        long[] ids = new long[CertificateBatches.GROUP + 2];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = fx.approvedCalibration();
+        }
+        CertificateBatch batch = batches.start(fx.signer);
+        // between start and run the third calibration stops being approved (say, withdrawn for correction)
+        fx.dsl.update(org.metrolims.db.jooq.Tables.CALIBRATION)
+                .set(org.metrolims.db.jooq.Tables.CALIBRATION.STATUS, "WITHDRAWN")
+                .where(org.metrolims.db.jooq.Tables.CALIBRATION.ID.eq(ids[2])).execute();
+
+        batches.run(batch.id(), fx.signer);
+
+        assertThat(fx.dsl.fetchCount(CERTIFICATE)).isEqualTo(ids.length - 1);
+        assertThat(fx.dsl.fetchCount(CERTIFICATE_BATCH_ITEM, CERTIFICATE_BATCH_ITEM.STATUS.eq("ISSUED")))
+                .isEqualTo(ids.length - 1);
+        assertThat(fx.dsl.select(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID).from(CERTIFICATE_BATCH_ITEM)
+                .where(CERTIFICATE_BATCH_ITEM.STATUS.eq("FAILED")).fetch(r -> r.value1())).containsExactly(ids[2]);
+        assertThat(batches.find(batch.id()).orElseThrow().status()).isEqualTo("DONE");
+    }
+
     /** Each statement commits on its own connection (the test schema's DSLContext): enough to exercise the flow. */
     static final class AutoCommit extends AbstractPlatformTransactionManager {
         @Override
