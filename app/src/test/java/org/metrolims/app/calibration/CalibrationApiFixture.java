@@ -21,7 +21,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * Calibration test data on the shared application schema: a second technician at T-INST ("test-tech-2", so that
  * someone can approve what test-tech performed), a length quantity, an instrument owned by T-LAB-A and a reference
- * standard of T-INST. Codes are prefixed CAL-TEST so that other test classes see nothing of it.
+ * standard of T-INST. Codes are prefixed CAL-TEST so that other test classes see nothing of it; a class whose
+ * calibrations must not become the latest of this instrument (the lab portal shows the latest) takes its own prefix.
  */
 public final class CalibrationApiFixture {
 
@@ -38,6 +39,12 @@ public final class CalibrationApiFixture {
     public final long institute;
 
     public CalibrationApiFixture(DSLContext dsl, PasswordEncoder encoder) {
+        this(dsl, encoder, "CAL", 901);
+    }
+
+    /** The same data under codes {@code <prefix>-TEST-...}, its discipline sorted at {@code sortOrder}. */
+    public CalibrationApiFixture(DSLContext dsl, PasswordEncoder encoder, String prefix, int sortOrder) {
+        String p = prefix + "-TEST";
         TestAccounts.ensure(dsl, encoder);
         synchronized (CalibrationApiFixture.class) {
             institute = org(dsl, "T-INST");
@@ -49,24 +56,24 @@ public final class CalibrationApiFixture {
                         .returningResult(APP_USER.ID).fetchSingle().value1();
                 dsl.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "TECHNICIAN").execute();
             }
-            if (!dsl.fetchExists(INSTRUMENT_TYPE, INSTRUMENT_TYPE.CODE.eq("CAL-TEST-CALIPER"))) {
+            if (!dsl.fetchExists(INSTRUMENT_TYPE, INSTRUMENT_TYPE.CODE.eq(p + "-CALIPER"))) {
                 long province = dsl.select(REGION.ID).from(REGION).where(REGION.CODE.eq("350000")).fetchSingle().value1();
-                long discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, "CAL-TEST-LENGTH")
-                        .set(DISCIPLINE.NAME_ZH, "几何量").set(DISCIPLINE.NAME_EN, "Length").set(DISCIPLINE.SORT_ORDER, 901)
+                long discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, p + "-LENGTH")
+                        .set(DISCIPLINE.NAME_ZH, "几何量").set(DISCIPLINE.NAME_EN, "Length").set(DISCIPLINE.SORT_ORDER, sortOrder)
                         .returningResult(DISCIPLINE.ID).fetchSingle().value1();
                 long quantity = dsl.insertInto(QUANTITY).set(QUANTITY.DISCIPLINE_ID, discipline)
-                        .set(QUANTITY.CODE, "CAL-TEST-LENGTH").set(QUANTITY.NAME_ZH, "长度").set(QUANTITY.NAME_EN, "length")
+                        .set(QUANTITY.CODE, p + "-LENGTH").set(QUANTITY.NAME_ZH, "长度").set(QUANTITY.NAME_EN, "length")
                         .set(QUANTITY.SI_UNIT, "m").set(QUANTITY.SI_UNIT_NAME, "metre")
                         .returningResult(QUANTITY.ID).fetchSingle().value1();
-                long type = dsl.insertInto(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.CODE, "CAL-TEST-CALIPER")
+                long type = dsl.insertInto(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.CODE, p + "-CALIPER")
                         .set(INSTRUMENT_TYPE.NAME_ZH, "卡尺").set(INSTRUMENT_TYPE.NAME_EN, "Caliper")
                         .set(INSTRUMENT_TYPE.QUANTITY_ID, quantity).set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12)
                         .returningResult(INSTRUMENT_TYPE.ID).fetchSingle().value1();
                 dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, labA)
                         .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MANUFACTURER, "Mitutoyo")
-                        .set(INSTRUMENT.MODEL, "CAL-TEST").set(INSTRUMENT.SERIAL_NO, "CAL-TEST-1")
+                        .set(INSTRUMENT.MODEL, p).set(INSTRUMENT.SERIAL_NO, p + "-1")
                         .set(INSTRUMENT.UNIT, "mm").execute();
-                dsl.insertInto(MEASUREMENT_STANDARD).set(MEASUREMENT_STANDARD.CODE, "CAL-TEST-STD")
+                dsl.insertInto(MEASUREMENT_STANDARD).set(MEASUREMENT_STANDARD.CODE, p + "-STD")
                         .set(MEASUREMENT_STANDARD.NAME_ZH, "量块标准装置").set(MEASUREMENT_STANDARD.NAME_EN, "Gauge blocks")
                         .set(MEASUREMENT_STANDARD.DISCIPLINE_ID, discipline).set(MEASUREMENT_STANDARD.QUANTITY_ID, quantity)
                         .set(MEASUREMENT_STANDARD.LEVEL, "PROVINCIAL_PUBLIC")
@@ -76,10 +83,10 @@ public final class CalibrationApiFixture {
                         .set(MEASUREMENT_STANDARD.STATUS, "ACTIVE")
                         .set(MEASUREMENT_STANDARD.ESTABLISHED_ON, LocalDate.of(2020, 1, 1)).execute();
             }
-            instrument = dsl.select(INSTRUMENT.ID).from(INSTRUMENT).where(INSTRUMENT.SERIAL_NO.eq("CAL-TEST-1"))
+            instrument = dsl.select(INSTRUMENT.ID).from(INSTRUMENT).where(INSTRUMENT.SERIAL_NO.eq(p + "-1"))
                     .fetchSingle().value1();
             standard = dsl.select(MEASUREMENT_STANDARD.ID).from(MEASUREMENT_STANDARD)
-                    .where(MEASUREMENT_STANDARD.CODE.eq("CAL-TEST-STD")).fetchSingle().value1();
+                    .where(MEASUREMENT_STANDARD.CODE.eq(p + "-STD")).fetchSingle().value1();
         }
     }
 

@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
 import static org.metrolims.db.jooq.Tables.CERTIFICATE;
-import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.ELECTRONIC_SIGNATURE;
-import static org.metrolims.db.jooq.Tables.INSTRUMENT;
-import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
-import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
-import static org.metrolims.db.jooq.Tables.ORGANIZATION;
-import static org.metrolims.db.jooq.Tables.QUANTITY;
-import static org.metrolims.db.jooq.Tables.REGION;
-import static org.metrolims.db.jooq.Tables.USER_ROLE;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -25,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.zip.ZipInputStream;
@@ -34,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.AppTest;
 import org.metrolims.app.TestAccounts;
+import org.metrolims.app.calibration.CalibrationApiFixture;
 import org.metrolims.calibration.decision.DecisionRuleCode;
 import org.metrolims.calibration.record.Actor;
 import org.metrolims.calibration.record.CalibrationDraft;
@@ -68,51 +60,12 @@ class CertificatesApiTest {
 
     @BeforeEach
     void data() {
-        TestAccounts.ensure(dsl, encoder);
-        synchronized (CertificatesApiTest.class) {
-            long institute = org("T-INST");
-            long labA = org("T-LAB-A");
-            if (!dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq("test-tech-2"))) {
-                long id = dsl.insertInto(APP_USER).set(APP_USER.USERNAME, "test-tech-2")
-                        .set(APP_USER.PASSWORD_HASH, encoder.encode(TestAccounts.PASSWORD))
-                        .set(APP_USER.DISPLAY_NAME, "test-tech-2").set(APP_USER.ORGANIZATION_ID, institute)
-                        .returningResult(APP_USER.ID).fetchSingle().value1();
-                dsl.insertInto(USER_ROLE).set(USER_ROLE.USER_ID, id).set(USER_ROLE.ROLE, "TECHNICIAN").execute();
-            }
-            if (!dsl.fetchExists(INSTRUMENT_TYPE, INSTRUMENT_TYPE.CODE.eq("CERT-TEST-CALIPER"))) {
-                long province = dsl.select(REGION.ID).from(REGION).where(REGION.CODE.eq("350000")).fetchSingle().value1();
-                long discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, "CERT-TEST-LENGTH")
-                        .set(DISCIPLINE.NAME_ZH, "几何量").set(DISCIPLINE.NAME_EN, "Length").set(DISCIPLINE.SORT_ORDER, 905)
-                        .returningResult(DISCIPLINE.ID).fetchSingle().value1();
-                long quantity = dsl.insertInto(QUANTITY).set(QUANTITY.DISCIPLINE_ID, discipline)
-                        .set(QUANTITY.CODE, "CERT-TEST-LENGTH").set(QUANTITY.NAME_ZH, "长度").set(QUANTITY.NAME_EN, "length")
-                        .set(QUANTITY.SI_UNIT, "m").set(QUANTITY.SI_UNIT_NAME, "metre")
-                        .returningResult(QUANTITY.ID).fetchSingle().value1();
-                long type = dsl.insertInto(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.CODE, "CERT-TEST-CALIPER")
-                        .set(INSTRUMENT_TYPE.NAME_ZH, "卡尺").set(INSTRUMENT_TYPE.NAME_EN, "Caliper")
-                        .set(INSTRUMENT_TYPE.QUANTITY_ID, quantity).set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12)
-                        .returningResult(INSTRUMENT_TYPE.ID).fetchSingle().value1();
-                dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, labA)
-                        .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MANUFACTURER, "Mitutoyo")
-                        .set(INSTRUMENT.MODEL, "CERT-TEST").set(INSTRUMENT.SERIAL_NO, "CERT-TEST-1")
-                        .set(INSTRUMENT.UNIT, "mm").execute();
-                dsl.insertInto(MEASUREMENT_STANDARD).set(MEASUREMENT_STANDARD.CODE, "CERT-TEST-STD")
-                        .set(MEASUREMENT_STANDARD.NAME_ZH, "量块标准装置").set(MEASUREMENT_STANDARD.NAME_EN, "Gauge blocks")
-                        .set(MEASUREMENT_STANDARD.DISCIPLINE_ID, discipline).set(MEASUREMENT_STANDARD.QUANTITY_ID, quantity)
-                        .set(MEASUREMENT_STANDARD.LEVEL, "PROVINCIAL_PUBLIC")
-                        .set(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID, institute)
-                        .set(MEASUREMENT_STANDARD.REGION_ID, province).set(MEASUREMENT_STANDARD.UNIT, "mm")
-                        .set(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, new BigDecimal("0.0002"))
-                        .set(MEASUREMENT_STANDARD.STATUS, "ACTIVE")
-                        .set(MEASUREMENT_STANDARD.ESTABLISHED_ON, LocalDate.of(2020, 1, 1)).execute();
-            }
-            instrument = dsl.select(INSTRUMENT.ID).from(INSTRUMENT).where(INSTRUMENT.SERIAL_NO.eq("CERT-TEST-1"))
-                    .fetchSingle().value1();
-            standard = dsl.select(MEASUREMENT_STANDARD.ID).from(MEASUREMENT_STANDARD)
-                    .where(MEASUREMENT_STANDARD.CODE.eq("CERT-TEST-STD")).fetchSingle().value1();
-            tech = actor("test-tech", institute);
-            tech2 = actor("test-tech-2", institute);
-        }
+        // its own instrument: its calibrations must not become the latest of the one the portal test calibrates
+        CalibrationApiFixture fixture = new CalibrationApiFixture(dsl, encoder, "CERT", 905);
+        instrument = fixture.instrument;
+        standard = fixture.standard;
+        tech = actor("test-tech", fixture.institute);
+        tech2 = actor("test-tech-2", fixture.institute);
     }
 
     long approvedCalibration() {
@@ -329,10 +282,6 @@ class CertificatesApiTest {
                 .andExpect(jsonPath("$.failed").value(0))
                 .andExpect(jsonPath("$.percent").doesNotExist());
         mvc.perform(get("/api/certificates/batches/{id}", id).with(LAB_B)).andExpect(status().isNotFound());
-    }
-
-    private long org(String code) {
-        return dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq(code)).fetchSingle().value1();
     }
 
     private Actor actor(String username, long organization) {
