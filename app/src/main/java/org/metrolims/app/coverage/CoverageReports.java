@@ -48,12 +48,13 @@ class CoverageReports {
         RegionRow row = metrics.regions().stream().filter(r -> r.code().equals(region.value())).findFirst()
                 .orElseThrow(() -> new CoverageAccess.CoverageInputException("region",
                         "'" + region.value() + "' is not a region of the province"));
-        Dashboard dashboard = metrics.dashboard(asOf, region, Optional.empty(), TREND_MONTHS);
+        // one snapshot for the dashboard and the table by discipline: its dates include asOf
+        CoverageSnapshot snapshot = metrics.dashboardSnapshot(asOf, TREND_MONTHS);
+        Dashboard dashboard = metrics.dashboard(snapshot, asOf, region, Optional.empty(), TREND_MONTHS);
         List<CoverageReportData.Area> cities = dashboard.cities().stream()
                 .map(c -> new CoverageReportData.Area(c.code(), c.nameZh(), c.nameEn(), c.figures())).toList();
         Map<String, Discipline> names = new HashMap<>();
         disciplines.find(new PageRequest(0, PageRequest.MAX_SIZE)).items().forEach(d -> names.put(d.code(), d));
-        CoverageSnapshot snapshot = metrics.snapshot(List.of(asOf));
         List<CoverageReportData.Area> byDiscipline = new ArrayList<>();
         for (String code : metrics.disciplines()) {
             Discipline d = names.get(code);

@@ -123,7 +123,11 @@ public class CoverageMetrics {
     /** The figures of every city of the province (each including its counties), from one snapshot. */
     @Transactional(readOnly = true)
     public List<RegionFigures> byCity(LocalDate asOf, RegionCode province, Optional<String> discipline) {
-        CoverageSnapshot snapshot = snapshot(Set.of(asOf));
+        return byCity(snapshot(Set.of(asOf)), asOf, province, discipline);
+    }
+
+    private List<RegionFigures> byCity(CoverageSnapshot snapshot, LocalDate asOf, RegionCode province,
+            Optional<String> discipline) {
         List<RegionFigures> rows = new ArrayList<>();
         for (RegionRow r : repository.regions()) {
             if ("CITY".equals(r.level()) && r.code().startsWith(province.subtreePrefix())) {
@@ -188,16 +192,21 @@ public class CoverageMetrics {
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(LocalDate asOf, RegionCode province, Optional<String> discipline, int months) {
-        CoverageSnapshot snapshot = snapshot(trendDates(asOf, months));
-        List<RegionFigures> rows = new ArrayList<>();
-        for (RegionRow r : repository.regions()) {
-            if ("CITY".equals(r.level()) && r.code().startsWith(province.subtreePrefix())) {
-                rows.add(new RegionFigures(r.code(), r.nameZh(), r.nameEn(),
-                        figures(snapshot, asOf, new RegionCode(r.code()), discipline)));
-            }
-        }
-        return new Dashboard(figures(snapshot, asOf, province, discipline), rows,
-                trend(snapshot, asOf, months, province, discipline));
+        return dashboard(dashboardSnapshot(asOf, months), asOf, province, discipline, months);
+    }
+
+    /** The snapshot a dashboard of {@code months} months up to {@code asOf} reads (its dates include asOf). */
+    @Transactional(readOnly = true)
+    public CoverageSnapshot dashboardSnapshot(LocalDate asOf, int months) {
+        return snapshot(trendDates(asOf, months));
+    }
+
+    /** The dashboard from a snapshot loaded by {@link #dashboardSnapshot} for the same date and months. */
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(CoverageSnapshot snapshot, LocalDate asOf, RegionCode province,
+            Optional<String> discipline, int months) {
+        return new Dashboard(figures(snapshot, asOf, province, discipline),
+                byCity(snapshot, asOf, province, discipline), trend(snapshot, asOf, months, province, discipline));
     }
 
     /**
