@@ -50,6 +50,9 @@ public class CoverageDemoDemand implements DemoProvinceExtension {
     public Map<String, Long> extend(DemoSettings settings) {
         LocalDate anchor = settings.anchorDate();
         SplittableRandom rng = new SplittableRandom(settings.seed() ^ 0x436F766572616765L);
+        // the broken standards' own demand draws from a stream of its own, so the rest of the demand does not depend
+        // on how many of them there are
+        SplittableRandom gapRng = new SplittableRandom(settings.seed() ^ 0x4761707344656D64L);
         TraceGraph graph = traceability.graphAsOf(anchor);
         ChainAnalyzer analyzer = new ChainAnalyzer(graph);
         Map<String, Long> regionIds = new HashMap<>();
@@ -73,7 +76,7 @@ public class CoverageDemoDemand implements DemoProvinceExtension {
             }
             if (counts && !analyzer.complete(s.id(), anchor) && soleServer(s, standards, graph, analyzer, anchor)) {
                 for (int i = 0; i < 4; i++) {
-                    rows.add(demand(rng, region, s, low, high, u, anchor, null));
+                    rows.add(demand(gapRng, region, s, low, high, u, anchor, null));
                 }
             }
         }

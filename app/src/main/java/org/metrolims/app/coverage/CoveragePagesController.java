@@ -97,11 +97,19 @@ class CoveragePagesController {
         model.addAttribute("asOf", date);
         var summaries = schemes.overview(date);
         java.util.Map<Long, String> bands = new java.util.HashMap<>();
-        summaries.forEach(x -> x.scheme().levels().forEach(l -> bands.put(l.id(),
-                "(" + plain(l.low()) + ", " + plain(l.high()) + "]")));
+        summaries.forEach(x -> x.scheme().levels().forEach(l -> bands.put(l.id(), band(l))));
         model.addAttribute("summaries", summaries);
         model.addAttribute("bands", bands);
         return "coverage/schemes";
+    }
+
+    /** A level's band as the scheme states it: (4E-7, 8E-7], or (0.022 + 0.2L, 0.06 + 0.6L] when it grows with L. */
+    static String band(org.metrolims.calibration.traceability.scheme.SchemeLevel l) {
+        return "(" + limit(l.low(), l.lowPerLength()) + ", " + limit(l.high(), l.highPerLength()) + "]";
+    }
+
+    private static String limit(double a, double b) {
+        return b == 0 ? plain(a) : a == 0 ? plain(b) + "L" : plain(a) + " + " + plain(b) + "L";
     }
 
     /** A band limit as typed in the scheme: 4E-7, 0.05, 20. */

@@ -102,6 +102,10 @@ import org.metrolims.calibration.decision.ToleranceInterval;
  *       have two provincial standards of one quantity): the last NMI calibration of their
  *       equipment expired 45 days or more before the anchor date.</li>
  * </ul>
+ * The first standard of each kind is, where there is one, a standard that no sound public standard of its
+ * region (same quantity, an expanded uncertainty no larger, counting on the anchor date) could stand in for, so
+ * that its broken chain leaves the demand it alone serves capable but not traceable: at scale 1 the province's
+ * traceability coverage is then below its capability coverage, as it would be with real gaps.
  * Customer calibrations may still name these standards: the institutes went on using them.
  * Accredited lab AL-20's CNAS accreditation has expired too.
  *
@@ -669,10 +673,43 @@ final class DemoProvince {
             }
         }
         shuffle(candidates, rng);
+        // the first pick is, where there is one, a standard that no sound public standard of its region could stand
+        // in for: its broken chain then leaves the demand it alone serves capable but not traceable
+        candidates.stream().filter(this::withoutStandIn).findFirst().ifPresent(sole -> {
+            candidates.remove(sole);
+            candidates.add(0, sole);
+        });
         for (Std s : candidates.subList(0, Math.min(count, candidates.size()))) {
             s.gap = kind;
             gaps.add(new DeliberateGap(s.code, level, kind));
         }
+    }
+
+    /**
+     * Whether no other public standard of the same quantity in the region subtree of {@code s} (its county, its city
+     * with the city's counties, or the province) that counts on the anchor date and is not flawed has an expanded
+     * uncertainty (as stored, two significant digits) no larger than that of {@code s}: the standards of a quantity
+     * share one range, so such a standard would serve every demand {@code s} serves.
+     */
+    private boolean withoutStandIn(Std s) {
+        String prefix = new org.metrolims.db.reference.RegionCode(s.owner.region.code()).subtreePrefix();
+        BigDecimal u = significant(s.relativeU * s.q.spec.rangeHigh(), 2);
+        for (Std o : standardsOfQuantity(s.q)) {
+            if (o != s && o.gap == null && isPublic(o) && o.owner.region.code().startsWith(prefix)
+                    && o.usableForCustomersAt(anchorDate)
+                    && significant(o.relativeU * o.q.spec.rangeHigh(), 2).compareTo(u) <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<Std> standardsOfQuantity(Q q) {
+        return stds.stream().filter(o -> o.q == q).toList();
+    }
+
+    private static boolean isPublic(Std s) {
+        return s.level.equals(PROVINCIAL_PUBLIC) || s.level.equals(CITY_PUBLIC) || s.level.equals(COUNTY_PUBLIC);
     }
 
     private void emitStandard(Std s) {

@@ -22,6 +22,7 @@ import org.metrolims.calibration.standard.StandardFilter;
 import org.metrolims.calibration.standard.StandardHistory;
 import org.metrolims.calibration.standard.StandardLevel;
 import org.metrolims.calibration.standard.StandardStatus;
+import org.metrolims.calibration.traceability.scheme.SchemeClaims;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,10 +52,12 @@ class RegistryPagesController {
 
     private final MeasurementStandards standards;
     private final Instruments instruments;
+    private final SchemeClaims schemeClaims;
 
-    RegistryPagesController(MeasurementStandards standards, Instruments instruments) {
+    RegistryPagesController(MeasurementStandards standards, Instruments instruments, SchemeClaims schemeClaims) {
         this.standards = standards;
         this.instruments = instruments;
+        this.schemeClaims = schemeClaims;
     }
 
     /** The register form's fields as typed. */
@@ -128,6 +131,8 @@ class RegistryPagesController {
         boolean canWrite = who.canWrite(s.ownerOrganizationId()) && s.status() != StandardStatus.RETIRED;
         model.addAttribute("canWrite", canWrite);
         model.addAttribute("statuses", StandardStatus.values());
+        // its place in the verification scheme, with the claim forms (coverage/scheme-claim.html)
+        model.addAttribute("schemeClaim", schemeClaims.view(id, who));
         if (canWrite) { // the owner's instruments not yet part of any standard, for the equipment picker
             model.addAttribute("freeInstruments", instruments.search(new InstrumentFilter(null, null, s.owner(), null,
                     null, null), new PageRequest(0, 500), who).items().stream()

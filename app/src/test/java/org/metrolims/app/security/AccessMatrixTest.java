@@ -240,6 +240,13 @@ class AccessMatrixTest {
         // verification schemes are public reference data; the province's standards per level are not for labs;
         // the recall impact page and its CSV follow the chain's rule
         e("GET /api/verification-schemes",                     "DOOOOO");
+        // a standard's scheme claim: read as the standard; changed and withdrawn by technicians of its owner and
+        // administrators (API and the standard page's forms)
+        e("GET /api/standards/{id}/scheme-claim",              "DOOHHO");
+        e("PUT /api/standards/{id}/scheme-claim",              "DODDDO");
+        e("POST /api/standards/{id}/scheme-claim/withdrawal",  "DODDDO");
+        e("POST /registry/standards/{id}/scheme-claim",        "DODDDO");
+        e("POST /registry/standards/{id}/scheme-claim/withdrawal", "DODDDO");
         e("GET /coverage/schemes",                             "DOODDO");
         e("GET /standards/{id}/impact",                        "DOOHHO");
         e("GET /standards/{id}/impact.csv",                    "DOOHHO");

@@ -27,6 +27,13 @@ import org.metrolims.calibration.traceability.scheme.SchemeLevel.BandKind;
  *       {@link SchemeVerdict#REFERENCE_NOT_HIGHER}. References of another quantity are not compared, and external
  *       roots (the NMI, NMIs under the CIPM MRA) are above every level.</li>
  * </ol>
+ *
+ * <p>A length-dependent band, U = a + b·L (gauge blocks, line scales, tapes: "(0.02 + 0.2L) µm, L in m"), is
+ * evaluated at the <em>upper end of the standard's range</em>, converted into the band's unit of L through
+ * {@link org.metrolims.calibration.unit.MeasurementUnits}: a standard claims one U for its whole range, and the
+ * scheme's requirement is loosest at its longest length, so the upper end is where a standard whose stated U covers
+ * its range must fit (a 100 mm block with U = 0.07 µm against a 0.05 + 0.5L band: the limit at L = 0.1 m is 0.10
+ * µm, and it fits). A standard whose range has no upper end, or is not a length, cannot be placed by such a band.
  */
 public final class SchemeCheck {
 
@@ -118,8 +125,18 @@ public final class SchemeCheck {
                         : "its unit " + s.unit() + " cannot be converted to " + l.unit().orElse("?"));
                 continue;
             }
+            OptionalDouble length = OptionalDouble.of(0);
+            if (l.lengthDependent()) {
+                length = nominalLength(l, s);
+                if (length.isEmpty()) {
+                    problem = Optional.of("the upper end of its range cannot be read as a length in "
+                            + l.lengthUnit().orElse("?"));
+                    continue;
+                }
+            }
             comparable = true;
-            if (within(v.getAsDouble(), l)) {
+            double at = length.getAsDouble();
+            if (within(v.getAsDouble(), l.lowAt(at), l.highAt(at))) {
                 return new Placement(Optional.of(l), false, claimed, Optional.empty());
             }
         }
@@ -137,8 +154,22 @@ public final class SchemeCheck {
         return SchemeUnits.convertDifference(u, s.unit(), l.unit().orElseThrow());
     }
 
+    /** The nominal length L at which a length-dependent band is evaluated: the upper end of the standard's range, in
+     *  the band's unit of L; empty without a range or when the standard's unit is not a length. */
+    static OptionalDouble nominalLength(SchemeLevel l, SchemeSubject s) {
+        if (s.rangeHigh().isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return SchemeUnits.convertDifference(Math.abs(s.rangeHigh().getAsDouble()), s.unit(),
+                l.lengthUnit().orElseThrow());
+    }
+
     static boolean within(double v, SchemeLevel l) {
-        return v > l.low() * (1 + EDGE_TOLERANCE) && v <= l.high() * (1 + EDGE_TOLERANCE);
+        return within(v, l.low(), l.high());
+    }
+
+    static boolean within(double v, double low, double high) {
+        return v > low * (1 + EDGE_TOLERANCE) && v <= high * (1 + EDGE_TOLERANCE);
     }
 
     private static Optional<SchemeLevel> byClass(VerificationScheme scheme, String accuracyClass) {

@@ -7,6 +7,7 @@ import static org.metrolims.db.jooq.Tables.VERIFICATION_SCHEME;
 import static org.metrolims.db.jooq.Tables.VERIFICATION_SCHEME_LEVEL;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,12 +36,13 @@ public class VerificationSchemeRepository {
         var l = VERIFICATION_SCHEME_LEVEL;
         Map<Long, List<SchemeLevel>> levels = new HashMap<>();
         dsl.select(l.SCHEME_ID, l.ID, l.TIER, l.CODE, l.NAME_ZH, l.NAME_EN, l.BAND_KIND, l.U_LOW, l.U_HIGH, l.UNIT,
-                        l.ACCURACY_CLASS)
+                        l.ACCURACY_CLASS, l.U_LOW_PER_LENGTH, l.U_HIGH_PER_LENGTH, l.LENGTH_UNIT)
                 .from(l).orderBy(l.SCHEME_ID, l.TIER)
                 .forEach(x -> levels.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(new SchemeLevel(
                         x.value2(), x.value3(), x.value4(), x.value5(), x.value6(), BandKind.valueOf(x.value7()),
                         x.value8().doubleValue(), x.value9().doubleValue(), Optional.ofNullable(x.value10()),
-                        Optional.ofNullable(x.value11()))));
+                        Optional.ofNullable(x.value11()), x.value12().doubleValue(), x.value13().doubleValue(),
+                        Optional.ofNullable(x.value14()))));
         var s = VERIFICATION_SCHEME;
         return dsl.select(s.ID, s.CODE, s.NAME_ZH, s.NAME_EN, s.QUANTITY_CODE).from(s).orderBy(s.CODE)
                 .fetch(x -> new VerificationScheme(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(),
@@ -67,7 +69,7 @@ public class VerificationSchemeRepository {
         return dsl.select(m.ID, m.CODE, QUANTITY.CODE, m.UNIT, m.EXPANDED_UNCERTAINTY, m.RANGE_HIGH, m.ACCURACY_CLASS,
                         c.LEVEL_ID, m.LEVEL, m.OWNER_ORGANIZATION_ID)
                 .from(m).join(QUANTITY).on(QUANTITY.ID.eq(m.QUANTITY_ID))
-                .leftJoin(c).on(c.STANDARD_ID.eq(m.ID))
+                .leftJoin(c).on(c.STANDARD_ID.eq(m.ID)).and(c.ENDED_AT.isNull())
                 .where(where)
                 .orderBy(m.ID)
                 .fetch(x -> new Standard(new SchemeSubject(x.value1(), x.value2(), x.value3(), x.value4(),
@@ -99,6 +101,44 @@ public class VerificationSchemeRepository {
             insert = insert.values(n.standardId(), n.levelId(), n.source(), by);
         }
         insert.execute();
+    }
+
+    /** Locks the standard's row until the transaction ends, so that claims on one standard change one at a time. */
+    public boolean lockStandard(long standardId) {
+        var m = MEASUREMENT_STANDARD;
+        return dsl.select(m.ID).from(m).where(m.ID.eq(standardId)).forUpdate().fetchOptional().isPresent();
+    }
+
+    /** Every claim of the standard, the oldest first. */
+    public List<SchemeClaim> claims(long standardId) {
+        var c = STANDARD_SCHEME_CLAIM;
+        var l = VERIFICATION_SCHEME_LEVEL;
+        var s = VERIFICATION_SCHEME;
+        return dsl.select(c.ID, c.STANDARD_ID, c.LEVEL_ID, s.CODE, l.CODE, l.NAME_ZH, l.NAME_EN, l.TIER, c.SOURCE,
+                        c.REASON, c.CREATED_BY, c.CREATED_AT, c.ENDED_AT, c.ENDED_BY, c.END_KIND, c.END_REASON)
+                .from(c).join(l).on(l.ID.eq(c.LEVEL_ID)).join(s).on(s.ID.eq(l.SCHEME_ID))
+                .where(c.STANDARD_ID.eq(standardId))
+                .orderBy(c.CREATED_AT, c.ID)
+                .fetch(x -> new SchemeClaim(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(), x.value6(),
+                        x.value7(), x.value8(), Optional.ofNullable(x.value9()), Optional.ofNullable(x.value10()),
+                        x.value11(), x.value12(), Optional.ofNullable(x.value13()), Optional.ofNullable(x.value14()),
+                        Optional.ofNullable(x.value15()), Optional.ofNullable(x.value16())));
+    }
+
+    /** Ends the claim in force on the standard (if any): {@code kind} is SUPERSEDED or WITHDRAWN. */
+    public int endCurrentClaim(long standardId, LocalDateTime at, String by, String kind, String reason) {
+        var c = STANDARD_SCHEME_CLAIM;
+        return dsl.update(c).set(c.ENDED_AT, at).set(c.ENDED_BY, by).set(c.END_KIND, kind).set(c.END_REASON, reason)
+                .where(c.STANDARD_ID.eq(standardId)).and(c.ENDED_AT.isNull())
+                .execute();
+    }
+
+    /** Records a claim in force from {@code at}; the standard must have none in force. */
+    public long insertClaim(long standardId, long levelId, String reason, String by, LocalDateTime at) {
+        var c = STANDARD_SCHEME_CLAIM;
+        return dsl.insertInto(c, c.STANDARD_ID, c.LEVEL_ID, c.REASON, c.CREATED_BY, c.CREATED_AT)
+                .values(standardId, levelId, reason, by, at)
+                .returningResult(c.ID).fetchSingle().value1();
     }
 
     private static OptionalDouble optional(BigDecimal value) {

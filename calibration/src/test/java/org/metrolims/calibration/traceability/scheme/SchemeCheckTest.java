@@ -197,4 +197,94 @@ class SchemeCheckTest {
         assertThatThrownBy(() -> level(1, 1, "X", BandKind.ABSOLUTE, 0, 1, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    // ------------------------------------------------------------------ length-dependent bands, U = a + b·L
+
+    /**
+     * Gauge blocks with bands that grow with the nominal length, in µm with L in m: PRIMARY (0, 0.01 + 0.1L],
+     * GRADE_1 (0.01 + 0.1L, 0.05 + 0.5L], GRADE_2 (0.05 + 0.5L, 0.2 + 2L].
+     */
+    static final VerificationScheme GAUGE = new VerificationScheme(4, "JJG 2056-1990", "量块", "Gauge blocks",
+            "LENGTH", List.of(
+                    perLength(41, 1, "PRIMARY", 0, 0, 0.01, 0.1),
+                    perLength(42, 2, "GRADE_1", 0.01, 0.1, 0.05, 0.5),
+                    perLength(43, 3, "GRADE_2", 0.05, 0.5, 0.2, 2)));
+
+    final SchemeCheck gauge = new SchemeCheck(List.of(GAUGE));
+
+    static SchemeLevel perLength(long id, int tier, String code, double aLow, double bLow, double aHigh,
+            double bHigh) {
+        return new SchemeLevel(id, tier, code, code, code, BandKind.ABSOLUTE, aLow, aHigh, Optional.of("µm"),
+                Optional.empty(), bLow, bHigh, Optional.of("m"));
+    }
+
+    /** A gauge block (set) whose range ends at {@code high} in {@code unit}, with U in the same unit. */
+    static SchemeSubject block(long id, String unit, Double high, double u, Long claimedLevel) {
+        return new SchemeSubject(id, "GB-" + id, "LENGTH", unit, OptionalDouble.of(u),
+                high == null ? OptionalDouble.empty() : OptionalDouble.of(high), Optional.empty(),
+                Optional.ofNullable(claimedLevel));
+    }
+
+    @Test
+    void aHundredMillimetreBlockIsJudgedAgainstTheBandEvaluatedAtOneTenthOfAMetre() {
+        // L = 100 mm = 0.1 m: GRADE_1 is (0.01 + 0.1·0.1, 0.05 + 0.5·0.1] = (0.02, 0.10] µm; U = 0.07 µm fits
+        SchemeStanding s = gauge.check(block(1, "mm", 100.0, 0.00007, 42L), List.of());
+        assertThat(s.verdict()).isEqualTo(SchemeVerdict.OK);
+        assertThat(s.level()).contains("GRADE_1");
+        // the same block stated in metres: 7e-8 m at L = 0.1 m, the same level
+        assertThat(gauge.check(block(2, "m", 0.1, 7e-8, null), List.of()).level()).contains("GRADE_1");
+    }
+
+    @Test
+    void theSameUncertaintyOnALongerBlockBelongsToABetterLevelBecauseTheBandGrowsWithLength() {
+        // L = 1 m: PRIMARY is (0, 0.01 + 0.1] = (0, 0.11] µm, so U = 0.07 µm is primary-grade at 1 m
+        SchemeStanding s = gauge.check(block(3, "mm", 1000.0, 0.00007, 42L), List.of());
+        assertThat(s.verdict()).isEqualTo(SchemeVerdict.MISPLACED);
+        assertThat(s.belongsTo()).contains("PRIMARY");
+        assertThat(s.claimedLevel()).contains("GRADE_1");
+    }
+
+    @Test
+    void anUncertaintyAboveTheLimitAtTheRangesUpperEndBelongsToTheNextLevel() {
+        // L = 0.1 m: GRADE_1 ends at 0.10 µm; U = 0.12 µm is in GRADE_2, (0.05 + 0.5·0.1, 0.2 + 2·0.1] = (0.10, 0.40] µm
+        SchemeStanding s = gauge.check(block(4, "mm", 100.0, 0.00012, 42L), List.of());
+        assertThat(s.verdict()).isEqualTo(SchemeVerdict.MISPLACED);
+        assertThat(s.belongsTo()).contains("GRADE_2");
+        assertThat(s.reason()).contains("claims GRADE_1").contains("GRADE_2");
+    }
+
+    @Test
+    void anUncertaintyExactlyOnALengthDependentLimitBelongsToThatLevel() {
+        // 0.0001 mm = 0.10 µm, exactly 0.05 + 0.5·0.1 µm after two unit conversions
+        assertThat(gauge.check(block(5, "mm", 100.0, 0.0001, 42L), List.of()).verdict())
+                .isEqualTo(SchemeVerdict.OK);
+        // 0.1 nm above it: GRADE_2
+        assertThat(gauge.check(block(6, "mm", 100.0, 0.0001001, null), List.of()).level()).contains("GRADE_2");
+    }
+
+    @Test
+    void aStandardWithoutTheUpperEndOfItsRangeOrWithARangeThatIsNotALengthCannotBePlacedByALengthBand() {
+        SchemeStanding noRange = gauge.check(block(7, "mm", null, 0.00007, null), List.of());
+        assertThat(noRange.verdict()).isEqualTo(SchemeVerdict.NO_SCHEME);
+        assertThat(noRange.reason()).contains("range");
+        SchemeStanding notALength = gauge.check(block(8, "kg", 1.0, 0.00007, null), List.of());
+        assertThat(notALength.verdict()).isEqualTo(SchemeVerdict.NO_SCHEME);
+        // with a claim it sits at the claimed level
+        assertThat(gauge.check(block(9, "mm", null, 0.00007, 43L), List.of()).level()).contains("GRADE_2");
+    }
+
+    @Test
+    void aLengthDependentBandMustBeAbsoluteWithTheUnitOfLAndNeverEmpty() {
+        assertThatThrownBy(() -> new SchemeLevel(1, 1, "X", "X", "X", BandKind.RELATIVE, 0, 1, Optional.empty(),
+                Optional.empty(), 0, 0.5, Optional.of("m"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SchemeLevel(1, 1, "X", "X", "X", BandKind.ABSOLUTE, 0, 1, Optional.of("µm"),
+                Optional.empty(), 0, 0.5, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        // the lower limit growing faster than the upper would empty the band for long blocks
+        assertThatThrownBy(() -> new SchemeLevel(1, 1, "X", "X", "X", BandKind.ABSOLUTE, 0, 1, Optional.of("µm"),
+                Optional.empty(), 2, 0.5, Optional.of("m"))).isInstanceOf(IllegalArgumentException.class);
+        SchemeLevel l = perLength(1, 1, "G", 0.02, 0.2, 0.06, 0.6);
+        assertThat(l.lengthDependent()).isTrue();
+        assertThat(l.highAt(0.5)).isCloseTo(0.36, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(l.lowAt(0.5)).isCloseTo(0.12, org.assertj.core.data.Offset.offset(1e-12));
+    }
 }

@@ -174,4 +174,30 @@ class VerificationSchemesTest {
         assertThat(judged.links()).isEqualTo(chain.links());
         assertThat(judged.complete()).isEqualTo(chain.complete());
     }
+
+    @Test
+    void theSeededGaugeBlockSchemeStatesItsBandsAsAPlusBTimesTheLengthInMetres() {
+        VerificationScheme gauge = repository.schemes().stream().filter(s -> s.code().equals("JJG 2056-1990"))
+                .findFirst().orElseThrow();
+        assertThat(gauge.levels()).allSatisfy(l -> {
+            assertThat(l.lengthDependent()).as(l.code()).isTrue();
+            assertThat(l.lengthUnit()).contains("m");
+            assertThat(l.unit()).contains("µm");
+        });
+        SchemeLevel grade1 = gauge.levels().get(1);
+        assertThat(grade1.code()).isEqualTo("GRADE_1");
+        // 1等: U <= (0.022 + 0.2L) µm; at L = 0.1 m, 0.042 µm
+        assertThat(grade1.highAt(0.1)).isCloseTo(0.042, org.assertj.core.data.Offset.offset(1e-12));
+        // every level's lower limit is the upper limit of the level above, at any length
+        for (int i = 1; i < gauge.levels().size(); i++) {
+            SchemeLevel above = gauge.levels().get(i - 1);
+            SchemeLevel level = gauge.levels().get(i);
+            assertThat(level.low()).as(level.code()).isEqualTo(above.high());
+            assertThat(level.lowPerLength()).as(level.code()).isEqualTo(above.highPerLength());
+        }
+        // a 100 mm block with U = 0.07 µm: above 1等's 0.042 µm, within 2等's (0.042, 0.06 + 0.6·0.1 = 0.12] µm
+        SchemeSubject block = new SchemeSubject(1, "GB-100", "LENGTH", "mm", java.util.OptionalDouble.of(0.00007),
+                java.util.OptionalDouble.of(100), java.util.Optional.empty(), java.util.Optional.empty());
+        assertThat(new SchemeCheck(List.of(gauge)).check(block, List.of()).level()).contains("GRADE_2");
+    }
 }

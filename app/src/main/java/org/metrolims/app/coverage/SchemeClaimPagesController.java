@@ -1,0 +1,64 @@
+package org.metrolims.app.coverage;
+
+import java.util.List;
+import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.calibration.traceability.scheme.SchemeClaimException;
+import org.metrolims.calibration.traceability.scheme.SchemeClaims;
+import org.metrolims.calibration.traceability.scheme.SchemeClaims.ClaimRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The scheme-claim forms of a standard's page ({@code /registry/standards/{id}}, which shows the claim, the verdict
+ * and the history): change the claimed level, or withdraw the claim, each with a reason. Refusals come back to the
+ * page as field errors; another organization's standard is 404.
+ */
+@Controller
+class SchemeClaimPagesController {
+
+    private final SchemeClaims claims;
+
+    SchemeClaimPagesController(SchemeClaims claims) {
+        this.claims = claims;
+    }
+
+    /** One refused field, as the page lists it. */
+    record FieldError(String field, String message) {
+    }
+
+    @PostMapping("/registry/standards/{id}/scheme-claim")
+    String claim(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) String scheme, @RequestParam(required = false) String level,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return step(redirect, id, () -> claims.claim(id, new ClaimRequest(scheme, level, reason),
+                CoverageAccess.registryUser(user)));
+    }
+
+    @PostMapping("/registry/standards/{id}/scheme-claim/withdrawal")
+    String withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return step(redirect, id, () -> claims.withdraw(id, reason, CoverageAccess.registryUser(user)));
+    }
+
+    private static String step(RedirectAttributes redirect, long id, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("claimChanged", true);
+        } catch (SchemeClaimException e) {
+            switch (e.kind()) {
+                case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage(), e);
+                case INPUT -> redirect.addFlashAttribute("claimErrors",
+                        List.of(new FieldError(e.field().orElse("level"), e.getMessage())));
+                case CONFLICT -> redirect.addFlashAttribute("claimErrors",
+                        List.of(new FieldError("level", e.getMessage())));
+            }
+        }
+        return "redirect:/registry/standards/" + id + "#scheme-claim";
+    }
+}
