@@ -53,6 +53,6 @@ class SchemeClaimsApiController {
     @Operation(summary = "Withdraw the claim in force: {reason}; it stays in the history as withdrawn")
     ClaimView withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody WithdrawalRequest body) {
-        return claims.withdraw(id, body.reason(), CoverageAccess.registryUser(user));
+        return claims.withdraw(id, body == null ? null : body.reason(), CoverageAccess.registryUser(user));
     }
 }

@@ -86,6 +86,9 @@ public class SchemeClaims {
     @Transactional
     public ClaimView claim(long standardId, ClaimRequest request, RegistryUser who) {
         Standard s = writable(standardId, who);
+        if (request == null) {
+            throw SchemeClaimException.input("scheme", "name the verification scheme, the level and the reason");
+        }
         String schemeCode = text(request.scheme())
                 .orElseThrow(() -> SchemeClaimException.input("scheme", "name the verification scheme"));
         VerificationScheme scheme = schemes.schemes().stream().filter(x -> x.code().equals(schemeCode)).findFirst()
