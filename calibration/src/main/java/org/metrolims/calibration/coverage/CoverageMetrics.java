@@ -9,14 +9,11 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.LongPredicate;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
@@ -27,9 +24,8 @@ import org.metrolims.calibration.coverage.TargetProjection.Projection;
 import org.metrolims.calibration.standard.CsvCells;
 import org.metrolims.calibration.standard.ImportReport;
 import org.metrolims.calibration.standard.ImportReport.RowRejection;
-import org.metrolims.calibration.standard.StandardCounts;
-import org.metrolims.calibration.traceability.TraceGraph.StandardNode;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
+import org.metrolims.calibration.traceability.DayRange;
+import org.metrolims.calibration.traceability.TraceSummary;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
@@ -49,16 +45,13 @@ public class CoverageMetrics {
     public static final List<String> CSV_COLUMNS = List.of("region", "quantity", "range_low", "range_high", "unit",
             "needed_uncertainty", "demanded_from", "demanded_until", "note");
 
-    private final TraceabilityRepository traceability;
+    private final TraceSummary summary;
     private final CoverageRepository repository;
-    private final StandardCounts counts;
     private final AuditTrail audit;
 
-    CoverageMetrics(TraceabilityRepository traceability, CoverageRepository repository, StandardCounts counts,
-            AuditTrail audit) {
-        this.traceability = traceability;
+    CoverageMetrics(TraceSummary summary, CoverageRepository repository, AuditTrail audit) {
+        this.summary = summary;
         this.repository = repository;
-        this.counts = counts;
         this.audit = audit;
     }
 
@@ -75,10 +68,10 @@ public class CoverageMetrics {
     }
 
     /**
-     * A snapshot for many figures at once on the given dates, and only those: the public standards with their
-     * history, the demand, and of the traceability graph only the chains the figures can ask about — those of the
-     * counting standards that can serve a demand on each date ({@link CoverageCalculator#servingCounting}) —
-     * loaded narrowly ({@link TraceabilityRepository#graphFor}), never the whole province's calibrations.
+     * A snapshot for many figures at once on the days from the earliest of {@code dates} to the latest: the public
+     * standards, the demand, and the maintained summary's day ranges of when each standard counts and has a complete
+     * chain that touch those days ({@link TraceSummary}, refreshed first so that it holds every committed change) —
+     * a few rows per standard, never the calibrations themselves.
      */
     @Transactional(readOnly = true)
     public CoverageSnapshot snapshot(Collection<LocalDate> dates) {
@@ -87,21 +80,9 @@ public class CoverageMetrics {
         }
         LocalDate first = java.util.Collections.min(dates);
         LocalDate latest = java.util.Collections.max(dates);
-        List<CoverageStandard> standards = repository.publicStandards();
-        List<CapabilityDemand> demands = repository.demands();
-        List<StandardNode> nodes = traceability.publicStandardNodes(first, latest);
-        Map<Long, StandardNode> byId = new HashMap<>();
-        nodes.forEach(n -> byId.put(n.id(), n));
-        CoverageCalculator calculator = new CoverageCalculator(standards);
-        Map<Long, Set<LocalDate>> chainsOf = new HashMap<>();
-        for (LocalDate day : dates) {
-            LongPredicate counts = id -> byId.containsKey(id) && byId.get(id).countsOn(day);
-            for (long id : calculator.servingCounting(demands, day, counts)) {
-                chainsOf.computeIfAbsent(id, k -> new HashSet<>()).add(day);
-            }
-        }
-        return new CoverageSnapshot(traceability.graphFor(chainsOf, nodes, first), standards, demands,
-                Optional.of(Set.copyOf(dates)), chainsOf);
+        summary.refresh();
+        return CoverageSnapshot.ofTraces(summary.traces(first, latest), repository.publicStandards(),
+                repository.demands(), new DayRange(first, latest));
     }
 
     @Transactional(readOnly = true)
@@ -113,7 +94,7 @@ public class CoverageMetrics {
     @Transactional(readOnly = true)
     public CoverageFigures figures(CoverageSnapshot snapshot, LocalDate asOf, RegionCode region,
             Optional<String> discipline) {
-        return snapshot.figures(asOf, region.value(), discipline, counts.on(asOf, region, discipline));
+        return snapshot.figures(asOf, region.value(), discipline);
     }
 
     /** One row of the table by city. */
