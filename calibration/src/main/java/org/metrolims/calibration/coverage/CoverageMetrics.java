@@ -31,7 +31,9 @@ import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The province's coverage figures against its targets (DESIGN.md): public standards (2000), provincial standards
@@ -46,11 +48,15 @@ public class CoverageMetrics {
             "needed_uncertainty", "demanded_from", "demanded_until", "note");
 
     private final TraceSummary summary;
+    private final TransactionTemplate reads;
     private final CoverageRepository repository;
     private final AuditTrail audit;
 
-    CoverageMetrics(TraceSummary summary, CoverageRepository repository, AuditTrail audit) {
+    CoverageMetrics(TraceSummary summary, CoverageRepository repository, AuditTrail audit,
+            PlatformTransactionManager transactions) {
         this.summary = summary;
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
         this.repository = repository;
         this.audit = audit;
     }
@@ -71,9 +77,10 @@ public class CoverageMetrics {
      * A snapshot for many figures at once on the days from the earliest of {@code dates} to the latest: the public
      * standards, the demand, and the maintained summary's day ranges of when each standard counts and has a complete
      * chain that touch those days ({@link TraceSummary}, refreshed first so that it holds every committed change) —
-     * a few rows per standard, never the calibrations themselves.
+     * a few rows per standard, never the calibrations themselves. Not transactional itself: the refresh commits on
+     * its own before the reads (one read-only transaction), so no caller holds a connection while it waits for
+     * another; the figures, trends and dashboards built on it are computed in memory.
      */
-    @Transactional(readOnly = true)
     public CoverageSnapshot snapshot(Collection<LocalDate> dates) {
         if (dates.isEmpty()) {
             throw new IllegalArgumentException("A coverage snapshot needs at least one date");
@@ -81,17 +88,15 @@ public class CoverageMetrics {
         LocalDate first = java.util.Collections.min(dates);
         LocalDate latest = java.util.Collections.max(dates);
         summary.refresh();
-        return CoverageSnapshot.ofTraces(summary.traces(first, latest), repository.publicStandards(),
-                repository.demands(), new DayRange(first, latest));
+        return reads.execute(tx -> CoverageSnapshot.ofTraces(summary.traces(first, latest),
+                repository.publicStandards(), repository.demands(), new DayRange(first, latest)));
     }
 
-    @Transactional(readOnly = true)
     public CoverageFigures figures(LocalDate asOf, RegionCode region, Optional<String> discipline) {
         return figures(snapshot(Set.of(asOf)), asOf, region, discipline);
     }
 
     /** Figures from an existing snapshot loaded for {@code asOf} (among its dates). */
-    @Transactional(readOnly = true)
     public CoverageFigures figures(CoverageSnapshot snapshot, LocalDate asOf, RegionCode region,
             Optional<String> discipline) {
         return snapshot.figures(asOf, region.value(), discipline);
@@ -102,7 +107,6 @@ public class CoverageMetrics {
     }
 
     /** The figures of every city of the province (each including its counties), from one snapshot. */
-    @Transactional(readOnly = true)
     public List<RegionFigures> byCity(LocalDate asOf, RegionCode province, Optional<String> discipline) {
         return byCity(snapshot(Set.of(asOf)), asOf, province, discipline);
     }
@@ -120,7 +124,6 @@ public class CoverageMetrics {
     }
 
     /** The demand behind the coverage figures: each demanded capability with the standards that serve it. */
-    @Transactional(readOnly = true)
     public List<DemandVerdict> demandBehind(LocalDate asOf, RegionCode region, Optional<String> discipline) {
         return snapshot(Set.of(asOf)).verdicts(asOf, region.value(), discipline);
     }
@@ -132,7 +135,6 @@ public class CoverageMetrics {
     public record Trend(List<CoverageFigures> points, Map<String, Projection> projections) {
     }
 
-    @Transactional(readOnly = true)
     public Trend trend(LocalDate asOf, int months, RegionCode region, Optional<String> discipline) {
         return trend(snapshot(trendDates(asOf, months)), asOf, months, region, discipline);
     }
@@ -171,19 +173,16 @@ public class CoverageMetrics {
     public record Dashboard(CoverageFigures province, List<RegionFigures> cities, Trend trend) {
     }
 
-    @Transactional(readOnly = true)
     public Dashboard dashboard(LocalDate asOf, RegionCode province, Optional<String> discipline, int months) {
         return dashboard(dashboardSnapshot(asOf, months), asOf, province, discipline, months);
     }
 
     /** The snapshot a dashboard of {@code months} months up to {@code asOf} reads (its dates include asOf). */
-    @Transactional(readOnly = true)
     public CoverageSnapshot dashboardSnapshot(LocalDate asOf, int months) {
         return snapshot(trendDates(asOf, months));
     }
 
     /** The dashboard from a snapshot loaded by {@link #dashboardSnapshot} for the same date and months. */
-    @Transactional(readOnly = true)
     public Dashboard dashboard(CoverageSnapshot snapshot, LocalDate asOf, RegionCode province,
             Optional<String> discipline, int months) {
         return new Dashboard(figures(snapshot, asOf, province, discipline),
