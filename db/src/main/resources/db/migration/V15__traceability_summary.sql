@@ -38,53 +38,119 @@ INSERT INTO trace_summary_state (id) VALUES (1);
 -- the data already there: the first refresh rebuilds everything
 INSERT INTO trace_change (standard_id, dependents) VALUES (0, TRUE);
 
+-- The triggers look standards up with SELECT ... INTO on the primary key: MariaDB plans an INSERT ... SELECT whose
+-- WHERE compares with NEW.x without the primary key, a scan per row that made the demo's bulk load crawl.
+DELIMITER //
+
 -- An approved calibration of a standard's equipment, or one that stops being approved (corrected, withdrawn).
 CREATE TRIGGER trace_on_calibration_insert AFTER INSERT ON calibration FOR EACH ROW
-    INSERT INTO trace_change (standard_id, dependents)
-    SELECT i.measurement_standard_id, FALSE FROM instrument i
-    WHERE i.id = NEW.instrument_id AND i.measurement_standard_id IS NOT NULL AND NEW.status = 'APPROVED';
+BEGIN
+    DECLARE s BIGINT DEFAULT NULL;
+    IF NEW.status = 'APPROVED' THEN
+        SELECT measurement_standard_id INTO s FROM instrument WHERE id = NEW.instrument_id;
+        IF s IS NOT NULL THEN
+            INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
+        END IF;
+    END IF;
+END//
+
 CREATE TRIGGER trace_on_calibration_update AFTER UPDATE ON calibration FOR EACH ROW
-    INSERT INTO trace_change (standard_id, dependents)
-    SELECT DISTINCT i.measurement_standard_id, FALSE FROM instrument i
-    WHERE i.id IN (OLD.instrument_id, NEW.instrument_id) AND i.measurement_standard_id IS NOT NULL
-      AND (OLD.status = 'APPROVED' OR NEW.status = 'APPROVED')
-      AND NOT (OLD.status <=> NEW.status AND OLD.instrument_id <=> NEW.instrument_id
-               AND OLD.calibrated_on <=> NEW.calibrated_on AND OLD.valid_until <=> NEW.valid_until
-               AND OLD.external_issuer <=> NEW.external_issuer
-               AND OLD.external_cmc_reference <=> NEW.external_cmc_reference);
+BEGIN
+    DECLARE s BIGINT DEFAULT NULL;
+    DECLARE t BIGINT DEFAULT NULL;
+    IF (OLD.status = 'APPROVED' OR NEW.status = 'APPROVED')
+       AND NOT (OLD.status <=> NEW.status AND OLD.instrument_id <=> NEW.instrument_id
+                AND OLD.calibrated_on <=> NEW.calibrated_on AND OLD.valid_until <=> NEW.valid_until
+                AND OLD.external_issuer <=> NEW.external_issuer
+                AND OLD.external_cmc_reference <=> NEW.external_cmc_reference) THEN
+        SELECT measurement_standard_id INTO s FROM instrument WHERE id = NEW.instrument_id;
+        IF s IS NOT NULL THEN
+            INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
+        END IF;
+        IF OLD.instrument_id <> NEW.instrument_id THEN
+            SELECT measurement_standard_id INTO t FROM instrument WHERE id = OLD.instrument_id;
+            IF t IS NOT NULL THEN
+                INSERT INTO trace_change (standard_id, dependents) VALUES (t, FALSE);
+            END IF;
+        END IF;
+    END IF;
+END//
+
 CREATE TRIGGER trace_on_calibration_delete AFTER DELETE ON calibration FOR EACH ROW
-    INSERT INTO trace_change (standard_id, dependents)
-    SELECT i.measurement_standard_id, FALSE FROM instrument i
-    WHERE i.id = OLD.instrument_id AND i.measurement_standard_id IS NOT NULL AND OLD.status = 'APPROVED';
+BEGIN
+    DECLARE s BIGINT DEFAULT NULL;
+    IF OLD.status = 'APPROVED' THEN
+        SELECT measurement_standard_id INTO s FROM instrument WHERE id = OLD.instrument_id;
+        IF s IS NOT NULL THEN
+            INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
+        END IF;
+    END IF;
+END//
 
 -- The reference standards an approved calibration names.
 CREATE TRIGGER trace_on_reference_insert AFTER INSERT ON calibration_reference_standard FOR EACH ROW
-    INSERT INTO trace_change (standard_id, dependents)
-    SELECT i.measurement_standard_id, FALSE FROM calibration c JOIN instrument i ON i.id = c.instrument_id
-    WHERE c.id = NEW.calibration_id AND c.status = 'APPROVED' AND i.measurement_standard_id IS NOT NULL;
+BEGIN
+    DECLARE item BIGINT DEFAULT NULL;
+    DECLARE st VARCHAR(16) DEFAULT NULL;
+    DECLARE s BIGINT DEFAULT NULL;
+    SELECT instrument_id, status INTO item, st FROM calibration WHERE id = NEW.calibration_id;
+    IF st = 'APPROVED' THEN
+        SELECT measurement_standard_id INTO s FROM instrument WHERE id = item;
+        IF s IS NOT NULL THEN
+            INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
+        END IF;
+    END IF;
+END//
+
 CREATE TRIGGER trace_on_reference_delete AFTER DELETE ON calibration_reference_standard FOR EACH ROW
-    INSERT INTO trace_change (standard_id, dependents)
-    SELECT i.measurement_standard_id, FALSE FROM calibration c JOIN instrument i ON i.id = c.instrument_id
-    WHERE c.id = OLD.calibration_id AND c.status = 'APPROVED' AND i.measurement_standard_id IS NOT NULL;
+BEGIN
+    DECLARE item BIGINT DEFAULT NULL;
+    DECLARE st VARCHAR(16) DEFAULT NULL;
+    DECLARE s BIGINT DEFAULT NULL;
+    SELECT instrument_id, status INTO item, st FROM calibration WHERE id = OLD.calibration_id;
+    IF st = 'APPROVED' THEN
+        SELECT measurement_standard_id INTO s FROM instrument WHERE id = item;
+        IF s IS NOT NULL THEN
+            INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
+        END IF;
+    END IF;
+END//
 
 -- An instrument joining or leaving a standard's equipment.
 CREATE TRIGGER trace_on_instrument_insert AFTER INSERT ON instrument FOR EACH ROW
-    INSERT INTO trace_change (standard_id, dependents)
-    SELECT NEW.measurement_standard_id, FALSE FROM DUAL WHERE NEW.measurement_standard_id IS NOT NULL;
+BEGIN
+    IF NEW.measurement_standard_id IS NOT NULL THEN
+        INSERT INTO trace_change (standard_id, dependents) VALUES (NEW.measurement_standard_id, FALSE);
+    END IF;
+END//
+
 CREATE TRIGGER trace_on_instrument_update AFTER UPDATE ON instrument FOR EACH ROW
-    INSERT INTO trace_change (standard_id, dependents)
-    SELECT s.id, FALSE FROM measurement_standard s
-    WHERE s.id IN (OLD.measurement_standard_id, NEW.measurement_standard_id)
-      AND NOT (OLD.measurement_standard_id <=> NEW.measurement_standard_id);
+BEGIN
+    IF NOT (OLD.measurement_standard_id <=> NEW.measurement_standard_id) THEN
+        IF OLD.measurement_standard_id IS NOT NULL THEN
+            INSERT INTO trace_change (standard_id, dependents) VALUES (OLD.measurement_standard_id, FALSE);
+        END IF;
+        IF NEW.measurement_standard_id IS NOT NULL THEN
+            INSERT INTO trace_change (standard_id, dependents) VALUES (NEW.measurement_standard_id, FALSE);
+        END IF;
+    END IF;
+END//
 
 -- A standard itself: new, or its level, unit or uncertainty changed (which the checks below it read too).
 CREATE TRIGGER trace_on_standard_insert AFTER INSERT ON measurement_standard FOR EACH ROW
+BEGIN
     INSERT INTO trace_change (standard_id, dependents) VALUES (NEW.id, FALSE);
+END//
+
 CREATE TRIGGER trace_on_standard_update AFTER UPDATE ON measurement_standard FOR EACH ROW
-    INSERT INTO trace_change (standard_id, dependents)
-    SELECT NEW.id, TRUE FROM DUAL
-    WHERE NOT (OLD.level <=> NEW.level AND OLD.unit <=> NEW.unit
-               AND OLD.expanded_uncertainty <=> NEW.expanded_uncertainty);
+BEGIN
+    IF NOT (OLD.level <=> NEW.level AND OLD.unit <=> NEW.unit
+            AND OLD.expanded_uncertainty <=> NEW.expanded_uncertainty) THEN
+        INSERT INTO trace_change (standard_id, dependents) VALUES (NEW.id, TRUE);
+    END IF;
+END//
+
+DELIMITER ;
 
 -- Its status history and assessment certificates: whether it counts, which its own and its users' chains read.
 CREATE TRIGGER trace_on_status_insert AFTER INSERT ON measurement_standard_status FOR EACH ROW
