@@ -17,7 +17,6 @@ import org.metrolims.db.reference.RegionCode;
 import org.metrolims.reports.coverage.CoverageReportData;
 import org.metrolims.reports.coverage.CoverageReportTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The annual coverage report of a region: its dashboard (figures, cities, 12-month trend with projections) and the
@@ -38,12 +37,10 @@ class CoverageReports {
         this.template = template;
     }
 
-    @Transactional(readOnly = true)
     public byte[] pdf(LocalDate asOf, RegionCode region, LocalDate today) {
         return template.render(data(asOf, region, today));
     }
 
-    @Transactional(readOnly = true)
     public CoverageReportData data(LocalDate asOf, RegionCode region, LocalDate today) {
         RegionRow row = metrics.regions().stream().filter(r -> r.code().equals(region.value())).findFirst()
                 .orElseThrow(() -> new CoverageAccess.CoverageInputException("region",

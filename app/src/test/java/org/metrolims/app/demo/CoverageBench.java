@@ -28,6 +28,7 @@ import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.calibration.standard.StandardCounts;
 import org.metrolims.calibration.traceability.ChainAnalyzer;
 import org.metrolims.calibration.traceability.TraceGraph;
+import org.metrolims.calibration.traceability.TraceSummary;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.db.reference.RegionCode;
@@ -44,12 +45,14 @@ import org.springframework.test.context.ContextConfiguration;
  * coverage demo demand ({@link CoverageDemoDemand}), but written by the bench itself without what coverage never
  * reads (measurement points, certificates, schedules), so that a 10× province loads in minutes.
  *
- * <p>It prints, for the province as of six months before the anchor date: the dashboard's four figures, computed
- * cold on every run (a new snapshot from the database each time; nothing is cached), with the time of its parts;
- * the same figures from the whole graph (the former way), which must agree; one chain; and the traceability figure
+ * <p>It prints the time to build the traceability summary after the load; then, for the province as of six months
+ * before the anchor date: the dashboard's four figures and the whole dashboard, computed cold on every run (a new
+ * snapshot from the database each time; nothing is cached in memory), with the time of its parts; the same figures
+ * from the whole graph judged chain by chain, which must agree; one chain; and the traceability figure
  * by a straightforward per-standard loop (one subgraph and one analysis per counting standard), with the ratio;
  * and whether the broken chains on the anchor date are exactly the deliberate gaps; then, on the anchor date, the
- * figures per city, the verification-scheme overview (timed) and one provincial standard's recall impact list (timed).
+ * figures per city, what one new calibration costs the next reader (the summary's refresh), the verification-scheme
+ * overview (timed) and one provincial standard's recall impact list (timed).
  */
 @EnabledIfSystemProperty(named = "lims.coverage.bench", matches = "true")
 @SpringBootTest(properties = "lims.demo.enabled=false")
@@ -68,6 +71,7 @@ class CoverageBench {
     @Autowired CoverageRepository coverage;
     @Autowired org.metrolims.calibration.traceability.scheme.VerificationSchemes schemes;
     @Autowired StandardCounts counts;
+    @Autowired TraceSummary summary;
     @Autowired DemoProvinceRepository demoRepository;
     @Autowired CoverageDemoDemand demoDemand;
     @Autowired org.jooq.DSLContext dsl;
@@ -85,25 +89,37 @@ class CoverageBench {
         System.out.printf("%d public standards, %d demanded capabilities; load average %s%n", standards.size(),
                 demands.size(), loadAverage());
 
+        started = System.nanoTime();
+        TraceSummary.Refresh rebuilt = summary.refresh();
+        System.out.printf("traceability summary built after the load: %d marks, %d standards, whole graph %s, %.0f ms%n",
+                rebuilt.marks(), rebuilt.recomputed(), rebuilt.wholeGraph(), (System.nanoTime() - started) / 1e6);
+        dsl.execute("ANALYZE TABLE standard_trace_period");
+
         int runs = 7;
         CoverageFigures figures = metrics.figures(PAST, PROVINCE, Optional.empty());
         double dashboard = medianMillis(runs, () -> metrics.figures(PAST, PROVINCE, Optional.empty()));
-        System.out.printf("dashboard figures as of %s, cold (new snapshot from the database every run, no cache):"
-                + " median of %d %.1f ms%n", PAST, runs, dashboard);
+        System.out.printf("the four figures as of %s, cold (a new snapshot from the database every run, nothing"
+                + " cached in memory; the maintained summary read): median of %d %.1f ms%n", PAST, runs, dashboard);
         figures.all().forEach(f -> System.out.printf("  %-22s %s (%d / %d)%n", f.name(), f.value(), f.numerator(),
                 f.denominator()));
-        System.out.printf("  parts: public standards %.1f ms, demand %.1f ms, public standards' history %.1f ms,"
-                + " standard counts %.1f ms, narrow snapshot in all %.1f ms%n",
+        double page = medianMillis(runs, () -> metrics.dashboard(PAST, PROVINCE, Optional.empty(), 12));
+        System.out.printf("the whole dashboard as of %s (the four figures, every city, a 12-month trend with"
+                + " projections), cold: median of %d %.1f ms%n", PAST, runs, page);
+        System.out.printf("  parts: public standards %.1f ms, demand %.1f ms, summary ranges of 12 months %.1f ms,"
+                + " standard counts by SQL (for comparison) %.1f ms, snapshot in all %.1f ms%n",
                 medianMillis(runs, coverage::publicStandards), medianMillis(runs, coverage::demands),
-                medianMillis(runs, () -> traceabilityRepository.publicStandardNodes(PAST, PAST)),
+                medianMillis(runs, () -> summary.traces(PAST.minusMonths(11), PAST)),
                 medianMillis(runs, () -> counts.on(PAST, PROVINCE, Optional.empty())),
                 medianMillis(runs, () -> metrics.snapshot(List.of(PAST))));
+        System.out.printf("  standard counts from the summary equal the SQL count: %s%n",
+                metrics.snapshot(List.of(PAST)).standardCount(PAST, PROVINCE.value(), Optional.empty())
+                        .equals(counts.on(PAST, PROVINCE, Optional.empty())));
 
         double wholeMillis = medianMillis(3, () -> new CoverageSnapshot(traceability.graphAsOf(PAST), standards,
                 demands).figures(PAST, PROVINCE.value(), Optional.empty(), counts.on(PAST, PROVINCE, Optional.empty())));
         CoverageFigures whole = new CoverageSnapshot(traceability.graphAsOf(PAST), standards, demands)
                 .figures(PAST, PROVINCE.value(), Optional.empty(), counts.on(PAST, PROVINCE, Optional.empty()));
-        System.out.printf("the same figures from the whole graph (the former way): median of 3 %.1f ms; same figures:"
+        System.out.printf("the same figures from the whole graph, chain by chain: median of 3 %.1f ms; same figures:"
                 + " %s%n", wholeMillis, whole.equals(figures));
 
         long county = standards.stream().filter(s -> s.level().equals("COUNTY_PUBLIC")).findFirst().orElseThrow().id();
@@ -149,6 +165,8 @@ class CoverageBench {
                 c.figures().capabilityCoverage().value(), c.figures().capabilityCoverage().numerator(),
                 c.figures().capabilityCoverage().denominator(), c.figures().traceabilityCoverage().value()));
 
+        timeOneChange(standards);
+
         double overview = medianMillis(5, () -> schemes.overview(ANCHOR));
         System.out.printf("verification-scheme overview on %s (all schemes, all counting standards): median %.1f ms%n",
                 ANCHOR, overview);
@@ -164,6 +182,34 @@ class CoverageBench {
         System.out.printf("recall impact of one provincial standard found out on %s: median %.1f ms (%d calibrations"
                 + " since %s, %d standards suspect in turn)%n", ANCHOR, impact, list.calibrations().size(),
                 list.since(), list.affectedStandards().size());
+    }
+
+    /**
+     * What keeping the summary costs a writer's next reader: one new approved calibration of a county standard's
+     * item, then a refresh (the marked standard, then downstream as far as verdicts change).
+     */
+    private void timeOneChange(List<CoverageStandard> standards) {
+        long county = standards.stream().filter(s -> s.level().equals("COUNTY_PUBLIC")).findFirst().orElseThrow().id();
+        long provincial = standards.stream().filter(s -> s.level().equals("PROVINCIAL_PUBLIC")).findFirst()
+                .orElseThrow().id();
+        for (long standard : List.of(county, provincial)) {
+            var i = org.metrolims.db.jooq.Tables.INSTRUMENT;
+            var c = org.metrolims.db.jooq.Tables.CALIBRATION;
+            long item = dsl.select(i.ID).from(i).where(i.MEASUREMENT_STANDARD_ID.eq(standard)).limit(1).fetchSingle()
+                    .value1();
+            var latest = dsl.selectFrom(c).where(c.INSTRUMENT_ID.eq(item)).and(c.STATUS.eq("APPROVED"))
+                    .orderBy(c.CALIBRATED_ON.desc()).limit(1).fetchSingle().copy();
+            latest.setCalibrationNo(latest.getCalibrationNo() + "-B");
+            latest.setCalibratedOn(ANCHOR.minusDays(3));
+            latest.setValidUntil(ANCHOR.plusYears(1));
+            dsl.executeInsert(latest);
+            long started = System.nanoTime();
+            TraceSummary.Refresh r = summary.refresh();
+            System.out.printf("one new approved calibration of a %s standard's item, then the next reader's refresh:"
+                    + " %.0f ms (%d marks, %d standards recomputed)%n",
+                    standard == county ? "county" : "provincial", (System.nanoTime() - started) / 1e6, r.marks(),
+                    r.recomputed());
+        }
     }
 
     /**

@@ -94,7 +94,7 @@ class DemoCoverageTest {
     }
 
     @Test
-    void theNarrowSnapshotTheWholeGraphAndThePerStandardLoopAgreeOnEveryDateRegionAndDiscipline() {
+    void theMaintainedSummaryTheWholeGraphAndThePerStandardLoopAgreeOnEveryDateRegionAndDiscipline() {
         RegistryUser admin = new RegistryUser("t", 0, true, false, true);
         List<CoverageStandard> standards = coverage.publicStandards();
         List<CapabilityDemand> demands = coverage.demands();
@@ -139,7 +139,7 @@ class DemoCoverageTest {
     }
 
     @Test
-    void aNarrowSnapshotRefusesADateItWasNotLoadedFor() {
+    void aSnapshotRefusesADayOutsideTheDaysItWasLoadedFor() {
         CoverageSnapshot snapshot = metrics.snapshot(List.of(ANCHOR));
         long id = coverage.publicStandards().get(0).id();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> snapshot.counts(id, ANCHOR.minusDays(1)))

@@ -31,6 +31,8 @@ public final class CoverageCalculator {
     /** Quantity → region code → the standards there, each with its position in the list given. */
     private final Map<Long, NavigableMap<String, List<Positioned>>> byQuantityAndRegion = new HashMap<>();
 
+    private final Map<CapabilityDemand, List<CoverageStandard>> servable = new java.util.IdentityHashMap<>();
+
     private record Positioned(int position, CoverageStandard standard) {
     }
 
@@ -62,6 +64,11 @@ public final class CoverageCalculator {
         return found.stream().map(Positioned::standard).toList();
     }
 
+    /** The standards that can serve the demand whatever the day, worked out once per demand (by identity). */
+    private List<CoverageStandard> servable(CapabilityDemand d) {
+        return servable.computeIfAbsent(d, k -> nearby(k).stream().filter(s -> s.canServe(k)).toList());
+    }
+
     /** How one demand stands: the counting standards that can serve it, and whether one has a complete chain. */
     public record DemandVerdict(CapabilityDemand demand, List<CoverageStandard> servedBy, boolean capable,
             boolean traceable) {
@@ -82,8 +89,8 @@ public final class CoverageCalculator {
             }
             List<CoverageStandard> serving = new ArrayList<>();
             boolean traceable = false;
-            for (CoverageStandard s : nearby(d)) {
-                if (s.canServe(d) && counts.test(s.id())) {
+            for (CoverageStandard s : servable(d)) {
+                if (counts.test(s.id())) {
                     serving.add(s);
                     if (!traceable && complete.test(s.id())) {
                         traceable = true;
@@ -91,25 +98,6 @@ public final class CoverageCalculator {
                 }
             }
             out.add(new DemandVerdict(d, serving, !serving.isEmpty(), traceable));
-        }
-        return out;
-    }
-
-    /**
-     * The standards whose chains {@link #verdicts} may ask about on {@code asOf}, whatever the region and
-     * discipline asked for: every counting standard that can serve a demand demanded on that day.
-     */
-    public java.util.Set<Long> servingCounting(List<CapabilityDemand> demands, LocalDate asOf, LongPredicate counts) {
-        java.util.Set<Long> out = new java.util.HashSet<>();
-        for (CapabilityDemand d : demands) {
-            if (!d.demandedOn(asOf)) {
-                continue;
-            }
-            for (CoverageStandard s : nearby(d)) {
-                if (!out.contains(s.id()) && s.canServe(d) && counts.test(s.id())) {
-                    out.add(s.id());
-                }
-            }
         }
         return out;
     }

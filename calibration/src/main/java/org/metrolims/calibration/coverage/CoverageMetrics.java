@@ -9,14 +9,11 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.LongPredicate;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
@@ -27,15 +24,16 @@ import org.metrolims.calibration.coverage.TargetProjection.Projection;
 import org.metrolims.calibration.standard.CsvCells;
 import org.metrolims.calibration.standard.ImportReport;
 import org.metrolims.calibration.standard.ImportReport.RowRejection;
-import org.metrolims.calibration.standard.StandardCounts;
-import org.metrolims.calibration.traceability.TraceGraph.StandardNode;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
+import org.metrolims.calibration.traceability.DayRange;
+import org.metrolims.calibration.traceability.TraceSummary;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The province's coverage figures against its targets (DESIGN.md): public standards (2000), provincial standards
@@ -49,16 +47,17 @@ public class CoverageMetrics {
     public static final List<String> CSV_COLUMNS = List.of("region", "quantity", "range_low", "range_high", "unit",
             "needed_uncertainty", "demanded_from", "demanded_until", "note");
 
-    private final TraceabilityRepository traceability;
+    private final TraceSummary summary;
+    private final TransactionTemplate reads;
     private final CoverageRepository repository;
-    private final StandardCounts counts;
     private final AuditTrail audit;
 
-    CoverageMetrics(TraceabilityRepository traceability, CoverageRepository repository, StandardCounts counts,
-            AuditTrail audit) {
-        this.traceability = traceability;
+    CoverageMetrics(TraceSummary summary, CoverageRepository repository, AuditTrail audit,
+            PlatformTransactionManager transactions) {
+        this.summary = summary;
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
         this.repository = repository;
-        this.counts = counts;
         this.audit = audit;
     }
 
@@ -75,45 +74,32 @@ public class CoverageMetrics {
     }
 
     /**
-     * A snapshot for many figures at once on the given dates, and only those: the public standards with their
-     * history, the demand, and of the traceability graph only the chains the figures can ask about — those of the
-     * counting standards that can serve a demand on each date ({@link CoverageCalculator#servingCounting}) —
-     * loaded narrowly ({@link TraceabilityRepository#graphFor}), never the whole province's calibrations.
+     * A snapshot for many figures at once on the days from the earliest of {@code dates} to the latest: the public
+     * standards, the demand, and the maintained summary's day ranges of when each standard counts and has a complete
+     * chain that touch those days ({@link TraceSummary}, refreshed first so that it holds every committed change) —
+     * a few rows per standard, never the calibrations themselves. Not transactional itself: the refresh commits on
+     * its own before the reads (one read-only transaction), so no caller holds a connection while it waits for
+     * another; the figures, trends and dashboards built on it are computed in memory.
      */
-    @Transactional(readOnly = true)
     public CoverageSnapshot snapshot(Collection<LocalDate> dates) {
         if (dates.isEmpty()) {
             throw new IllegalArgumentException("A coverage snapshot needs at least one date");
         }
         LocalDate first = java.util.Collections.min(dates);
         LocalDate latest = java.util.Collections.max(dates);
-        List<CoverageStandard> standards = repository.publicStandards();
-        List<CapabilityDemand> demands = repository.demands();
-        List<StandardNode> nodes = traceability.publicStandardNodes(first, latest);
-        Map<Long, StandardNode> byId = new HashMap<>();
-        nodes.forEach(n -> byId.put(n.id(), n));
-        CoverageCalculator calculator = new CoverageCalculator(standards);
-        Map<Long, Set<LocalDate>> chainsOf = new HashMap<>();
-        for (LocalDate day : dates) {
-            LongPredicate counts = id -> byId.containsKey(id) && byId.get(id).countsOn(day);
-            for (long id : calculator.servingCounting(demands, day, counts)) {
-                chainsOf.computeIfAbsent(id, k -> new HashSet<>()).add(day);
-            }
-        }
-        return new CoverageSnapshot(traceability.graphFor(chainsOf, nodes, first), standards, demands,
-                Optional.of(Set.copyOf(dates)), chainsOf);
+        summary.refresh();
+        return reads.execute(tx -> CoverageSnapshot.ofTraces(summary.traces(first, latest),
+                repository.publicStandards(), repository.demands(), new DayRange(first, latest)));
     }
 
-    @Transactional(readOnly = true)
     public CoverageFigures figures(LocalDate asOf, RegionCode region, Optional<String> discipline) {
         return figures(snapshot(Set.of(asOf)), asOf, region, discipline);
     }
 
     /** Figures from an existing snapshot loaded for {@code asOf} (among its dates). */
-    @Transactional(readOnly = true)
     public CoverageFigures figures(CoverageSnapshot snapshot, LocalDate asOf, RegionCode region,
             Optional<String> discipline) {
-        return snapshot.figures(asOf, region.value(), discipline, counts.on(asOf, region, discipline));
+        return snapshot.figures(asOf, region.value(), discipline);
     }
 
     /** One row of the table by city. */
@@ -121,7 +107,6 @@ public class CoverageMetrics {
     }
 
     /** The figures of every city of the province (each including its counties), from one snapshot. */
-    @Transactional(readOnly = true)
     public List<RegionFigures> byCity(LocalDate asOf, RegionCode province, Optional<String> discipline) {
         return byCity(snapshot(Set.of(asOf)), asOf, province, discipline);
     }
@@ -139,7 +124,6 @@ public class CoverageMetrics {
     }
 
     /** The demand behind the coverage figures: each demanded capability with the standards that serve it. */
-    @Transactional(readOnly = true)
     public List<DemandVerdict> demandBehind(LocalDate asOf, RegionCode region, Optional<String> discipline) {
         return snapshot(Set.of(asOf)).verdicts(asOf, region.value(), discipline);
     }
@@ -151,7 +135,6 @@ public class CoverageMetrics {
     public record Trend(List<CoverageFigures> points, Map<String, Projection> projections) {
     }
 
-    @Transactional(readOnly = true)
     public Trend trend(LocalDate asOf, int months, RegionCode region, Optional<String> discipline) {
         return trend(snapshot(trendDates(asOf, months)), asOf, months, region, discipline);
     }
@@ -190,19 +173,16 @@ public class CoverageMetrics {
     public record Dashboard(CoverageFigures province, List<RegionFigures> cities, Trend trend) {
     }
 
-    @Transactional(readOnly = true)
     public Dashboard dashboard(LocalDate asOf, RegionCode province, Optional<String> discipline, int months) {
         return dashboard(dashboardSnapshot(asOf, months), asOf, province, discipline, months);
     }
 
     /** The snapshot a dashboard of {@code months} months up to {@code asOf} reads (its dates include asOf). */
-    @Transactional(readOnly = true)
     public CoverageSnapshot dashboardSnapshot(LocalDate asOf, int months) {
         return snapshot(trendDates(asOf, months));
     }
 
     /** The dashboard from a snapshot loaded by {@link #dashboardSnapshot} for the same date and months. */
-    @Transactional(readOnly = true)
     public Dashboard dashboard(CoverageSnapshot snapshot, LocalDate asOf, RegionCode province,
             Optional<String> discipline, int months) {
         return new Dashboard(figures(snapshot, asOf, province, discipline),

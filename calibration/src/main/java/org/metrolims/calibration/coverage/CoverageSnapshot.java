@@ -6,19 +6,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
 import org.metrolims.calibration.standard.StandardCount;
+import org.metrolims.calibration.standard.StandardLevel;
 import org.metrolims.calibration.traceability.ChainAnalyzer;
+import org.metrolims.calibration.traceability.DayRange;
+import org.metrolims.calibration.traceability.StandardTrace;
 import org.metrolims.calibration.traceability.TraceGraph;
 
 /**
- * Everything the figures need, loaded once: the traceability graph, the public standards and the demand. The graph
- * is either whole as of the latest date asked about (which holds every earlier date too: the analysis reads only
- * what was known on each date), or narrow: only the chains the figures can ask about on a fixed set of dates
- * ({@link CoverageMetrics#snapshot}); a narrow snapshot refuses any other date or chain rather than answer wrong.
- * Chain completeness is memoised per standard and date, and the analyzer memoises per calibration, so figures for
- * many regions and months cost one load. Not thread-safe.
+ * Everything the figures need, loaded once: the public standards, the demand, and for each standard whether it counts
+ * and whether its chain is complete on a day. Those two come either from the maintained summary
+ * ({@link CoverageMetrics#snapshot}: a few day ranges per standard, for the span of days it was loaded for; it refuses
+ * any other day rather than answer wrong), or from a whole traceability graph, judged chain by chain (for any day up
+ * to the one the graph was loaded for; memoised per standard and day). Figures for many regions and months cost one
+ * load. Not thread-safe.
  */
 public final class CoverageSnapshot {
 
@@ -26,55 +28,106 @@ public final class CoverageSnapshot {
     public static final BigDecimal TRACEABILITY_TARGET = new BigDecimal("0.95");
     public static final BigDecimal CAPABILITY_TARGET = new BigDecimal("0.90");
 
-    private final TraceGraph graph;
-    private final ChainAnalyzer analyzer;
-    private final List<CapabilityDemand> demands;
-    private final CoverageCalculator calculator;
-    private final Map<LocalDate, Map<Long, Boolean>> complete = new HashMap<>();
-    private final Optional<Set<LocalDate>> dates;
-    private final Map<Long, Set<LocalDate>> chainsLoaded;
-
-    /** A snapshot on the whole graph, for any date up to the one it was loaded for. */
-    public CoverageSnapshot(TraceGraph graph, List<CoverageStandard> standards, List<CapabilityDemand> demands) {
-        this(graph, standards, demands, Optional.empty(), Map.of());
+    /** Whether a standard has a property on a day. */
+    private interface DayTest {
+        boolean test(long standardId, LocalDate day);
     }
 
-    /**
-     * @param dates        when the graph is narrow, the only dates the snapshot answers for
-     * @param chainsLoaded when the graph is narrow, the standards whose chains it holds, each with its dates
-     */
-    CoverageSnapshot(TraceGraph graph, List<CoverageStandard> standards, List<CapabilityDemand> demands,
-            Optional<Set<LocalDate>> dates, Map<Long, Set<LocalDate>> chainsLoaded) {
-        this.graph = graph;
-        this.analyzer = new ChainAnalyzer(graph);
+    private final DayTest counts;
+    private final DayTest complete;
+    private final Optional<DayRange> span;
+    private final List<CoverageStandard> standards;
+    private final List<CapabilityDemand> demands;
+    private final CoverageCalculator calculator;
+
+    /** A snapshot judging chains on the whole graph, for any date up to the one it was loaded for. */
+    public CoverageSnapshot(TraceGraph graph, List<CoverageStandard> standards, List<CapabilityDemand> demands) {
+        this(byGraph(graph), standards, demands, Optional.empty());
+    }
+
+    /** A snapshot on the maintained summary's traces (those touching {@code span}), for the days of {@code span}. */
+    static CoverageSnapshot ofTraces(Map<Long, StandardTrace> traces, List<CoverageStandard> standards,
+            List<CapabilityDemand> demands, DayRange span) {
+        DayTest counts = (id, day) -> {
+            StandardTrace t = traces.get(id);
+            return t != null && t.countsOn(day);
+        };
+        DayTest complete = (id, day) -> {
+            StandardTrace t = traces.get(id);
+            return t != null && t.completeOn(day);
+        };
+        return new CoverageSnapshot(new DayTest[] {counts, complete}, standards, demands, Optional.of(span));
+    }
+
+    private static DayTest[] byGraph(TraceGraph graph) {
+        ChainAnalyzer analyzer = new ChainAnalyzer(graph);
+        Map<LocalDate, Map<Long, Boolean>> memo = new HashMap<>();
+        DayTest counts = (id, day) -> graph.standard(id).map(s -> s.countsOn(day)).orElse(false);
+        DayTest complete = (id, day) -> memo.computeIfAbsent(day, k -> new HashMap<>())
+                .computeIfAbsent(id, k -> analyzer.complete(k, day));
+        return new DayTest[] {counts, complete};
+    }
+
+    private CoverageSnapshot(DayTest[] tests, List<CoverageStandard> standards, List<CapabilityDemand> demands,
+            Optional<DayRange> span) {
+        this.counts = tests[0];
+        this.complete = tests[1];
+        this.span = span;
+        this.standards = List.copyOf(standards);
         this.demands = List.copyOf(demands);
         this.calculator = new CoverageCalculator(standards);
-        this.dates = dates.map(Set::copyOf);
-        this.chainsLoaded = Map.copyOf(chainsLoaded);
+    }
+
+    private void checkDay(LocalDate day) {
+        span.filter(s -> !s.contains(day)).ifPresent(s -> {
+            throw new IllegalArgumentException("This coverage snapshot was loaded for the days from " + s.from()
+                    + " to " + s.until() + ", not " + day);
+        });
     }
 
     public boolean counts(long standardId, LocalDate asOf) {
-        dates.filter(d -> !d.contains(asOf)).ifPresent(d -> {
-            throw new IllegalArgumentException("This coverage snapshot was loaded for " + d + ", not " + asOf);
-        });
-        return graph.standard(standardId).map(s -> s.countsOn(asOf)).orElse(false);
+        checkDay(asOf);
+        return counts.test(standardId, asOf);
     }
 
     public boolean complete(long standardId, LocalDate asOf) {
-        if (dates.isPresent() && !chainsLoaded.getOrDefault(standardId, Set.of()).contains(asOf)) {
-            throw new IllegalArgumentException("This coverage snapshot holds no chain of standard " + standardId
-                    + " on " + asOf);
-        }
-        return complete.computeIfAbsent(asOf, k -> new HashMap<>())
-                .computeIfAbsent(standardId, id -> analyzer.complete(id, asOf));
+        checkDay(asOf);
+        return complete.test(standardId, asOf);
     }
 
     public List<DemandVerdict> verdicts(LocalDate asOf, String region, Optional<String> discipline) {
-        return calculator.verdicts(demands, asOf, region, discipline, id -> counts(id, asOf),
-                id -> complete(id, asOf));
+        checkDay(asOf);
+        return calculator.verdicts(demands, asOf, region, discipline, id -> counts.test(id, asOf),
+                id -> complete.test(id, asOf));
     }
 
-    /** The four figures, the standard counts given (from {@code StandardCounts}, the one counting rule). */
+    /**
+     * The public standards that count on the day in the region's subtree (and discipline), by the same rule as
+     * {@code StandardCounts}, which the tests check.
+     */
+    public StandardCount standardCount(LocalDate asOf, String region, Optional<String> discipline) {
+        checkDay(asOf);
+        String prefix = CoverageCalculator.subtreePrefix(region);
+        long all = 0;
+        long provincial = 0;
+        for (CoverageStandard s : standards) {
+            if (s.regionCode().startsWith(prefix) && discipline.map(s.disciplineCode()::equals).orElse(true)
+                    && counts.test(s.id(), asOf)) {
+                all++;
+                if (StandardLevel.PROVINCIAL_PUBLIC.name().equals(s.level())) {
+                    provincial++;
+                }
+            }
+        }
+        return new StandardCount(asOf, region, all, provincial);
+    }
+
+    /** The four figures, the standards counted from this snapshot. */
+    public CoverageFigures figures(LocalDate asOf, String region, Optional<String> discipline) {
+        return figures(asOf, region, discipline, standardCount(asOf, region, discipline));
+    }
+
+    /** The four figures, the standard counts given. */
     public CoverageFigures figures(LocalDate asOf, String region, Optional<String> discipline, StandardCount count) {
         List<DemandVerdict> v = verdicts(asOf, region, discipline);
         long capable = v.stream().filter(DemandVerdict::capable).count();

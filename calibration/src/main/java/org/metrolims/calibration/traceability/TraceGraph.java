@@ -142,6 +142,11 @@ public final class TraceGraph {
         return equipment.getOrDefault(standardId, List.of());
     }
 
+    /** The instrument's calibrations in the graph, in (day, id) order. */
+    List<CalibrationLink> calibrationsOf(long instrumentId) {
+        return Collections.unmodifiableList(calibrationsByInstrument.getOrDefault(instrumentId, List.of()));
+    }
+
     /** The latest calibration of the instrument done on or before {@code date}. */
     public Optional<CalibrationLink> latestCalibration(long instrumentId, LocalDate date) {
         List<CalibrationLink> list = calibrationsByInstrument.getOrDefault(instrumentId, List.of());

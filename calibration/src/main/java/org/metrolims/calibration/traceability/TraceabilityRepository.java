@@ -169,18 +169,6 @@ public class TraceabilityRepository {
     /** Ids per statement in the narrow loads ({@code IN} lists), well under the driver's bind limit. */
     private static final int IDS_PER_STATEMENT = 5000;
 
-    /**
-     * Every public standard (provincial, city, county level) as a node for the days from {@code from} to
-     * {@code latest}: its status history up to {@code latest} and the assessment certificates valid on some day
-     * of that span, in three statements. Such a node counts on any day of the span as the whole history says;
-     * {@link #graphFor} reloads one whole if a chain reaches it on an earlier day.
-     */
-    public List<StandardNode> publicStandardNodes(LocalDate from, LocalDate latest) {
-        var s = MEASUREMENT_STANDARD;
-        return nodes(s.LEVEL.in(org.metrolims.calibration.standard.StandardLevel.PUBLIC.stream().map(Enum::name)
-                .toList()), Optional.of(from), latest);
-    }
-
     /** Nodes with their status history up to {@code latest} and the certificates valid from {@code from} on. */
     private List<StandardNode> nodes(org.jooq.Condition which, Optional<LocalDate> from, LocalDate latest) {
         var s = MEASUREMENT_STANDARD;
