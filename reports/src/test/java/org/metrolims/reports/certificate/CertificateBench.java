@@ -2,36 +2,85 @@ package org.metrolims.reports.certificate;
 
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
+import net.sf.jasperreports.engine.JasperPrint;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.metrolims.db.MariaDbSession;
 import org.metrolims.db.TestDatabase;
+import org.metrolims.db.audit.AuditEntry;
+import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Certificates per second with the template compiled once, on 1 and 2 threads: (a) fill + export of content
  * already in memory, (b) the same with the calibration read from MariaDB and worded first (b / a is the cost of our
  * data access), and (c) the batch issue path end to end (read, render, hash, store the PDF, audit), from which a
- * 10,000-certificate batch is extrapolated. Run: {@code ./mvnw -B -pl reports -am -Pbench-certificates test-compile}.
+ * 10,000-certificate batch is extrapolated. Before those, where one certificate's time goes, phase by phase, on one
+ * thread. The database is reached as the application reaches it: a Hikari pool whose connections run
+ * {@link MariaDbSession#INIT_SQL}, jOOQ on a transaction-aware proxy of it, and Spring's
+ * {@link DataSourceTransactionManager} for the batch's transactions.
+ * Run: {@code ./mvnw -B -ntp -pl reports -am -Pbench-certificates test-compile}.
  */
 public final class CertificateBench {
 
     static final int CALIBRATIONS = 400;
     static final int RENDERS = 600;
+    static final int PHASE_SAMPLES = 200;
 
     public static void main(String[] args) throws Exception {
+        var schema = TestDatabase.newSchema(CertificateBench.class);
+        var config = new HikariConfig();
+        config.setJdbcUrl(schema.url());
+        config.setUsername(schema.username());
+        config.setPassword(schema.password());
+        config.setConnectionInitSql(MariaDbSession.INIT_SQL);
+        config.setMaximumPoolSize(10); // Spring Boot's default
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            bench(pool, schema);
+        }
+        System.exit(0);
+    }
+
+    static void bench(HikariDataSource pool, TestDatabase.TestSchema schema) throws Exception {
+        LongAdder statements = new LongAdder();
+        DSLContext dsl = DSL.using(new DefaultConfiguration()
+                .set(new DataSourceConnectionProvider(new TransactionAwareDataSourceProxy(pool)))
+                .set(SQLDialect.MARIADB)
+                .set(MariaDbSession.jooqSettings())
+                .set(new ExecuteListener() {
+                    @Override
+                    public void executeStart(ExecuteContext ctx) {
+                        statements.increment();
+                    }
+                }));
+        var tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
         var template = new CertificateTemplate();
-        var fx = new CertificateFixture(TestDatabase.newSchema(CertificateBench.class).dsl(), template);
+        var fx = new CertificateFixture(dsl, template);
         var drafts = new ArrayList<org.metrolims.calibration.record.CalibrationDraft>();
         for (int i = 0; i < CALIBRATIONS; i++) {
             drafts.add(fx.draft());
@@ -52,7 +101,10 @@ public final class CertificateBench {
 
         System.out.println();
         System.out.println("certificate rendering, template compiled once, 2 points per certificate, "
-                + Runtime.getRuntime().availableProcessors() + " cores");
+                + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        phases(fx, factsRepository, template, details, ids, statements, tx);
+
         double[] memory = new double[3];
         double[] database = new double[3];
         for (int threads = 1; threads <= 2; threads++) {
@@ -71,18 +123,118 @@ public final class CertificateBench {
             }
         }
 
+        // what this bench measured before it used a pool: a new connection (TCP, handshake, session variables) for
+        // every statement, which the application never does
+        var unpooled = new CertificateFactsRepository(schema.dsl());
+        double perStatementConnection = run(2, RENDERS / 2,
+                i -> template.render(CertificateWording.of(unpooled.find(ids.get(i % ids.size())).orElseThrow(), details)));
+        System.out.printf("  (2 threads from MariaDB with a new connection per statement, as this bench did before:"
+                + " %.1f /s)%n", perStatementConnection);
+
         var batches = new CertificateBatches(fx.certificates, new CertificateBatchRepository(fx.dsl),
-                new AuditTrail(fx.dsl), new TransactionTemplate(new CertificateBatchesTest.AutoCommit()));
+                new AuditTrail(fx.dsl), tx);
+        long before = statements.sum();
         long started = System.nanoTime();
         CertificateBatch batch = batches.start(fx.signer);
         batches.run(batch.id(), fx.signer);
         double seconds = (System.nanoTime() - started) / 1e9;
         CertificateBatch done = batches.find(batch.id()).orElseThrow();
         double rate = done.issued() / seconds;
-        System.out.printf("  batch issue (2 threads, read + render + SHA-256 + store PDF + audit): %d certificates in"
-                + " %.1f s = %.1f /s; a 10,000 batch extrapolates to %.0f s%n", done.issued(), seconds, rate,
-                10_000 / rate);
-        System.exit(0);
+        System.out.printf("  batch issue (2 threads, read + render + SHA-256 + store PDF + audit, %d per transaction):"
+                + " %d certificates in %.1f s = %.1f /s, %.1f statements each; a 10,000 batch extrapolates to %.0f s;"
+                + " load average now %.1f%n", CertificateBatches.GROUP, done.issued(), seconds, rate,
+                (statements.sum() - before) / (double) done.issued(), 10_000 / rate,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * Where one certificate's time goes, on one thread, each phase timed alone over {@link #PHASE_SAMPLES}
+     * certificates: the facts without and with the chain walk (and the statements of each), the wording, the QR
+     * code, the fill, the export, the SHA-256, and the writes (the INSERT of the PDF and the audit line, in a
+     * transaction rolled back afterwards).
+     */
+    static void phases(CertificateFixture fx, CertificateFactsRepository facts, CertificateTemplate template,
+            IssueDetails details, List<Long> ids, LongAdder statements, TransactionTemplate tx) {
+        int n = PHASE_SAMPLES;
+        ChainMemo memo = ChainMemo.forOneRun();
+        facts.find(ids.getFirst(), memo).orElseThrow();
+
+        List<CertificateFacts> read = new ArrayList<>();
+        Clocked withChain = Clocked.of(statements, () -> {
+            for (int i = 0; i < n; i++) {
+                read.add(facts.find(ids.get(i % ids.size())).orElseThrow());
+            }
+        });
+        Clocked memoised = Clocked.of(statements, () -> {
+            for (int i = 0; i < n; i++) {
+                facts.find(ids.get(i % ids.size()), memo).orElseThrow();
+            }
+        });
+        List<CertificateContent> worded = new ArrayList<>();
+        Clocked wording = Clocked.of(statements, () -> read.forEach(f -> worded.add(CertificateWording.of(f, details))));
+        Clocked qr = Clocked.of(statements, () -> worded.forEach(c -> QrCodes.of(c.verifyUrl())));
+        List<JasperPrint> filled = new ArrayList<>();
+        Clocked fill = Clocked.of(statements, () -> worded.forEach(c -> filled.add(template.fill(c))));
+        List<byte[]> pdfs = new ArrayList<>();
+        Clocked export = Clocked.of(statements, () -> filled.forEach(p -> pdfs.add(template.export(p, "bench"))));
+        double kilobytes = pdfs.stream().mapToInt(b -> b.length).average().orElse(0) / 1024;
+        List<String> hashes = new ArrayList<>();
+        Clocked sha = Clocked.of(statements, () -> pdfs.forEach(pdf -> hashes.add(Certificates.sha256(pdf))));
+
+        var repository = new CertificateRepository(fx.dsl);
+        var audit = new AuditTrail(fx.dsl);
+        Clocked[] writes = new Clocked[2];
+        tx.executeWithoutResult(status -> {
+            writes[0] = Clocked.of(statements, () -> {
+                for (int i = 0; i < n; i++) {
+                    CertificateFacts f = read.get(i);
+                    repository.insert(new CertificateRepository.NewCertificate("BENCH-" + i, 1, null, null,
+                            f.calibrationId(), f.performerId(), f.customerId(), f.subject(), Instant.now(),
+                            fx.signer.userId(), Certificates.MEANING_ISSUED, pdfs.get(i), hashes.get(i), "BENCH"));
+                }
+            });
+            writes[1] = Clocked.of(statements, () -> {
+                for (int i = 0; i < n; i++) {
+                    audit.record(new AuditEntry("bench", "ISSUE", Certificates.ENTITY, "BENCH-" + i + "/1", null,
+                            AuditJson.object(Map.of("number", "BENCH-" + i, "sha256", hashes.get(i))), null, null));
+                }
+            });
+            status.setRollbackOnly();
+        });
+
+        System.out.printf("  one certificate, phase by phase (1 thread, mean of %d; ms of wall clock / ms of this JVM's"
+                + " CPU / statements):%n", n);
+        memoised.print("facts: header, points, standards", n);
+        withChain.minus(memoised).print("facts: traceability chain walk", n);
+        wording.print("wording", n);
+        qr.print("QR code (part of the fill)", n);
+        fill.print("fill (text measured, laid out)", n);
+        export.print(String.format("export to PDF (%.0f kB)", kilobytes), n);
+        sha.print("SHA-256", n);
+        writes[0].print("INSERT of the PDF", n);
+        writes[1].print("audit line", n);
+    }
+
+    /** Wall-clock and CPU nanoseconds and statements of one phase, run on the calling thread. */
+    record Clocked(long wallNanos, long cpuNanos, long statements) {
+
+        static Clocked of(LongAdder statements, Runnable phase) {
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            long s = statements.sum();
+            long cpu = mx.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            phase.run();
+            return new Clocked(System.nanoTime() - wall, mx.getCurrentThreadCpuTime() - cpu, statements.sum() - s);
+        }
+
+        Clocked minus(Clocked o) {
+            return new Clocked(wallNanos - o.wallNanos, cpuNanos - o.cpuNanos, statements - o.statements);
+        }
+
+        void print(String phase, int n) {
+            System.out.printf("    %-36s %6.2f  %6.2f  %4.1f%n", phase, wallNanos / 1e6 / n, cpuNanos / 1e6 / n,
+                    statements / (double) n);
+        }
     }
 
     /** CPU milliseconds per certificate in the last {@link #run}, summed over its worker threads. */
