@@ -7,6 +7,7 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 
@@ -35,6 +36,11 @@ public final class CertificateTemplate {
 
     /** The certificate as PDF bytes; fails loudly when it cannot render. */
     public byte[] render(CertificateContent c) {
+        return export(fill(c), c.certificateNo());
+    }
+
+    /** The filled report (text measured and laid out, pages numbered), before export. */
+    JasperPrint fill(CertificateContent c) {
         Map<String, Object> p = new HashMap<>();
         p.put("labNameZh", c.labNameZh());
         p.put("labNameEn", c.labNameEn());
@@ -65,10 +71,18 @@ public final class CertificateTemplate {
         p.put("verifyUrl", c.verifyUrl());
         p.put("qrCode", QrCodes.of(c.verifyUrl()));
         try {
-            var print = JasperFillManager.fillReport(report, p, new JRBeanCollectionDataSource(c.rows()));
+            return JasperFillManager.fillReport(report, p, new JRBeanCollectionDataSource(c.rows()));
+        } catch (JRException e) {
+            throw new IllegalStateException("cannot fill certificate " + c.certificateNo(), e);
+        }
+    }
+
+    /** The filled report as PDF bytes. */
+    byte[] export(JasperPrint print, String certificateNo) {
+        try {
             return JasperExportManager.exportReportToPdf(print);
         } catch (JRException e) {
-            throw new IllegalStateException("cannot render certificate " + c.certificateNo(), e);
+            throw new IllegalStateException("cannot render certificate " + certificateNo, e);
         }
     }
 }
