@@ -1,15 +1,23 @@
 package org.metrolims.reports.certificate;
 
+import com.lowagie.text.BadElementException;
+import com.lowagie.text.Image;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.classic.ClassicImage;
+import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
+import net.sf.jasperreports.pdf.common.PdfImage;
 
 /**
  * The calibration certificate template, compiled once; {@link #render} fills and exports one certificate to PDF
@@ -79,10 +87,39 @@ public final class CertificateTemplate {
 
     /** The filled report as PDF bytes. */
     byte[] export(JasperPrint print, String certificateNo) {
+        var out = new ByteArrayOutputStream(EXPECTED_BYTES);
+        var exporter = new Exporter();
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         try {
-            return JasperExportManager.exportReportToPdf(print);
+            exporter.exportReport();
         } catch (JRException e) {
             throw new IllegalStateException("cannot render certificate " + certificateNo, e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A certificate is about 50 kB: room for it at once, rather than doubling a small buffer six times. */
+    private static final int EXPECTED_BYTES = 96 * 1024;
+
+    /**
+     * JasperReports' PDF exporter, except for the transparent pixel it lays over an image that carries a hyperlink
+     * or an anchor: the stock exporter decodes that pixel from a GIF resource (ImageIO) once per exporter, that is
+     * once per certificate, although the certificate has no hyperlinks. Here it is a raw 1 x 1 transparent image,
+     * made without decoding anything.
+     */
+    private static final class Exporter extends JRPdfExporter {
+
+        @Override
+        protected PdfImage getPxImage() {
+            if (pxImage == null && pdfProducer instanceof ClassicPdfProducer) {
+                try {
+                    pxImage = new ClassicImage(Image.getInstance(1, 1, 1, 8, new byte[] {0}, new int[] {0, 0}));
+                } catch (BadElementException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return super.getPxImage();
         }
     }
 }
