@@ -12,11 +12,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 import net.sf.jasperreports.engine.JasperPrint;
@@ -54,6 +54,7 @@ public final class CertificateBench {
 
     public static void main(String[] args) throws Exception {
         var schema = TestDatabase.newSchema(CertificateBench.class);
+        findServer();
         var config = new HikariConfig();
         config.setJdbcUrl(schema.url());
         config.setUsername(schema.username());
@@ -113,13 +114,15 @@ public final class CertificateBench {
             database[threads] = run(threads, RENDERS,
                     i -> template.render(CertificateWording.of(factsRepository.find(ids.get(i % ids.size())).orElseThrow(), details)));
             double databaseCpu = lastCpuMillisEach;
+            double serverCpu = lastServerCpuMillisEach;
             System.out.printf("  %d thread(s): in memory %6.1f /s (%5.1f ms CPU each)   from MariaDB %6.1f /s (%5.1f ms"
-                    + " CPU each, + the server's)   wall-clock ratio %.2f%n", threads, memory[threads], memoryCpu,
-                    database[threads], databaseCpu, memory[threads] / database[threads]);
+                    + " CPU each + %4.1f ms of the server's)   wall-clock ratio %.2f%n", threads, memory[threads],
+                    memoryCpu, database[threads], databaseCpu, serverCpu, memory[threads] / database[threads]);
             if (threads == 2) {
-                System.out.printf("  on 2 otherwise idle cores the JVM's CPU cost allows %.0f /s in memory, %.0f /s"
-                        + " from MariaDB (2000 ms / CPU ms each); load average now %.1f%n", 2000 / memoryCpu,
-                        2000 / databaseCpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                System.out.printf("  on 2 otherwise idle cores the CPU cost allows %.0f /s in memory, %.0f /s from"
+                        + " MariaDB (2000 ms / CPU ms each, JVM + server; ratio %.2f); load average now %.1f%n",
+                        2000 / memoryCpu, 2000 / (databaseCpu + serverCpu), (databaseCpu + serverCpu) / memoryCpu,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         }
 
@@ -134,12 +137,19 @@ public final class CertificateBench {
         var batches = new CertificateBatches(fx.certificates, new CertificateBatchRepository(fx.dsl),
                 new AuditTrail(fx.dsl), tx);
         long before = statements.sum();
+        double serverBefore = serverCpuNow();
+        long processCpuBefore = processCpuNanos();
         long started = System.nanoTime();
         CertificateBatch batch = batches.start(fx.signer);
         batches.run(batch.id(), fx.signer);
         double seconds = (System.nanoTime() - started) / 1e9;
         CertificateBatch done = batches.find(batch.id()).orElseThrow();
         double rate = done.issued() / seconds;
+        double jvmEach = (processCpuNanos() - processCpuBefore) / 1e6 / done.issued();
+        double serverEach = (serverCpuNow() - serverBefore) / done.issued();
+        System.out.printf("  batch CPU per certificate: %.1f ms of this JVM (all threads, GC included) + %.1f ms of the"
+                + " server's: on 2 otherwise idle cores about %.0f /s, a 10,000 batch in about %.0f s%n", jvmEach,
+                serverEach, 2000 / (jvmEach + serverEach), 10_000 / (2000 / (jvmEach + serverEach)));
         System.out.printf("  batch issue (2 threads, read + render + SHA-256 + store PDF + audit, %d per transaction):"
                 + " %d certificates in %.1f s = %.1f /s, %.1f statements each; a 10,000 batch extrapolates to %.0f s;"
                 + " load average now %.1f%n", CertificateBatches.GROUP, done.issued(), seconds, rate,
@@ -203,7 +213,7 @@ public final class CertificateBench {
         });
 
         System.out.printf("  one certificate, phase by phase (1 thread, mean of %d; ms of wall clock / ms of this JVM's"
-                + " CPU / statements):%n", n);
+                + " CPU / ms of the server's CPU / statements):%n", n);
         memoised.print("facts: header, points, standards", n);
         withChain.minus(memoised).print("facts: traceability chain walk", n);
         wording.print("wording", n);
@@ -216,55 +226,96 @@ public final class CertificateBench {
     }
 
     /** Wall-clock and CPU nanoseconds and statements of one phase, run on the calling thread. */
-    record Clocked(long wallNanos, long cpuNanos, long statements) {
+    record Clocked(long wallNanos, long cpuNanos, double serverCpuMillis, long statements) {
 
         static Clocked of(LongAdder statements, Runnable phase) {
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             long s = statements.sum();
+            double server = serverCpuNow();
             long cpu = mx.getCurrentThreadCpuTime();
             long wall = System.nanoTime();
             phase.run();
-            return new Clocked(System.nanoTime() - wall, mx.getCurrentThreadCpuTime() - cpu, statements.sum() - s);
+            return new Clocked(System.nanoTime() - wall, mx.getCurrentThreadCpuTime() - cpu,
+                    serverCpuNow() - server, statements.sum() - s);
         }
 
         Clocked minus(Clocked o) {
-            return new Clocked(wallNanos - o.wallNanos, cpuNanos - o.cpuNanos, statements - o.statements);
+            return new Clocked(wallNanos - o.wallNanos, cpuNanos - o.cpuNanos, serverCpuMillis - o.serverCpuMillis,
+                    statements - o.statements);
         }
 
         void print(String phase, int n) {
-            System.out.printf("    %-36s %6.2f  %6.2f  %4.1f%n", phase, wallNanos / 1e6 / n, cpuNanos / 1e6 / n,
-                    statements / (double) n);
+            System.out.printf("    %-36s %6.2f  %6.2f  %6.2f  %4.1f%n", phase, wallNanos / 1e6 / n, cpuNanos / 1e6 / n,
+                    serverCpuMillis / n, statements / (double) n);
         }
     }
 
-    /** CPU milliseconds per certificate in the last {@link #run}, summed over its worker threads. */
+    /** The embedded MariaDB server this JVM started (none when the tests run against a server of their own). */
+    static Optional<Long> server = Optional.empty();
+
+    /** Finds the embedded server among this JVM's child processes, once it has started. */
+    static void findServer() {
+        server = ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+                .map(ProcessHandle::pid).findFirst();
+        System.out.println("server CPU: " + server.map(pid -> "read from process " + pid)
+                .orElse("not measured (no embedded server in this JVM)"));
+    }
+
+    /**
+     * CPU milliseconds the embedded server has used so far (user + system, from Linux's /proc, in clock ticks of
+     * 10 ms), or 0 when it cannot be read: the server's share of a certificate, which the JVM's own CPU time misses.
+     */
+    static double serverCpuNow() {
+        if (server.isEmpty()) {
+            return 0;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", server.get().toString(), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** CPU nanoseconds this JVM has used so far, all threads (GC and JIT included). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** This JVM's CPU milliseconds per certificate in the last {@link #run}, all threads (GC and JIT included). */
     static double lastCpuMillisEach;
+    /** The embedded server's CPU milliseconds per certificate in the last {@link #run}. */
+    static double lastServerCpuMillisEach;
 
     /**
      * Certificates per second (wall clock) of {@code n} calls spread over {@code threads} threads; also records the
-     * CPU time each took, which does not depend on what else the machine runs.
+     * CPU time each took (this JVM's and the embedded server's), which depends much less on what else the machine
+     * runs.
      */
     static double run(int threads, int n, IntConsumer work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
-        AtomicLong cpu = new AtomicLong();
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        double server = serverCpuNow();
+        long cpu = processCpuNanos();
         long started = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
-                long before = mx.getCurrentThreadCpuTime();
                 for (int i; (i = next.getAndIncrement()) < n; ) {
                     work.accept(i);
                 }
-                cpu.addAndGet(mx.getCurrentThreadCpuTime() - before);
             }));
         }
         for (Future<?> f : futures) {
             f.get();
         }
         pool.shutdown();
-        lastCpuMillisEach = cpu.get() / 1e6 / n;
-        return n / ((System.nanoTime() - started) / 1e9);
+        double rate = n / ((System.nanoTime() - started) / 1e9);
+        lastCpuMillisEach = (processCpuNanos() - cpu) / 1e6 / n;
+        lastServerCpuMillisEach = (serverCpuNow() - server) / n;
+        return rate;
     }
 }
