@@ -12,6 +12,7 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+import net.sf.jasperreports.engine.export.ExporterFilter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
@@ -103,10 +104,18 @@ public final class CertificateTemplate {
     private static final int EXPECTED_BYTES = 96 * 1024;
 
     /**
-     * JasperReports' PDF exporter, except for the transparent pixel it lays over an image that carries a hyperlink
-     * or an anchor: the stock exporter decodes that pixel from a GIF resource (ImageIO) once per exporter, that is
-     * once per certificate, although the certificate has no hyperlinks. Here it is a raw 1 x 1 transparent image,
-     * made without decoding anything.
+     * JasperReports' PDF exporter without three things a certificate does not use, which the stock exporter builds
+     * for every document all the same:
+     * <ul>
+     * <li>the transparent pixel it lays over an image that carries a hyperlink or an anchor, decoded from a GIF
+     * resource with ImageIO once per exporter, that is once per certificate: here a raw 1 x 1 transparent image, made
+     * without decoding anything;</li>
+     * <li>the element filter, assembled from every filter factory extension and the report's
+     * {@code net.sf.jasperreports.export.*.exclude.*} properties: the certificate template sets none, so every
+     * element is exported (a template that wanted some left out would have to say so here);</li>
+     * <li>the named destination at the top of each page, only a target for hyperlinks to a page number: the
+     * certificate has no hyperlinks.</li>
+     * </ul>
      */
     private static final class Exporter extends JRPdfExporter {
 
@@ -120,6 +129,15 @@ public final class CertificateTemplate {
                 }
             }
             return super.getPxImage();
+        }
+
+        @Override
+        protected ExporterFilter createFilter() {
+            return null;
+        }
+
+        @Override
+        protected void writePageAnchor(int pageIndex) {
         }
     }
 }

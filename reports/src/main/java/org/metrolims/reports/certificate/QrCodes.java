@@ -102,15 +102,28 @@ final class QrCodes {
             double y0 = area.getY();
             g.setColor(Color.WHITE);
             g.fill(new Rectangle2D.Double(x0, y0, size * module, size * module));
+            // a run repeated in the rows below (same columns) is one taller rectangle: fewer path segments to write
             Path2D.Double dark = new Path2D.Double(Path2D.WIND_NON_ZERO, runs.length / 3 * 5);
+            boolean[] merged = new boolean[runs.length / 3];
             for (int i = 0; i < runs.length; i += 3) {
+                if (merged[i / 3]) {
+                    continue;
+                }
+                int rows = 1;
+                for (int j = i + 3; j < runs.length && runs[j] <= runs[i] + rows; j += 3) {
+                    if (runs[j] == runs[i] + rows && runs[j + 1] == runs[i + 1] && runs[j + 2] == runs[i + 2]) {
+                        merged[j / 3] = true;
+                        rows++;
+                    }
+                }
                 double x = x0 + runs[i + 1] * module;
                 double y = y0 + runs[i] * module;
                 double w = runs[i + 2] * module;
+                double h = rows * module;
                 dark.moveTo(x, y);
                 dark.lineTo(x + w, y);
-                dark.lineTo(x + w, y + module);
-                dark.lineTo(x, y + module);
+                dark.lineTo(x + w, y + h);
+                dark.lineTo(x, y + h);
                 dark.closePath();
             }
             g.setColor(Color.BLACK);
