@@ -73,7 +73,7 @@ public class CertificateBatches {
 
     /**
      * Issues the batch's pending items on {@link #THREADS} threads (rendering is CPU-bound; items are independent),
-     * each item in its own transaction, then marks the batch done. Safe to call again.
+     * {@link #GROUP} items per transaction, then marks the batch done. Safe to call again.
      */
     public void run(long batchId, CertificateSigner signer) {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
