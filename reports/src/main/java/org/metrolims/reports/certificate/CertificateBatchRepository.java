@@ -8,9 +8,13 @@ import static org.metrolims.db.jooq.Tables.CERTIFICATE_BATCH_ITEM;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Batch jobs and their items: the per-item state is what lets a crashed job resume without issuing twice. */
@@ -51,6 +55,18 @@ public class CertificateBatchRepository {
                 .and(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID.eq(calibrationId)).execute();
     }
 
+    /** Marks many items ISSUED with their certificates in one statement (calibration id to certificate id). */
+    void issuedAll(long batchId, Map<Long, Long> certificates) {
+        if (certificates.isEmpty()) {
+            return;
+        }
+        dsl.update(CERTIFICATE_BATCH_ITEM).set(CERTIFICATE_BATCH_ITEM.STATUS, "ISSUED")
+                .set(CERTIFICATE_BATCH_ITEM.CERTIFICATE_ID,
+                        DSL.case_(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID).mapValues(certificates))
+                .where(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(batchId))
+                .and(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID.in(certificates.keySet())).execute();
+    }
+
     void failed(long batchId, long calibrationId, String error) {
         dsl.update(CERTIFICATE_BATCH_ITEM).set(CERTIFICATE_BATCH_ITEM.STATUS, "FAILED")
                 .set(CERTIFICATE_BATCH_ITEM.ERROR, error.length() > 500 ? error.substring(0, 500) : error)
@@ -67,6 +83,21 @@ public class CertificateBatchRepository {
     Optional<Long> certificateOf(long calibrationId) {
         return dsl.select(CERTIFICATE.ID).from(CERTIFICATE).where(CERTIFICATE.CALIBRATION_ID.eq(calibrationId))
                 .orderBy(CERTIFICATE.REVISION).limit(1).fetchOptional(r -> r.value1());
+    }
+
+    /**
+     * The certificates already issued for some calibrations (revision 1, by calibration id): one statement for a
+     * whole slice of a batch instead of one per item.
+     */
+    Map<Long, Long> certificatesOf(Collection<Long> calibrationIds) {
+        Map<Long, Long> out = new HashMap<>();
+        if (!calibrationIds.isEmpty()) {
+            dsl.select(CERTIFICATE.CALIBRATION_ID, DSL.min(CERTIFICATE.ID)).from(CERTIFICATE)
+                    .where(CERTIFICATE.CALIBRATION_ID.in(calibrationIds))
+                    .groupBy(CERTIFICATE.CALIBRATION_ID)
+                    .forEach(r -> out.put(r.value1(), r.value2()));
+        }
+        return out;
     }
 
     List<Long> running() {

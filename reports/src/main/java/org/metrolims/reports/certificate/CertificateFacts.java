@@ -8,14 +8,15 @@ import org.metrolims.calibration.traceability.LinkProblem;
 /**
  * What a certificate is made from, read from the calibration record and its neighbours in one go: the issuing lab,
  * the customer, the item, the points with their decisions and the reference standards used with what calibrated
- * them in turn.
+ * them in turn; and whether a certificate already carries the calibration's number (any revision), read with the
+ * rest so that issuing costs no statement of its own for it.
  */
 record CertificateFacts(long calibrationId, String calibrationNo, int calibrationRevision, String status,
         Long performerId, long customerId, Party performer, Party customer, String itemZh, String itemEn,
         String manufacturer, String model, String serialNo, String assetNo, String procedureCode,
         LocalDate receivedOn, LocalDate calibratedOn, Double temperatureC, Double relativeHumidityPct,
         String decisionRule, Double decisionRuleMultiplier, String conformity, List<ReferenceStandard> references,
-        List<PointFacts> points) {
+        List<PointFacts> points, boolean certified) {
 
     CertificateFacts {
         references = List.copyOf(references);

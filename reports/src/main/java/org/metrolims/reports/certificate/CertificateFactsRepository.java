@@ -2,6 +2,7 @@ package org.metrolims.reports.certificate;
 
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
+import static org.metrolims.db.jooq.Tables.CERTIFICATE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_POINT;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.Record;
 import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.ChainAnalyzer;
@@ -40,6 +43,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CertificateFactsRepository {
 
+    /** Whether a certificate carries the calibration's number already (any revision). */
+    private static final Field<Boolean> CERTIFIED = DSL.field(DSL.exists(DSL.selectOne().from(CERTIFICATE)
+            .where(CERTIFICATE.CERTIFICATE_NO.eq(CALIBRATION.CALIBRATION_NO)))).as("certified");
+
     private final DSLContext dsl;
     private final TraceabilityRepository traceability;
 
@@ -60,7 +67,7 @@ public class CertificateFactsRepository {
                         INSTRUMENT.SERIAL_NO, INSTRUMENT.ASSET_NO, INSTRUMENT_TYPE.NAME_ZH, INSTRUMENT_TYPE.NAME_EN,
                         performer.NAME_ZH, performer.NAME_EN, performer.ADDRESS_ZH, performer.ADDRESS_EN,
                         performer.ACCREDITATION_NUMBER, customer.NAME_ZH, customer.NAME_EN, customer.ADDRESS_ZH,
-                        customer.ADDRESS_EN)
+                        customer.ADDRESS_EN, CERTIFIED)
                 .from(CALIBRATION)
                 .join(INSTRUMENT).on(INSTRUMENT.ID.eq(CALIBRATION.INSTRUMENT_ID))
                 .join(INSTRUMENT_TYPE).on(INSTRUMENT_TYPE.ID.eq(INSTRUMENT.INSTRUMENT_TYPE_ID))
@@ -93,7 +100,7 @@ public class CertificateFactsRepository {
                 r.get(CALIBRATION.PROCEDURE_CODE), r.get(CALIBRATION.RECEIVED_ON), calibratedOn,
                 dbl(r.get(CALIBRATION.TEMPERATURE_C)), dbl(r.get(CALIBRATION.RELATIVE_HUMIDITY_PCT)),
                 r.get(CALIBRATION.DECISION_RULE), dbl(r.get(CALIBRATION.DECISION_RULE_MULTIPLIER)),
-                r.get(CALIBRATION.CONFORMITY), references, points));
+                r.get(CALIBRATION.CONFORMITY), references, points, r.get(CERTIFIED)));
     }
 
     /**

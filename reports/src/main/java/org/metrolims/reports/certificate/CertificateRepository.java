@@ -114,11 +114,6 @@ public class CertificateRepository {
                         Optional.ofNullable(r.value13()), Optional.ofNullable(r.value14())));
     }
 
-    /** Whether any certificate exists for a calibration number (any of its record revisions). */
-    boolean certified(String calibrationNo) {
-        return dsl.fetchExists(CERTIFICATE, CERTIFICATE.CERTIFICATE_NO.eq(calibrationNo));
-    }
-
     Optional<byte[]> pdf(long id) {
         return dsl.select(CERTIFICATE.PDF).from(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).fetchOptional(r -> r.value1());
     }

@@ -73,7 +73,7 @@ public class Certificates {
         CertificateFacts f = facts.find(calibrationId, chains)
                 .orElseThrow(() -> new CertificateNotFoundException("no calibration " + calibrationId));
         checkSigner(signer, f);
-        if (repository.certified(f.calibrationNo())) {
+        if (f.certified()) {
             throw new CertificateRuleException("calibrationId", "calibration " + f.calibrationNo()
                     + " already has a certificate; amend it instead");
         }

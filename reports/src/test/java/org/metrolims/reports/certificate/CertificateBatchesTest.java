@@ -56,14 +56,35 @@ class CertificateBatchesTest {
         fx.approvedCalibration();
         CertificateBatch batch = batches.start(fx.signer);
         // the job died right after committing the first certificate, before marking its item
-        fx.certificates.issue(fx.signer, first);
+        long issuedBeforeTheCrash = fx.certificates.issue(fx.signer, first).id();
 
         batches.run(batch.id(), fx.signer);
         batches.run(batch.id(), fx.signer);
 
         assertThat(fx.dsl.fetchCount(CERTIFICATE)).isEqualTo(3);
         assertThat(fx.dsl.fetchCount(CERTIFICATE_BATCH_ITEM, CERTIFICATE_BATCH_ITEM.STATUS.eq("ISSUED"))).isEqualTo(3);
+        assertThat(fx.dsl.select(CERTIFICATE_BATCH_ITEM.CERTIFICATE_ID).from(CERTIFICATE_BATCH_ITEM)
+                .where(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID.eq(first)).fetchSingle().value1())
+                .isEqualTo(issuedBeforeTheCrash);
         assertThat(batches.unfinished()).isEmpty();
+    }
+
+    @Test
+    void everyIssuedItemNamesTheCertificateOfItsOwnCalibration() {
+        for (int i = 0; i < CertificateBatches.GROUP + 3; i++) {
+            fx.approvedCalibration();
+        }
+        CertificateBatch batch = batches.start(fx.signer);
+
+        batches.run(batch.id(), fx.signer);
+
+        var items = fx.dsl.select(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID, CERTIFICATE.CALIBRATION_ID)
+                .from(CERTIFICATE_BATCH_ITEM)
+                .join(CERTIFICATE).on(CERTIFICATE.ID.eq(CERTIFICATE_BATCH_ITEM.CERTIFICATE_ID))
+                .where(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(batch.id()))
+                .fetch();
+        assertThat(items).hasSize(CertificateBatches.GROUP + 3);
+        assertThat(items).allSatisfy(r -> assertThat(r.value2()).isEqualTo(r.value1()));
     }
 
     @Test

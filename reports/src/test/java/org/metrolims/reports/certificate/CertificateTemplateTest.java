@@ -9,9 +9,17 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.util.Map;
 
 class CertificateTemplateTest {
 
@@ -73,6 +81,38 @@ class CertificateTemplateTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc)).contains("替代 FJIM-2026-000123 第 1 版",
                     "replaces FJIM-2026-000123 revision 1");
+        }
+    }
+
+    @Test
+    void theQrCodeOnThePageLeadsToTheVerificationPage() throws Exception {
+        byte[] pdf = template.render(SampleCertificates.withRows(2, null, null));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            // the top right corner of page 1 (the symbol is 80 pt wide at x 475..555, y 30..110), at 300 dpi
+            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 300);
+            double scale = 300 / 72.0;
+            BufferedImage corner = page.getSubimage((int) (440 * scale), 0, (int) (155 * scale), (int) (140 * scale));
+            int[] pixels = corner.getRGB(0, 0, corner.getWidth(), corner.getHeight(), null, 0, corner.getWidth());
+            var bitmap = new BinaryBitmap(new HybridBinarizer(
+                    new RGBLuminanceSource(corner.getWidth(), corner.getHeight(), pixels)));
+            String text = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            assertThat(text).isEqualTo("https://lims.example.org/verify/FJIM-2026-000123?code=K7Q2-M9XP");
+        }
+    }
+
+    @Test
+    void aQrSymbolHasTheModulesZxingEncoded() throws Exception {
+        String url = "https://lims.example.org/verify/FJIM-2026-000123?code=K7Q2-M9XP";
+        var matrix = new com.google.zxing.qrcode.QRCodeWriter().encode(url, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
+                Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION,
+                        com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M,
+                        com.google.zxing.EncodeHintType.MARGIN, 1));
+        QrCodes.Symbol symbol = QrCodes.of(url);
+        assertThat(symbol.size()).isEqualTo(matrix.getWidth());
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                assertThat(symbol.dark(x, y)).as("module %d,%d", x, y).isEqualTo(matrix.get(x, y));
+            }
         }
     }
 }
