@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+import org.metrolims.reports.pdf.IssuedPdf;
 
 /**
  * The calibration certificate template, compiled once; {@link #render} fills and exports one certificate to PDF
@@ -33,8 +33,16 @@ public final class CertificateTemplate {
         }
     }
 
-    /** The certificate as PDF bytes; fails loudly when it cannot render. */
+    /** The certificate as PDF bytes stamped with the current time (previews, benchmarks); fails loudly. */
     public byte[] render(CertificateContent c) {
+        return render(c, java.time.Instant.now());
+    }
+
+    /**
+     * The certificate as issued at {@code issuedAt}: the same content and instant give the same bytes
+     * ({@link IssuedPdf}); fails loudly when it cannot render.
+     */
+    public byte[] render(CertificateContent c, java.time.Instant issuedAt) {
         Map<String, Object> p = new HashMap<>();
         p.put("labNameZh", c.labNameZh());
         p.put("labNameEn", c.labNameEn());
@@ -66,7 +74,7 @@ public final class CertificateTemplate {
         p.put("qrCode", QrCodes.of(c.verifyUrl()));
         try {
             var print = JasperFillManager.fillReport(report, p, new JRBeanCollectionDataSource(c.rows()));
-            return JasperExportManager.exportReportToPdf(print);
+            return IssuedPdf.export(print, issuedAt, "certificate " + c.certificateNo() + " " + c.revisionLine());
         } catch (JRException e) {
             throw new IllegalStateException("cannot render certificate " + c.certificateNo(), e);
         }
