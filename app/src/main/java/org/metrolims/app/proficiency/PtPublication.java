@@ -1,9 +1,11 @@
 package org.metrolims.app.proficiency;
 
+import java.time.Instant;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.signature.ElectronicSignatures;
 import org.metrolims.app.signature.Meaning;
+import org.metrolims.app.signature.Signature;
 import org.metrolims.app.signature.SignatureCheck;
 import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
@@ -15,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishing a round's scores (moving it to REPORTED, which shows the scores to the labs) is an electronic
- * signature with meaning PUBLISHED over the round's scores, in one transaction with the move: a refused signature
- * leaves the round SCORED.
+ * signature with meaning PUBLISHED over the round's scores, in one transaction with the move and with the issue of
+ * the round's documents ({@link PtDocuments}: the final report and every enrolled lab's letter, stored as issued at
+ * the signature's time): a refused signature leaves the round SCORED and nothing issued.
  */
 @Service
 class PtPublication {
@@ -27,18 +30,32 @@ class PtPublication {
     private final RoundScoring scoring;
     private final ElectronicSignatures signatures;
     private final JsonMapper json;
+    private final PtDocuments documents;
 
-    PtPublication(ProficiencyRounds rounds, RoundScoring scoring, ElectronicSignatures signatures, JsonMapper json) {
+    PtPublication(ProficiencyRounds rounds, RoundScoring scoring, ElectronicSignatures signatures, JsonMapper json,
+            PtDocuments documents) {
         this.rounds = rounds;
         this.scoring = scoring;
         this.signatures = signatures;
         this.json = json;
+        this.documents = documents;
     }
 
     @Transactional
     Round publish(MetroLimsUser officer, long roundId, String password) {
+        return publish(officer, roundId, password, Instant.now());
+    }
+
+    /**
+     * Publishes at a given instant (the demo's own dates): the signature and the documents carry it, so the same
+     * round published at the same instant gives the same documents, byte for byte.
+     */
+    @Transactional
+    Round publish(MetroLimsUser officer, long roundId, String password, Instant at) {
         Round reported = rounds.transition(roundId, RoundStatus.REPORTED, officer.getUsername());
-        signatures.sign(officer, password, Meaning.PUBLISHED, RECORD_TYPE, Long.toString(roundId), content(roundId));
+        Signature signed = signatures.sign(officer, password, Meaning.PUBLISHED, RECORD_TYPE, Long.toString(roundId),
+                content(roundId), at);
+        documents.issue(roundId, new PtDocuments.Issuer(officer.userId(), officer.getUsername()), signed.signedAt());
         return reported;
     }
 

@@ -2,7 +2,9 @@ package org.metrolims.app.proficiency;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import org.metrolims.app.security.MetroLimsUser;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,13 +12,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * PT documents as PDF downloads, in the API (HTTP Basic) and for the pages (the signed-in session): the round's
- * final report (officers; labs in the round once published), the letter to one lab (officers; a lab its own) and the lab's own
- * letter (labs). Errors are problem+json ({@link PtProblems}): 409 for a round not scored or not published, 404
- * for a round or lab code the caller may not see.
+ * final report (officers; labs in the round once published), the letter to one lab (officers; a lab its own), the
+ * lab's own letter (labs), and letters as one zip (a round's for officers, a lab's own for labs). A published
+ * round's documents are the stored issued bytes, with their SHA-256 in {@code X-Content-SHA256} and their revision in
+ * {@code X-Document-Revision}. Errors are problem+json ({@link PtProblems}): 409 for a round not scored or not
+ * published, 404 for a round or lab code the caller may not see.
  */
 @RestController
 @Tag(name = "Proficiency testing")
@@ -31,7 +36,7 @@ class PtReportController {
     @GetMapping("/api/pt/rounds/{id}/report.pdf")
     @Operation(summary = "The round's final report, labs by code only (officers; labs in the round once published)")
     ResponseEntity<byte[]> report(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
-        return pdf(reports.report(user, id), "pt-report-" + id + ".pdf");
+        return pdf(reports.report(user, id));
     }
 
     @GetMapping("/api/pt/rounds/{id}/letters/{labCode}.pdf")
@@ -39,13 +44,29 @@ class PtReportController {
             + "its own code only, 404 for any other)")
     ResponseEntity<byte[]> letter(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @PathVariable String labCode) {
-        return pdf(reports.letter(user, id, labCode), "pt-letter-" + id + "-" + labCode + ".pdf");
+        return pdf(reports.letter(user, id, labCode));
     }
 
     @GetMapping("/api/pt/my/rounds/{id}/letter.pdf")
     @Operation(summary = "The signed-in lab's own letter of a published round (labs)")
     ResponseEntity<byte[]> ownLetter(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
-        return pdf(reports.ownLetter(user, id), "pt-letter-" + id + ".pdf");
+        return pdf(reports.ownLetter(user, id));
+    }
+
+    @GetMapping("/api/pt/rounds/{id}/letters.zip")
+    @Operation(summary = "Every lab's letter of a published round as one zip, named by round and lab code (officers)")
+    ResponseEntity<byte[]> roundLetters(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
+        return zip(reports.roundLetters(user, id));
+    }
+
+    @GetMapping("/api/pt/my/letters.zip")
+    @Operation(summary = "The signed-in lab's own letters as one zip, newest first, at most 500: of one scheme "
+            + "(code), issued from/to (dates, inclusive) (labs)")
+    ResponseEntity<byte[]> ownLetters(@AuthenticationPrincipal MetroLimsUser user,
+            @RequestParam(required = false) String scheme,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return zip(reports.ownLetters(user, scheme, from, to));
     }
 
     @GetMapping("/pt/rounds/{id}/report.pdf")
@@ -59,6 +80,11 @@ class PtReportController {
         return letter(user, id, labCode);
     }
 
+    @GetMapping("/pt/rounds/{id}/letters.zip")
+    ResponseEntity<byte[]> roundLettersPage(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
+        return roundLetters(user, id);
+    }
+
     @GetMapping("/pt/my/rounds/{id}/report.pdf")
     ResponseEntity<byte[]> ownReportPage(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
         PtAccess.requireLab(user);
@@ -70,10 +96,30 @@ class PtReportController {
         return ownLetter(user, id);
     }
 
-    private static ResponseEntity<byte[]> pdf(byte[] body, String filename) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(filename).build()
-                        .toString())
-                .body(body);
+    @GetMapping("/pt/my/letters.zip")
+    ResponseEntity<byte[]> ownLettersPage(@AuthenticationPrincipal MetroLimsUser user,
+            @RequestParam(required = false) String scheme,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return ownLetters(user, scheme, from, to);
+    }
+
+    private static ResponseEntity<byte[]> pdf(PtReports.Pdf pdf) {
+        var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(pdf.fileName()).build()
+                        .toString());
+        if (pdf.sha256() != null) {
+            response.header("X-Content-SHA256", pdf.sha256())
+                    .header("X-Document-Revision", Integer.toString(pdf.revision()))
+                    .eTag("\"" + pdf.sha256() + "\"");
+        }
+        return response.body(pdf.bytes());
+    }
+
+    private static ResponseEntity<byte[]> zip(PtReports.Pdf zip) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(zip.fileName()).build().toString())
+                .body(zip.bytes());
     }
 }
