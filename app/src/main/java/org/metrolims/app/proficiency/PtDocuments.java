@@ -99,6 +99,13 @@ class PtDocuments {
         return repository.valid(round.id());
     }
 
+    /** Every revision of every document of a round, oldest first (none before it is published). */
+    @Transactional
+    List<PtDocumentRepository.Stored> history(Round round) {
+        ensureIssued(round);
+        return repository.all(round.id());
+    }
+
     @Transactional
     PtDocumentRepository.Stored report(Round round) {
         ensureIssued(round);
