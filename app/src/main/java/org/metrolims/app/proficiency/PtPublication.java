@@ -7,6 +7,8 @@ import org.metrolims.app.signature.ElectronicSignatures;
 import org.metrolims.app.signature.Meaning;
 import org.metrolims.app.signature.Signature;
 import org.metrolims.app.signature.SignatureCheck;
+import org.metrolims.proficiency.PtInputException;
+import org.metrolims.proficiency.PtRuleException;
 import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
 import org.metrolims.proficiency.round.RoundStatus;
@@ -57,6 +59,26 @@ class PtPublication {
                 content(roundId), at);
         documents.issue(roundId, new PtDocuments.Issuer(officer.userId(), officer.getUsername()), signed.signedAt());
         return reported;
+    }
+
+    /**
+     * Publishes a published round's documents again after a correction: a new PUBLISHED signature over the scores
+     * now and revision n + 1 of the report and every letter, naming the reason; revision n stays, SUPERSEDED.
+     */
+    @Transactional
+    List<PtDocumentRepository.Stored> republish(MetroLimsUser officer, long roundId, String password, String reason) {
+        Round round = rounds.get(roundId);
+        if (round.status() != RoundStatus.REPORTED) {
+            throw new PtRuleException("NOT_REPORTED", null, "round " + round.code() + " is " + round.status()
+                    + ": only a published round's documents are published again");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new PtInputException("reason", "a new revision of the round's documents states its reason");
+        }
+        Signature signed = signatures.sign(officer, password, Meaning.PUBLISHED, RECORD_TYPE, Long.toString(roundId),
+                content(roundId));
+        return documents.reissue(roundId, new PtDocuments.Issuer(officer.userId(), officer.getUsername()),
+                signed.signedAt(), reason);
     }
 
     /** The round's signatures, checked against its scores now (for officers; labs see the published scores). */

@@ -2,23 +2,29 @@ package org.metrolims.app.proficiency;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * PT documents as PDF downloads, in the API (HTTP Basic) and for the pages (the signed-in session): the round's
  * final report (officers; labs in the round once published), the letter to one lab (officers; a lab its own), the
- * lab's own letter (labs), and letters as one zip (a round's for officers, a lab's own for labs). A published
+ * lab's own letter (labs), letters as one zip (a round's for officers, a lab's own for labs), and after a correction
+ * a new revision of a published round's documents (officers, signed). A published
  * round's documents are the stored issued bytes, with their SHA-256 in {@code X-Content-SHA256} and their revision in
  * {@code X-Document-Revision}. Errors are problem+json ({@link PtProblems}): 409 for a round not scored or not
  * published, 404 for a round or lab code the caller may not see.
@@ -28,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PtReportController {
 
     private final PtReports reports;
+    private final PtPublication publication;
 
-    PtReportController(PtReports reports) {
+    PtReportController(PtReports reports, PtPublication publication) {
         this.reports = reports;
+        this.publication = publication;
     }
 
     @GetMapping("/api/pt/rounds/{id}/report.pdf")
@@ -67,6 +75,30 @@ class PtReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return zip(reports.ownLetters(user, scheme, from, to));
+    }
+
+    /** A correction's request: why, and the officer's password (the new revision is signed). */
+    record Republication(String reason, String password) {
+    }
+
+    /** An issued document as listed: what, to which lab code, which revision, when, and its SHA-256. */
+    record IssuedDocument(PtDocumentKind kind, String labCode, int revision, String status, Instant issuedAt,
+            String sha256, String fileName) {
+
+        static IssuedDocument of(PtDocumentRepository.Stored d) {
+            return new IssuedDocument(d.kind(), d.labCode(), d.revision(), d.status(), d.issuedAt(), d.sha256(),
+                    d.fileName());
+        }
+    }
+
+    @PostMapping("/api/pt/rounds/{id}/documents/revisions")
+    @Operation(summary = "After a correction, issue revision n + 1 of a published round's report and every letter "
+            + "(revision n stays, superseded); signed PUBLISHED: send the reason and the officer's password (officers)")
+    ResponseEntity<List<IssuedDocument>> republish(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestBody Republication request) {
+        PtAccess.requireOfficer(user);
+        return ResponseEntity.status(HttpStatus.CREATED).body(publication.republish(user, id, request.password(),
+                request.reason()).stream().map(IssuedDocument::of).toList());
     }
 
     @GetMapping("/pt/rounds/{id}/report.pdf")

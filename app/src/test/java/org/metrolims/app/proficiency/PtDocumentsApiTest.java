@@ -132,6 +132,35 @@ class PtDocumentsApiTest {
     }
 
     @Test
+    void anOfficerRepublishesWithAReasonAndPasswordAndARefusedSignatureChangesNothing() throws Exception {
+        PtApiFixture.Dispatched r = publishedRound();
+        mvc.perform(post("/api/pt/rounds/{id}/documents/revisions", r.round()).with(OFFICER)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"typo\",\"password\":\"wrong\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/pt/rounds/{id}/documents/revisions", r.round()).with(OFFICER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"password\":\"" + org.metrolims.app.TestAccounts.PASSWORD + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+        assertThat(dsl.fetchCount(PT_DOCUMENT, PT_DOCUMENT.ROUND_ID.eq(r.round()))).isEqualTo(3);
+
+        mvc.perform(post("/api/pt/rounds/{id}/documents/revisions", r.round()).with(OFFICER)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"scheme name corrected\",\"password\":\""
+                                + org.metrolims.app.TestAccounts.PASSWORD + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[0].kind").value("REPORT"))
+                .andExpect(jsonPath("$[0].revision").value(2))
+                .andExpect(jsonPath("$[1].labCode").exists());
+        assertThat(dsl.fetchCount(PT_DOCUMENT, PT_DOCUMENT.ROUND_ID.eq(r.round())
+                .and(PT_DOCUMENT.STATUS.eq("SUPERSEDED")))).isEqualTo(3);
+
+        PtApiFixture.Dispatched unpublished = scoredRound();
+        mvc.perform(post("/api/pt/rounds/{id}/documents/revisions", unpublished.round()).with(OFFICER)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\",\"password\":\"x\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("NOT_REPORTED"));
+    }
+
+    @Test
     void aRoundPublishedBeforeDocumentsWereStoredGetsThemOnTheFirstRequestOnce() throws Exception {
         PtApiFixture.Dispatched r = scoredRound();
         // as data from before this change: REPORTED with no documents
