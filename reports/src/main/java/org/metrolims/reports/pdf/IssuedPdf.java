@@ -37,7 +37,9 @@ import net.sf.jasperreports.pdf.common.PdfProducer;
  *       set here to the issue instant;</li>
  *   <li>the trailer's file identifier {@code /ID} (ISO 32000-1 14.4), made by OpenPDF from the clock and free
  *       memory: set here from the SHA-256 of the document's key and the issue instant (both halves the same, as
- *       for a file never modified since it was created);</li>
+ *       for a file never modified since it was created). OpenPDF takes a preset identifier only from the information
+ *       dictionary's {@code /FileID} entry, so that entry is there too (a private key of the dictionary, ignored by
+ *       readers);</li>
  *   <li>the six-letter tag of each embedded font subset ({@code ABCDEF+Font}, ISO 32000-1 9.6.4), drawn by OpenPDF
  *       from a {@link SecureRandom}: made here from the font's own name and encoding, which keeps it unique among
  *       the fonts of one document.</li>
