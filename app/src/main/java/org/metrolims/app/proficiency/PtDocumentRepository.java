@@ -99,6 +99,14 @@ class PtDocumentRepository {
                 .fetchOptional(PtDocumentRepository::stored);
     }
 
+    /** One revision of the report ({@code labCode} null) or of a lab's letter, whatever its status. */
+    Optional<Stored> revision(long roundId, PtDocumentKind kind, String labCode, int revision) {
+        Condition where = PT_DOCUMENT.ROUND_ID.eq(roundId).and(PT_DOCUMENT.KIND.eq(kind.name()))
+                .and(PT_DOCUMENT.REVISION.eq(revision));
+        where = labCode == null ? where.and(PT_DOCUMENT.LAB_CODE.isNull()) : where.and(PT_DOCUMENT.LAB_CODE.eq(labCode));
+        return select(where).fetchOptional(PtDocumentRepository::stored);
+    }
+
     /**
      * A lab's valid letters, newest issue first: of one scheme when {@code schemeCode} is set, issued on or after
      * {@code from} and before {@code toExclusive} (UTC instants) when set; at most {@code limit}.

@@ -106,16 +106,16 @@ class PtDocuments {
         return repository.all(round.id());
     }
 
+    /** The valid revision of the report or of a lab's letter ({@code labCode} set), or the given revision. */
     @Transactional
-    PtDocumentRepository.Stored report(Round round) {
+    java.util.Optional<PtDocumentRepository.Stored> find(Round round, PtDocumentKind kind, String labCode,
+            Integer revision) {
         ensureIssued(round);
-        return repository.validReport(round.id()).orElseThrow();
-    }
-
-    @Transactional
-    java.util.Optional<PtDocumentRepository.Stored> letter(Round round, String labCode) {
-        ensureIssued(round);
-        return repository.validLetter(round.id(), labCode);
+        if (revision != null) {
+            return repository.revision(round.id(), kind, labCode, revision);
+        }
+        return kind == PtDocumentKind.REPORT ? repository.validReport(round.id())
+                : repository.validLetter(round.id(), labCode);
     }
 
     @Transactional(readOnly = true)

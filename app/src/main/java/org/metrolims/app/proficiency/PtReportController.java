@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * final report (officers; labs in the round once published), the letter to one lab (officers; a lab its own), the
  * lab's own letter (labs), letters as one zip (a round's for officers, a lab's own for labs), and after a correction
  * a new revision of a published round's documents (officers, signed). A published
- * round's documents are the stored issued bytes, with their SHA-256 in {@code X-Content-SHA256} and their revision in
+ * round's documents are the stored issued bytes (the valid revision, or {@code ?revision=n}, superseded ones too),
+ * with their SHA-256 in {@code X-Content-SHA256} and their revision in
  * {@code X-Document-Revision}. Errors are problem+json ({@link PtProblems}): 409 for a round not scored or not
  * published, 404 for a round or lab code the caller may not see.
  */
@@ -43,22 +44,24 @@ class PtReportController {
 
     @GetMapping("/api/pt/rounds/{id}/report.pdf")
     @Operation(summary = "The round's final report, labs by code only (officers; labs in the round once published)")
-    ResponseEntity<byte[]> report(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
-        return pdf(reports.report(user, id));
+    ResponseEntity<byte[]> report(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer revision) {
+        return pdf(reports.report(user, id, revision));
     }
 
     @GetMapping("/api/pt/rounds/{id}/letters/{labCode}.pdf")
     @Operation(summary = "The letter to one lab of the round: its scores and record in the scheme (officers; a lab "
             + "its own code only, 404 for any other)")
     ResponseEntity<byte[]> letter(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @PathVariable String labCode) {
-        return pdf(reports.letter(user, id, labCode));
+            @PathVariable String labCode, @RequestParam(required = false) Integer revision) {
+        return pdf(reports.letter(user, id, labCode, revision));
     }
 
     @GetMapping("/api/pt/my/rounds/{id}/letter.pdf")
     @Operation(summary = "The signed-in lab's own letter of a published round (labs)")
-    ResponseEntity<byte[]> ownLetter(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
-        return pdf(reports.ownLetter(user, id));
+    ResponseEntity<byte[]> ownLetter(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer revision) {
+        return pdf(reports.ownLetter(user, id, revision));
     }
 
     @GetMapping("/api/pt/rounds/{id}/letters.zip")
@@ -102,14 +105,15 @@ class PtReportController {
     }
 
     @GetMapping("/pt/rounds/{id}/report.pdf")
-    ResponseEntity<byte[]> reportPage(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
-        return report(user, id);
+    ResponseEntity<byte[]> reportPage(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer revision) {
+        return report(user, id, revision);
     }
 
     @GetMapping("/pt/rounds/{id}/letters/{labCode}.pdf")
     ResponseEntity<byte[]> letterPage(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @PathVariable String labCode) {
-        return letter(user, id, labCode);
+            @PathVariable String labCode, @RequestParam(required = false) Integer revision) {
+        return letter(user, id, labCode, revision);
     }
 
     @GetMapping("/pt/rounds/{id}/letters.zip")
@@ -120,12 +124,12 @@ class PtReportController {
     @GetMapping("/pt/my/rounds/{id}/report.pdf")
     ResponseEntity<byte[]> ownReportPage(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
         PtAccess.requireLab(user);
-        return report(user, id);
+        return report(user, id, null);
     }
 
     @GetMapping("/pt/my/rounds/{id}/letter.pdf")
     ResponseEntity<byte[]> ownLetterPage(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
-        return ownLetter(user, id);
+        return ownLetter(user, id, null);
     }
 
     @GetMapping("/pt/my/letters.zip")

@@ -56,16 +56,20 @@ class PtReports {
         this.templates = templates;
     }
 
-    /** The round's final report: an officer's for a scored round; a lab's once published, if it is in the round. */
+    /**
+     * The round's final report: an officer's for a scored round; a lab's once published, if it is in the round. Of
+     * a published round, the valid revision, or revision {@code revision} (a superseded one too) when given.
+     */
     @Transactional
-    public Pdf report(MetroLimsUser user, long roundId) {
+    public Pdf report(MetroLimsUser user, long roundId, Integer revision) {
         Round round = rounds.get(roundId);
         if (!PtAccess.requireOfficerOrLab(user)) {
             ownEnrolment(user, round);
             requireReported(round);
         }
         if (round.status() == RoundStatus.REPORTED) {
-            return issued(documents.report(round));
+            return issued(documents.find(round, PtDocumentKind.REPORT, null, revision)
+                    .orElseThrow(() -> new PtNotFoundException("revision of the report", revision)));
         }
         return new Pdf("pt-report-" + round.code() + "-preview.pdf",
                 templates.report(content.round(requireScored(round))), null, null);
@@ -76,20 +80,20 @@ class PtReports {
      * (the same as {@link #ownLetter}), and 404 for any other code, so that it learns nothing of other labs.
      */
     @Transactional
-    public Pdf letter(MetroLimsUser user, long roundId, String labCode) {
+    public Pdf letter(MetroLimsUser user, long roundId, String labCode, Integer revision) {
         if (!PtAccess.requireOfficerOrLab(user)) {
             Round round = rounds.get(roundId);
             Enrolment own = ownEnrolment(user, round);
             if (!own.labCode().equals(labCode)) {
                 throw new PtNotFoundException("lab code", labCode);
             }
-            return ownLetter(user, roundId);
+            return ownLetter(user, roundId, revision);
         }
         Round round = rounds.get(roundId);
         Enrolment enrolment = enrolments.ofRound(roundId).stream().filter(e -> e.labCode().equals(labCode))
                 .findFirst().orElseThrow(() -> new PtNotFoundException("lab code", labCode));
         if (round.status() == RoundStatus.REPORTED) {
-            return issued(documents.letter(round, labCode)
+            return issued(documents.find(round, PtDocumentKind.LETTER, labCode, revision)
                     .orElseThrow(() -> new PtNotFoundException("letter to lab code", labCode)));
         }
         var scored = requireScored(round);
@@ -97,16 +101,19 @@ class PtReports {
                 templates.letter(content.letter(scored, content.round(scored), enrolment, false)), null, null);
     }
 
-    /** The signed-in lab's own letter; 404 when it is not in the round or the scores are not published yet. */
+    /**
+     * The signed-in lab's own letter (the valid revision, or {@code revision} when given); 404 when it is not in the
+     * round or the scores are not published yet.
+     */
     @Transactional
-    public Pdf ownLetter(MetroLimsUser lab, long roundId) {
+    public Pdf ownLetter(MetroLimsUser lab, long roundId, Integer revision) {
         PtAccess.requireLab(lab);
         Round round = rounds.get(roundId);
         Enrolment enrolment = ownEnrolment(lab, round);
         if (round.status() != RoundStatus.REPORTED) {
             throw new PtNotFoundException("published PT round", roundId);
         }
-        return issued(documents.letter(round, enrolment.labCode())
+        return issued(documents.find(round, PtDocumentKind.LETTER, enrolment.labCode(), revision)
                 .orElseThrow(() -> new PtNotFoundException("published PT round", roundId)));
     }
 

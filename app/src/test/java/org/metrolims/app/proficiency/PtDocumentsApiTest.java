@@ -122,6 +122,15 @@ class PtDocumentsApiTest {
                 assertThat(before).containsKey(d.getSupersedesId());
             }
         }
+        var firstReport = dsl.selectFrom(PT_DOCUMENT).where(PT_DOCUMENT.ROUND_ID.eq(r.round())
+                .and(PT_DOCUMENT.KIND.eq("REPORT")).and(PT_DOCUMENT.REVISION.eq(1))).fetchSingle();
+        MockHttpServletResponse old = fetch(get("/api/pt/rounds/{id}/report.pdf", r.round()).param("revision", "1"),
+                LAB_A);
+        assertThat(old.getContentAsByteArray()).as("a superseded revision stays downloadable, as issued")
+                .isEqualTo(firstReport.getPdf());
+        assertThat(old.getHeader("X-Content-SHA256")).isEqualTo(before.get(firstReport.getId()));
+        mvc.perform(get("/api/pt/rounds/{id}/report.pdf", r.round()).param("revision", "9").with(OFFICER))
+                .andExpect(status().isNotFound());
         MockHttpServletResponse letter = fetch(get("/api/pt/my/rounds/{id}/letter.pdf", r.round()), LAB_B);
         assertThat(letter.getHeader("X-Document-Revision")).isEqualTo("2");
         assertThat(text(letter.getContentAsByteArray())).contains("2026-11-20", "Revision 2, replaces revision 1",
