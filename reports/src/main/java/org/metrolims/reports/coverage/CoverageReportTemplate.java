@@ -9,8 +9,8 @@ import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
-import org.metrolims.reports.pdf.IssuedPdf;
 import org.metrolims.calibration.coverage.CoverageFigures;
+import org.metrolims.reports.pdf.IssuedPdf;
 import org.springframework.stereotype.Component;
 
 /**
