@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * The demo province's certificates: a spread of its approved calibrations across the labs (at most three per lab, about 120 at scale 1,
  * never more than 300: rendering is the cost), the newest ones of {@code lab1}'s and {@code lab2}'s organizations
  * as customers, and one amended certificate. Each is issued a few hours after its approval by the first technician
- * of the performing lab; numbers, codes and rows are deterministic in the seed (the PDF bytes carry their creation
- * time, so hashes are not).
+ * of the performing lab; numbers, codes, rows and the PDF bytes (stamped with the issue time, not the load's) are
+ * deterministic in the seed and the anchor date, so two loads give the same hashes.
  */
 @Component
 @Order(50)

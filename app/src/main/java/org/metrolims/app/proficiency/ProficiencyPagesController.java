@@ -46,9 +46,11 @@ class ProficiencyPagesController {
     private final PtResults results;
     private final ItemStudies items;
     private final RoundScoring scoring;
+    private final PtDocuments documents;
 
     ProficiencyPagesController(ProficiencySchemes schemes, ProficiencyRounds rounds, PtEnrolments enrolments,
-            PtResults results, ItemStudies items, RoundScoring scoring) {
+            PtResults results, ItemStudies items, RoundScoring scoring, PtDocuments documents) {
+        this.documents = documents;
         this.schemes = schemes;
         this.rounds = rounds;
         this.enrolments = enrolments;
@@ -77,6 +79,7 @@ class ProficiencyPagesController {
         List<LabRoundScore> scores = scoring.scores(id);
         List<SubmittedResult> latest = results.latestOfRound(id);
         model.addAttribute("round", round);
+        model.addAttribute("documents", documents.history(round));
         model.addAttribute("enrolments", enrolments.ofRound(id));
         model.addAttribute("eligibleLabs", enrolments.eligible(id));
         model.addAttribute("results", latest);

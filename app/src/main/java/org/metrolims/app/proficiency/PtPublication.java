@@ -1,10 +1,14 @@
 package org.metrolims.app.proficiency;
 
+import java.time.Instant;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.signature.ElectronicSignatures;
 import org.metrolims.app.signature.Meaning;
+import org.metrolims.app.signature.Signature;
 import org.metrolims.app.signature.SignatureCheck;
+import org.metrolims.proficiency.PtInputException;
+import org.metrolims.proficiency.PtRuleException;
 import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
 import org.metrolims.proficiency.round.RoundStatus;
@@ -15,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishing a round's scores (moving it to REPORTED, which shows the scores to the labs) is an electronic
- * signature with meaning PUBLISHED over the round's scores, in one transaction with the move: a refused signature
- * leaves the round SCORED.
+ * signature with meaning PUBLISHED over the round's scores, in one transaction with the move and with the issue of
+ * the round's documents ({@link PtDocuments}: the final report and every enrolled lab's letter, stored as issued at
+ * the signature's time): a refused signature leaves the round SCORED and nothing issued.
  */
 @Service
 class PtPublication {
@@ -27,19 +32,53 @@ class PtPublication {
     private final RoundScoring scoring;
     private final ElectronicSignatures signatures;
     private final JsonMapper json;
+    private final PtDocuments documents;
 
-    PtPublication(ProficiencyRounds rounds, RoundScoring scoring, ElectronicSignatures signatures, JsonMapper json) {
+    PtPublication(ProficiencyRounds rounds, RoundScoring scoring, ElectronicSignatures signatures, JsonMapper json,
+            PtDocuments documents) {
         this.rounds = rounds;
         this.scoring = scoring;
         this.signatures = signatures;
         this.json = json;
+        this.documents = documents;
     }
 
     @Transactional
     Round publish(MetroLimsUser officer, long roundId, String password) {
+        return publish(officer, roundId, password, Instant.now());
+    }
+
+    /**
+     * Publishes at a given instant (the demo's own dates): the signature and the documents carry it, so the same
+     * round published at the same instant gives the same documents, byte for byte.
+     */
+    @Transactional
+    Round publish(MetroLimsUser officer, long roundId, String password, Instant at) {
         Round reported = rounds.transition(roundId, RoundStatus.REPORTED, officer.getUsername());
-        signatures.sign(officer, password, Meaning.PUBLISHED, RECORD_TYPE, Long.toString(roundId), content(roundId));
+        Signature signed = signatures.sign(officer, password, Meaning.PUBLISHED, RECORD_TYPE, Long.toString(roundId),
+                content(roundId), at);
+        documents.issue(roundId, new PtDocuments.Issuer(officer.userId(), officer.getUsername()), signed.signedAt());
         return reported;
+    }
+
+    /**
+     * Publishes a published round's documents again after a correction: a new PUBLISHED signature over the scores
+     * now and revision n + 1 of the report and every letter, naming the reason; revision n stays, SUPERSEDED.
+     */
+    @Transactional
+    List<PtDocumentRepository.Stored> republish(MetroLimsUser officer, long roundId, String password, String reason) {
+        Round round = rounds.get(roundId);
+        if (round.status() != RoundStatus.REPORTED) {
+            throw new PtRuleException("NOT_REPORTED", null, "round " + round.code() + " is " + round.status()
+                    + ": only a published round's documents are published again");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new PtInputException("reason", "a new revision of the round's documents states its reason");
+        }
+        Signature signed = signatures.sign(officer, password, Meaning.PUBLISHED, RECORD_TYPE, Long.toString(roundId),
+                content(roundId));
+        return documents.reissue(roundId, new PtDocuments.Issuer(officer.userId(), officer.getUsername()),
+                signed.signedAt(), reason);
     }
 
     /** The round's signatures, checked against its scores now (for officers; labs see the published scores). */

@@ -50,7 +50,8 @@ import org.springframework.stereotype.Component;
  * with two past rounds about a year apart, each with up to twelve participants including those two, results,
  * homogeneity and stability data, scoring, and publication signed by the demo officer, all through the PT services,
  * so that the final report and the letters are there to download. Results, codes and dates are deterministic in
- * the seed and the anchor date; the publication signature carries the load's own time.
+ * the seed and the anchor date, and so is the publication: signed twelve days after the deadline, when the report
+ * and the letters are issued, so two loads give the same documents byte for byte.
  */
 @Component
 @Order(70)
@@ -242,7 +243,7 @@ class PtReportDemo implements DemoProvinceExtension {
         rounds(at(deadline.plusSeconds(86_400))).transition(round.id(), RoundStatus.CLOSED, actor);
         new RoundScoring(roundRepository, schemeRepository, resultRepository, scoreRepository, audit,
                 at(deadline.plusSeconds(10 * 86_400))).score(round.id(), actor);
-        publication.publish(officer, round.id(), DEMO_PASSWORD);
+        publication.publish(officer, round.id(), DEMO_PASSWORD, deadline.plusSeconds(12 * 86_400));
         return new int[] {in.size(), count};
     }
 

@@ -73,13 +73,23 @@ public class ElectronicSignatures {
     @Transactional
     public Signature sign(MetroLimsUser signer, String password, Meaning meaning, String recordType, String recordId,
             byte[] canonicalContent) {
+        return sign(signer, password, meaning, recordType, recordId, canonicalContent, clock.instant());
+    }
+
+    /**
+     * Signs at a given instant instead of now: for a deterministic load (the demo province signs at its own dates),
+     * never for a person signing now.
+     */
+    @Transactional
+    public Signature sign(MetroLimsUser signer, String password, Meaning meaning, String recordType, String recordId,
+            byte[] canonicalContent, Instant signedAt) {
         String hash = repository.enabledPasswordHash(signer.userId()).orElse(null);
         if (password == null || password.isEmpty() || hash == null || !passwords.matches(password, hash)) {
             separate.executeWithoutResult(s -> audit.record(new AuditEntry(signer.getUsername(), "SIGNATURE_REFUSED",
                     recordType, recordId, null, null, "wrong or missing password for meaning " + meaning, null)));
             throw new SignatureRefusedException("the password does not match: the record was not signed");
         }
-        Instant now = clock.instant();
+        Instant now = signedAt;
         Signature s = repository.insert(signer.userId(), signer.getUsername(), signer.displayName(), meaning,
                 recordType, recordId, sha256(canonicalContent), now);
         audit.record(new AuditEntry(signer.getUsername(), "SIGN", recordType, recordId, null,

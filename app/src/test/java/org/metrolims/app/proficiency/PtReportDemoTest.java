@@ -42,14 +42,33 @@ class PtReportDemoTest {
 
         MetroLimsUser lab1 = (MetroLimsUser) users.loadUserByUsername("lab1");
         MetroLimsUser officer = (MetroLimsUser) users.loadUserByUsername("officer");
-        String report = text(reports.report(officer, latest));
+        String report = text(reports.report(officer, latest, null).bytes());
         assertThat(report).contains("能力验证结果报告", reported.get(1).value2(), "Sufficiently homogeneous",
                 "稳定 Stable", "可疑 Questionable", "不满意 Unsatisfactory");
         assertThat(report).doesNotContain(lab1.organizationCode());
 
-        String letter = text(reports.ownLetter(lab1, latest));
+        String letter = text(reports.ownLetter(lab1, latest, null).bytes());
         assertThat(letter).contains("能力验证结果通知书", reported.get(0).value2(), reported.get(1).value2());
     }
+
+    @Test
+    void theDemosPtDocumentsAreIssuedAtThePublicationDateAndRenderAgainToTheSameBytes() {
+        var round = dsl.select(PT_ROUND.ID, PT_ROUND.SUBMISSION_DEADLINE).from(PT_ROUND)
+                .where(PT_ROUND.STATUS.eq("REPORTED")).orderBy(PT_ROUND.ID.desc()).limit(1).fetchSingle();
+        var stored = documents.find(rounds.get(round.value1()), PtDocumentKind.REPORT, null, null).orElseThrow();
+        java.time.Instant published = round.value2().toInstant(java.time.ZoneOffset.UTC).plusSeconds(12 * 86_400);
+        assertThat(stored.issuedAt()).as("the demo's own date, not the load's").isEqualTo(published);
+
+        byte[] again = templates.report(content.round(rounds.get(round.value1())),
+                org.metrolims.reports.pt.PtIssue.first(published, content.zone()));
+        assertThat(again).as("a reload of the demo issues the same bytes").isEqualTo(documents.pdf(stored));
+        assertThat(org.metrolims.app.signature.ElectronicSignatures.sha256(again)).isEqualTo(stored.sha256());
+    }
+
+    @Autowired PtDocuments documents;
+    @Autowired PtContent content;
+    @Autowired org.metrolims.reports.pt.PtReportTemplates templates;
+    @Autowired org.metrolims.proficiency.round.ProficiencyRounds rounds;
 
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {

@@ -69,4 +69,39 @@ class PtReportPagesTest {
         mvc.perform(get("/pt/my/rounds/{id}/letter.pdf", r.round()).with(signedIn("test-lab-b")))
                 .andExpect(status().isOk());
     }
+
+    @Test
+    void aPublishedRoundsPageListsItsIssuedDocumentsAndLinksTheLettersZipAndTheLabsPageItsOwn() throws Exception {
+        PtApiFixture pt = new PtApiFixture(mvc, dsl, encoder);
+        Dispatched r = pt.dispatched(PAST);
+        for (String[] lab : new String[][] {{r.codeA(), "10.05"}, {r.codeB(), "10.25"}}) {
+            mvc.perform(post("/api/pt/rounds/{id}/results/{code}/late", r.round(), lab[0]).with(PtApiFixture.OFFICER)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"value\":" + lab[1] + ",\"reason\":\"posted\"}")).andExpect(status().isCreated());
+        }
+        pt.move(r.round(), "CLOSED");
+        mvc.perform(post("/api/pt/rounds/{id}/scoring", r.round()).with(PtApiFixture.OFFICER))
+                .andExpect(status().isOk());
+        String scored = mvc.perform(get("/pt/rounds/{id}", r.round()).with(signedIn("test-officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(scored).doesNotContain("/letters.zip");
+
+        pt.move(r.round(), "REPORTED");
+        String page = mvc.perform(get("/pt/rounds/{id}", r.round()).with(signedIn("test-officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String reportSha = dsl.select(org.metrolims.db.jooq.Tables.PT_DOCUMENT.SHA256)
+                .from(org.metrolims.db.jooq.Tables.PT_DOCUMENT)
+                .where(org.metrolims.db.jooq.Tables.PT_DOCUMENT.ROUND_ID.eq(r.round())
+                        .and(org.metrolims.db.jooq.Tables.PT_DOCUMENT.KIND.eq("REPORT"))).fetchSingle().value1();
+        assertThat(page).contains("/pt/rounds/" + r.round() + "/letters.zip", reportSha);
+        mvc.perform(get("/pt/rounds/{id}/letters.zip", r.round()).with(signedIn("test-officer")))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/zip"));
+
+        String lab = mvc.perform(get("/pt/my").with(signedIn("test-lab-a"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(lab).contains("/pt/my/letters.zip");
+        mvc.perform(get("/pt/my/letters.zip").param("scheme", "").param("from", "").param("to", "")
+                        .with(signedIn("test-lab-a")))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/zip"));
+    }
 }

@@ -149,6 +149,11 @@ class AccessMatrixTest {
         e("GET /api/pt/rounds/{id}/report.pdf",                "DDOOHD");
         e("GET /api/pt/rounds/{id}/letters/{labCode}.pdf",     "DDOHHD");
         e("GET /api/pt/my/rounds/{id}/letter.pdf",             "DDDHHD");
+        e("GET /api/pt/rounds/{id}/letters.zip",               "DDODDD");
+        e("GET /api/pt/my/letters.zip",                        "DDDOOD");
+        e("GET /pt/rounds/{id}/letters.zip",                   "DDODDD");
+        e("GET /pt/my/letters.zip",                            "DDDOOD");
+        e("POST /api/pt/rounds/{id}/documents/revisions",      "DDODDD");
         e("GET /pt/rounds/{id}/report.pdf",                    "DDODDD");
         e("GET /pt/rounds/{id}/letters/{labCode}.pdf",         "DDODDD");
         e("GET /pt/my/rounds/{id}/report.pdf",                 "DDDOHD");

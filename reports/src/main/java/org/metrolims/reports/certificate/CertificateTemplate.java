@@ -1,8 +1,5 @@
 package org.metrolims.reports.certificate;
 
-import com.lowagie.text.BadElementException;
-import com.lowagie.text.Image;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,13 +9,7 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
-import net.sf.jasperreports.engine.export.ExporterFilter;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.classic.ClassicImage;
-import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
-import net.sf.jasperreports.pdf.common.PdfImage;
+import org.metrolims.reports.pdf.IssuedPdf;
 
 /**
  * The calibration certificate template, compiled once; {@link #render} fills and exports one certificate to PDF
@@ -43,9 +34,17 @@ public final class CertificateTemplate {
         }
     }
 
-    /** The certificate as PDF bytes; fails loudly when it cannot render. */
+    /** The certificate as PDF bytes stamped with the current time (previews, benchmarks); fails loudly. */
     public byte[] render(CertificateContent c) {
-        return export(fill(c), c.certificateNo());
+        return render(c, java.time.Instant.now());
+    }
+
+    /**
+     * The certificate as issued at {@code issuedAt}: the same content and instant give the same bytes
+     * ({@link IssuedPdf}); fails loudly when it cannot render.
+     */
+    public byte[] render(CertificateContent c, java.time.Instant issuedAt) {
+        return export(fill(c), issuedAt, "certificate " + c.certificateNo() + " " + c.revisionLine());
     }
 
     /** The filled report (text measured and laid out, pages numbered), before export. */
@@ -86,58 +85,14 @@ public final class CertificateTemplate {
         }
     }
 
-    /** The filled report as PDF bytes. */
-    byte[] export(JasperPrint print, String certificateNo) {
-        var out = new ByteArrayOutputStream(EXPECTED_BYTES);
-        var exporter = new Exporter();
-        exporter.setExporterInput(new SimpleExporterInput(print));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        try {
-            exporter.exportReport();
-        } catch (JRException e) {
-            throw new IllegalStateException("cannot render certificate " + certificateNo, e);
-        }
-        return out.toByteArray();
+    /**
+     * The filled report as PDF bytes issued at {@code issuedAt}, by the plain exporter: the certificate template has
+     * no hyperlinks, anchors or excluded elements ({@link IssuedPdf#exportPlain}).
+     */
+    byte[] export(JasperPrint print, java.time.Instant issuedAt, String documentKey) {
+        return IssuedPdf.exportPlain(print, issuedAt, documentKey, EXPECTED_BYTES);
     }
 
     /** A certificate is about 50 kB: room for it at once, rather than doubling a small buffer six times. */
     private static final int EXPECTED_BYTES = 96 * 1024;
-
-    /**
-     * JasperReports' PDF exporter without three things a certificate does not use, which the stock exporter builds
-     * for every document all the same:
-     * <ul>
-     * <li>the transparent pixel it lays over an image that carries a hyperlink or an anchor, decoded from a GIF
-     * resource with ImageIO once per exporter, that is once per certificate: here a raw 1 x 1 transparent image, made
-     * without decoding anything;</li>
-     * <li>the element filter, assembled from every filter factory extension and the report's
-     * {@code net.sf.jasperreports.export.*.exclude.*} properties: the certificate template sets none, so every
-     * element is exported (a template that wanted some left out would have to say so here);</li>
-     * <li>the named destination at the top of each page, only a target for hyperlinks to a page number: the
-     * certificate has no hyperlinks.</li>
-     * </ul>
-     */
-    private static final class Exporter extends JRPdfExporter {
-
-        @Override
-        protected PdfImage getPxImage() {
-            if (pxImage == null && pdfProducer instanceof ClassicPdfProducer) {
-                try {
-                    pxImage = new ClassicImage(Image.getInstance(1, 1, 1, 8, new byte[] {0}, new int[] {0, 0}));
-                } catch (BadElementException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return super.getPxImage();
-        }
-
-        @Override
-        protected ExporterFilter createFilter() {
-            return null;
-        }
-
-        @Override
-        protected void writePageAnchor(int pageIndex) {
-        }
-    }
 }

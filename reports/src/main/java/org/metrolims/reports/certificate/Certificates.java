@@ -183,7 +183,7 @@ public class Certificates {
         IssueDetails details = new IssueDetails(f.calibrationNo(), revision, now.atZone(ZoneId.of("Asia/Shanghai"))
                 .toLocalDate(), signer.displayName(), code, links.verifyUrl(f.calibrationNo(), code),
                 replaces == null ? null : replaces.revision(), reason);
-        byte[] pdf = template.render(CertificateWording.of(f, details));
+        byte[] pdf = template.render(CertificateWording.of(f, details), now);
         String sha = sha256(pdf);
         long id = repository.insert(new CertificateRepository.NewCertificate(f.calibrationNo(), revision,
                 replaces == null ? null : replaces.id(), reason, f.calibrationId(), f.performerId(), f.customerId(),

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import org.metrolims.calibration.coverage.CoverageFigures;
+import org.metrolims.reports.pdf.IssuedPdf;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,10 @@ public final class CoverageReportTemplate {
         }
     }
 
-    /** The report as PDF bytes; fails loudly when it cannot render. */
+    /**
+     * The report as PDF bytes, stamped with the day it was prepared (the same data on the same day give the same
+     * bytes); fails loudly when it cannot render.
+     */
     public byte[] render(CoverageReportData d) {
         Map<String, Object> p = new HashMap<>();
         p.put("regionZh", d.regionNameZh());
@@ -56,7 +59,8 @@ public final class CoverageReportTemplate {
         try {
             var print = JasperFillManager.fillReport(report, p,
                     new JRBeanCollectionDataSource(CoverageReportWording.rows(d)));
-            return JasperExportManager.exportReportToPdf(print);
+            return IssuedPdf.export(print, d.generatedOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+                    "coverage report " + d.regionCode() + " " + d.asOf());
         } catch (JRException e) {
             throw new IllegalStateException("cannot render the coverage report of " + d.regionCode() + " as of "
                     + d.asOf(), e);

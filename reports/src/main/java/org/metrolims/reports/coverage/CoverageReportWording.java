@@ -61,8 +61,8 @@ final class CoverageReportWording {
                     value(f, f.gap()), f.met() ? "是 Yes" : "否 No"));
         }
         rows.add(CoverageReportRow.heading("二、达标预测（按当前速度）  When each target is reached at the current pace"));
-        rows.add(CoverageReportRow.columns("指标 Figure", "月均变化 Per month", "预计 Expected", "最早 Earliest",
-                "最晚 Latest", "结论 Outcome", ""));
+        rows.add(CoverageReportRow.columns6("指标 Figure", "月均变化 Per month", "预计 Expected", "最早 Earliest",
+                "最晚 Latest", "结论 Outcome"));
         for (Figure f : d.figures().all()) {
             Projection p = d.projections().get(f.name());
             rows.add(projectionRow(f, p));
@@ -77,20 +77,22 @@ final class CoverageReportWording {
     private static CoverageReportRow projectionRow(Figure f, Projection p) {
         String name = nameZh(f.name()) + "\n" + nameEn(f.name());
         if (p == null) {
-            return CoverageReportRow.row(name, "—", "—", "—", "—", "无预测 No projection", "");
+            return CoverageReportRow.row6(name, "—", "—", "—", "—", "无预测\nNo projection");
         }
         String slope = Double.isNaN(p.slopePerMonth()) ? "—"
                 : ratio(f) ? String.format(Locale.ROOT, "%+.2f %%", p.slopePerMonth() * 100)
                         : String.format(Locale.ROOT, "%+.1f", p.slopePerMonth());
         String outcome = switch (p.outcome()) {
-            case ALREADY_MET -> "已达标 Already met";
-            case PROJECTED -> "预计可达标 Projected";
-            case NOT_AT_CURRENT_PACE -> "按当前速度无法达标 Not at the current pace";
-            case TOO_FEW_POINTS -> "月份不足 Too few months";
+            case ALREADY_MET -> "已达标\nAlready met";
+            case PROJECTED -> "预计可达标\nProjected";
+            case NOT_AT_CURRENT_PACE -> "按当前速度无法达标\nNot at the current pace";
+            case TOO_FEW_POINTS -> "月份不足\nToo few months";
         };
-        return CoverageReportRow.row(name, slope, month(p.expected()), month(p.earliest()),
+        // the outcome has the table's last cell twice as wide, one line per language: in a single cell the English
+        // wrapped word by word under the Chinese
+        return CoverageReportRow.row6(name, slope, month(p.expected()), month(p.earliest()),
                 p.outcome() == org.metrolims.calibration.coverage.TargetProjection.Outcome.PROJECTED
-                        && p.latest().isEmpty() ? "未定 open" : month(p.latest()), outcome, "");
+                        && p.latest().isEmpty() ? "未定 open" : month(p.latest()), outcome);
     }
 
     private static String month(Optional<YearMonth> m) {

@@ -6,6 +6,7 @@ import static org.metrolims.reports.pt.PtWording.score;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import org.metrolims.proficiency.scheme.SchemeScoreType;
+import org.metrolims.reports.pdf.IssuedPdf;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +37,18 @@ public final class PtReportTemplates {
         this.letter = compile("pt-lab-letter.jrxml");
     }
 
-    /** The round's final report: every lab by code, its result, u and scores, and the two charts. */
+    /** A preview of the round's final report (not issued: dated as its content says, stamped now). */
     public byte[] report(PtRoundReport r) {
+        return report(r, null);
+    }
+
+    /**
+     * The round's final report as issued: every lab by code, its result, u and scores, and the two charts; the same
+     * content and issue give the same bytes.
+     */
+    public byte[] report(PtRoundReport r, PtIssue issue) {
         int d = PtWording.decimals(r.sigmaPt());
-        Map<String, Object> p = common(r, d);
+        Map<String, Object> p = common(r, d, issue);
         List<PtCharts.Bar> bars = new ArrayList<>();
         List<Map<String, ?>> rows = new ArrayList<>();
         for (PtRoundReport.Row row : r.rows()) {
@@ -62,14 +71,19 @@ public final class PtReportTemplates {
         p.put("distributionChart", PtCharts.distribution(
                 r.rows().stream().mapToDouble(PtRoundReport.Row::result).toArray(), r.assignedValue(), r.sigmaPt(),
                 r.unit()));
-        return fill(report, p, rows, "PT report of round " + r.roundCode());
+        return fill(report, p, rows, "PT report of round " + r.roundCode(), issue);
     }
 
-    /** The letter to one lab: its own row of the round, and its record in the scheme. */
+    /** A preview of the letter to one lab (not issued: dated as its content says, stamped now). */
     public byte[] letter(PtLabLetter l) {
+        return letter(l, null);
+    }
+
+    /** The letter to one lab as issued: its own row of the round, and its record in the scheme. */
+    public byte[] letter(PtLabLetter l, PtIssue issue) {
         PtRoundReport r = l.round();
         int d = PtWording.decimals(r.sigmaPt());
-        Map<String, Object> p = common(r, d);
+        Map<String, Object> p = common(r, d, issue);
         p.put("labNameZh", l.labNameZh());
         p.put("labNameEn", l.labNameEn());
         p.put("labCode", l.labCode());
@@ -95,10 +109,10 @@ public final class PtReportTemplates {
             m.put("signal", PtWording.signal(h.signal()));
             rows.add(m);
         }
-        return fill(letter, p, rows, "PT letter to " + l.labCode() + " of round " + r.roundCode());
+        return fill(letter, p, rows, "PT letter to " + l.labCode() + " of round " + r.roundCode(), issue);
     }
 
-    private static Map<String, Object> common(PtRoundReport r, int d) {
+    private static Map<String, Object> common(PtRoundReport r, int d, PtIssue issue) {
         String unit = r.unit() == null ? "" : " " + r.unit();
         Map<String, Object> p = new HashMap<>();
         p.put("providerZh", r.providerNameZh());
@@ -106,7 +120,7 @@ public final class PtReportTemplates {
         p.put("scheme", r.schemeCode() + "  " + r.schemeNameZh() + " / " + r.schemeNameEn());
         p.put("roundCode", r.roundCode());
         p.put("measurand", r.measurandZh() + " / " + r.measurandEn() + (r.unit() == null ? "" : " (" + r.unit() + ")"));
-        p.put("issuedOn", r.issuedOn() == null ? NONE : r.issuedOn().toString());
+        p.put("issuedOn", issue != null ? issue.printed() : r.issuedOn() == null ? NONE : r.issuedOn().toString());
         p.put("participants", Integer.toString(r.rows().size()));
         p.put("assignedValue", number(r.assignedValue(), d) + unit);
         p.put("assignedMethod", PtWording.assignedValueMethod(r.assignedValueMethod()));
@@ -148,10 +162,11 @@ public final class PtReportTemplates {
     }
 
     private static byte[] fill(JasperReport template, Map<String, Object> p, List<Map<String, ?>> rows,
-            String what) {
+            String what, PtIssue issue) {
         try {
             var print = JasperFillManager.fillReport(template, p, new JRMapCollectionDataSource(rows));
-            return JasperExportManager.exportReportToPdf(print);
+            return issue == null ? IssuedPdf.export(print, Instant.now(), what)
+                    : IssuedPdf.export(print, issue.issuedAt(), what + " revision " + issue.revision());
         } catch (JRException e) {
             throw new IllegalStateException("cannot render the " + what, e);
         }

@@ -194,7 +194,7 @@ public final class CertificateBench {
         List<JasperPrint> filled = new ArrayList<>();
         Clocked fill = Clocked.of(statements, () -> worded.forEach(c -> filled.add(template.fill(c))));
         List<byte[]> pdfs = new ArrayList<>();
-        Clocked export = Clocked.of(statements, () -> filled.forEach(p -> pdfs.add(template.export(p, "bench"))));
+        Clocked export = Clocked.of(statements, () -> filled.forEach(p -> pdfs.add(template.export(p, java.time.Instant.now(), "bench"))));
         double kilobytes = pdfs.stream().mapToInt(b -> b.length).average().orElse(0) / 1024;
         List<String> hashes = new ArrayList<>();
         Clocked sha = Clocked.of(statements, () -> pdfs.forEach(pdf -> hashes.add(Certificates.sha256(pdf))));

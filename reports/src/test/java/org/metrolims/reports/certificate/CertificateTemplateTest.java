@@ -31,6 +31,27 @@ class CertificateTemplateTest {
     }
 
     @Test
+    void theSameCertificateIssuedAtTheSameInstantHasTheSameBytesAndCarriesThatInstantAsItsDates()
+            throws Exception {
+        java.time.Instant issued = java.time.Instant.parse("2026-10-30T02:15:00Z");
+        byte[] first = template.render(SampleCertificates.withRows(3, null, null), issued);
+        Thread.sleep(1_100); // a PDF date has seconds: a later export stamped "now" would differ
+        byte[] second = template.render(SampleCertificates.withRows(3, null, null), issued);
+        byte[] later = template.render(SampleCertificates.withRows(3, null, null), issued.plusSeconds(60));
+
+        assertThat(second).as("creation and modification dates, file ID and font subset tags").isEqualTo(first);
+        assertThat(later).isNotEqualTo(first);
+        try (PDDocument doc = Loader.loadPDF(first)) {
+            var info = doc.getDocumentInformation();
+            assertThat(info.getCreationDate().toInstant()).isEqualTo(issued);
+            assertThat(info.getModificationDate().toInstant()).isEqualTo(issued);
+            var id = doc.getDocument().getDocumentID();
+            assertThat(id.size()).isEqualTo(2);
+            assertThat(id.getString(0)).isEqualTo(id.getString(1));
+        }
+    }
+
+    @Test
     void printsNumbersChineseAndEnglishOnTheCertificate() throws IOException {
         byte[] pdf = template.render(SampleCertificates.withRows(3, null, null));
         try (PDDocument doc = Loader.loadPDF(pdf)) {

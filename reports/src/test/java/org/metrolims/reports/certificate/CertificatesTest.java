@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Arrays;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -44,6 +45,24 @@ class CertificatesTest {
                 "李工", "Page 1 of 1");
         // point 1: mean 10.003 mm, U = 0.0059 mm (two significant digits), error to the same digit
         assertThat(text).contains("10.0030", "0.0030");
+    }
+
+    @Test
+    void aCertificateIssuedWithAFixedClockRendersAgainToTheStoredBytes() {
+        // the demo province issues with its own clock and seed: a reload must give the same documents and hashes
+        long calibration = fx.approvedCalibration();
+        CertificateSummary issued = fx.certificates.issue(fx.signer, calibration);
+        IssuedCertificate stored = fx.certificates.pdf(fx.officer, issued.number(), 1);
+        String code = new CertificateRepository(fx.dsl).latest(issued.number()).orElseThrow().verificationCode();
+        Instant at = Instant.parse("2026-03-05T02:00:00Z");
+
+        byte[] again = template.render(CertificateWording.of(new CertificateFactsRepository(fx.dsl).find(calibration)
+                .orElseThrow(), new IssueDetails(issued.number(), 1, java.time.LocalDate.of(2026, 3, 5),
+                fx.signer.displayName(), code, new CertificateLinks("https://lims.example.org/").verifyUrl(
+                        issued.number(), code), null, null)), at);
+
+        assertThat(again).isEqualTo(stored.pdf());
+        assertThat(Certificates.sha256(again)).isEqualTo(stored.sha256());
     }
 
     @Test

@@ -118,6 +118,26 @@ class PtReportTemplatesTest {
         assertThat(PtWording.decimals(150)).isEqualTo(0);
     }
 
+    @Test
+    void anIssuedReportOrLetterIsTheSameBytesForTheSameIssueAndARevisionSaysWhatItReplaces() throws Exception {
+        PtRoundReport round = SamplePtReports.round(12);
+        PtIssue issue = PtIssue.first(java.time.Instant.parse("2026-06-03T01:00:00Z"), java.time.ZoneId.of(
+                "Asia/Shanghai"));
+        byte[] report = templates.report(round, issue);
+        byte[] letter = templates.letter(SamplePtReports.letter(round, "L003"), issue);
+        Thread.sleep(1_100);
+
+        assertThat(templates.report(round, issue)).isEqualTo(report);
+        assertThat(templates.letter(SamplePtReports.letter(round, "L003"), issue)).isEqualTo(letter);
+        assertThat(text(report)).contains("2026-06-03");
+
+        PtIssue second = new PtIssue(java.time.Instant.parse("2026-06-20T08:00:00Z"), issue.zone(), 2,
+                "更正 L003 的结果录入错误 L003's result was entered wrongly");
+        String revised = text(templates.letter(SamplePtReports.letter(round, "L003"), second));
+        assertThat(revised).contains("2026-06-20", "第 2 版，替代第 1 版", "Revision 2, replaces revision 1",
+                "L003's result was entered wrongly");
+    }
+
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
