@@ -48,25 +48,31 @@ public final class CoverageCalculator {
     }
 
     /**
-     * The standards of the demand's quantity that stand in the demand's region subtree, in the order given: only
-     * they can serve it ({@link CoverageStandard#canServe}), so a county's demand looks at its county's standards
-     * and not at the province's.
+     * The standards that can serve the demand whatever the day, in the order given, worked out once per demand (by
+     * identity): only those of its quantity in its region subtree are looked at (a county's demand looks at its
+     * county's standards, not the province's), the subtree found once, and only the few that serve are sorted.
      */
-    private List<CoverageStandard> nearby(CapabilityDemand d) {
-        NavigableMap<String, List<Positioned>> byRegion = byQuantityAndRegion.get(d.quantityId());
-        if (byRegion == null) {
-            return List.of();
-        }
-        String prefix = subtreePrefix(d.regionCode());
-        List<Positioned> found = new ArrayList<>();
-        byRegion.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values().forEach(found::addAll);
-        found.sort(Comparator.comparingInt(Positioned::position));
-        return found.stream().map(Positioned::standard).toList();
-    }
-
-    /** The standards that can serve the demand whatever the day, worked out once per demand (by identity). */
     private List<CoverageStandard> servable(CapabilityDemand d) {
-        return servable.computeIfAbsent(d, k -> nearby(k).stream().filter(s -> s.canServe(k)).toList());
+        List<CoverageStandard> known = servable.get(d);
+        if (known != null) {
+            return known;
+        }
+        NavigableMap<String, List<Positioned>> byRegion = byQuantityAndRegion.get(d.quantityId());
+        List<Positioned> found = new ArrayList<>();
+        if (byRegion != null) {
+            String prefix = subtreePrefix(d.regionCode());
+            for (List<Positioned> here : byRegion.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+                for (Positioned p : here) {
+                    if (p.standard().measuresFor(d)) {
+                        found.add(p);
+                    }
+                }
+            }
+            found.sort(Comparator.comparingInt(Positioned::position));
+        }
+        List<CoverageStandard> serving = found.stream().map(Positioned::standard).toList();
+        servable.put(d, serving);
+        return serving;
     }
 
     /** How one demand stands: the counting standards that can serve it, and whether one has a complete chain. */

@@ -14,11 +14,15 @@ public record CoverageStandard(long id, String code, String level, String region
      * province's by any). A standard stating only an accuracy class serves nothing here: it cannot be compared.
      */
     public boolean canServe(CapabilityDemand d) {
+        return measuresFor(d) && regionCode.startsWith(CoverageCalculator.subtreePrefix(d.regionCode()));
+    }
+
+    /** {@link #canServe} but for where it stands: for a caller that has picked the demand's region already. */
+    boolean measuresFor(CapabilityDemand d) {
         return quantityId == d.quantityId()
                 && unit.equals(d.unit())
-                && rangeLow.map(low -> low <= d.rangeLow()).orElse(false)
-                && rangeHigh.map(high -> high >= d.rangeHigh()).orElse(false)
-                && expandedUncertainty.map(u -> u <= d.neededUncertainty()).orElse(false)
-                && regionCode.startsWith(CoverageCalculator.subtreePrefix(d.regionCode()));
+                && rangeLow.isPresent() && rangeLow.get() <= d.rangeLow()
+                && rangeHigh.isPresent() && rangeHigh.get() >= d.rangeHigh()
+                && expandedUncertainty.isPresent() && expandedUncertainty.get() <= d.neededUncertainty();
     }
 }
