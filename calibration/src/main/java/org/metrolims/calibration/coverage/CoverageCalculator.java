@@ -2,7 +2,6 @@ package org.metrolims.calibration.coverage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,51 +27,129 @@ import java.util.function.LongPredicate;
  */
 public final class CoverageCalculator {
 
-    /** Quantity → region code → the standards there, each with its position in the list given. */
-    private final Map<Long, NavigableMap<String, List<Positioned>>> byQuantityAndRegion = new HashMap<>();
+    /** Quantity → region code → the standards there, as columns (a tight scan, no boxing). */
+    private final Map<Long, NavigableMap<String, Block>> byQuantityAndRegion = new HashMap<>();
+    private final List<CoverageStandard> standards;
+    /** Demand (by identity) → the positions of the standards that can serve it, in order. */
+    private final Map<CapabilityDemand, int[]> servable = new java.util.IdentityHashMap<>();
 
-    private final Map<CapabilityDemand, List<CoverageStandard>> servable = new java.util.IdentityHashMap<>();
+    /**
+     * The standards of one quantity in one region: positions in the list given, unit, range and U (NaN where the
+     * standard states none, which no comparison passes: such a standard serves nothing, as
+     * {@link CoverageStandard#canServe} says).
+     */
+    private static final class Block {
+        int size;
+        int[] positions = new int[4];
+        String[] units = new String[4];
+        double[] low = new double[4];
+        double[] high = new double[4];
+        double[] u = new double[4];
 
-    private record Positioned(int position, CoverageStandard standard) {
+        void add(int position, CoverageStandard s) {
+            if (size == positions.length) {
+                int n = size * 2;
+                positions = java.util.Arrays.copyOf(positions, n);
+                units = java.util.Arrays.copyOf(units, n);
+                low = java.util.Arrays.copyOf(low, n);
+                high = java.util.Arrays.copyOf(high, n);
+                u = java.util.Arrays.copyOf(u, n);
+            }
+            positions[size] = position;
+            units[size] = s.unit();
+            low[size] = s.rangeLow().orElse(Double.NaN);
+            high[size] = s.rangeHigh().orElse(Double.NaN);
+            u[size] = s.expandedUncertainty().orElse(Double.NaN);
+            size++;
+        }
     }
 
     /**
      * @param standards public standards (any status; {@code counts} decides)
      */
     public CoverageCalculator(List<CoverageStandard> standards) {
+        this.standards = List.copyOf(standards);
         for (int i = 0; i < standards.size(); i++) {
             CoverageStandard s = standards.get(i);
             byQuantityAndRegion.computeIfAbsent(s.quantityId(), k -> new TreeMap<>())
-                    .computeIfAbsent(s.regionCode(), k -> new ArrayList<>()).add(new Positioned(i, s));
+                    .computeIfAbsent(s.regionCode(), k -> new Block()).add(i, s);
         }
     }
 
     /**
-     * The standards that can serve the demand whatever the day, in the order given, worked out once per demand (by
-     * identity): only those of its quantity in its region subtree are looked at (a county's demand looks at its
-     * county's standards, not the province's), the subtree found once, and only the few that serve are sorted.
+     * The positions of the standards that can serve the demand whatever the day ({@link CoverageStandard#canServe}),
+     * in the order given, worked out once per demand (by identity): only those of its quantity in its region subtree
+     * are looked at (a county's demand looks at its county's standards, not the province's).
      */
-    private List<CoverageStandard> servable(CapabilityDemand d) {
-        List<CoverageStandard> known = servable.get(d);
+    private int[] servable(CapabilityDemand d) {
+        int[] known = servable.get(d);
         if (known != null) {
             return known;
         }
-        NavigableMap<String, List<Positioned>> byRegion = byQuantityAndRegion.get(d.quantityId());
-        List<Positioned> found = new ArrayList<>();
+        NavigableMap<String, Block> byRegion = byQuantityAndRegion.get(d.quantityId());
+        int[] found = new int[0];
+        int n = 0;
         if (byRegion != null) {
             String prefix = subtreePrefix(d.regionCode());
-            for (List<Positioned> here : byRegion.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
-                for (Positioned p : here) {
-                    if (p.standard().measuresFor(d)) {
-                        found.add(p);
+            String unit = d.unit();
+            double low = d.rangeLow();
+            double high = d.rangeHigh();
+            double needed = d.neededUncertainty();
+            for (Block b : byRegion.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+                for (int i = 0; i < b.size; i++) {
+                    if (b.low[i] <= low && b.high[i] >= high && b.u[i] <= needed && unit.equals(b.units[i])) {
+                        if (n == found.length) {
+                            found = java.util.Arrays.copyOf(found, Math.max(4, n * 2));
+                        }
+                        found[n++] = b.positions[i];
                     }
                 }
             }
-            found.sort(Comparator.comparingInt(Positioned::position));
         }
-        List<CoverageStandard> serving = found.stream().map(Positioned::standard).toList();
+        int[] serving = java.util.Arrays.copyOf(found, n);
+        java.util.Arrays.sort(serving);
         servable.put(d, serving);
         return serving;
+    }
+
+    /** The demand counted on a day: how much is demanded, and how much of it is capable and traceable. */
+    public record Tally(long demanded, long capable, long traceable) {
+    }
+
+    /**
+     * The figures' counts of {@link #verdicts} without listing the serving standards: each demand stops at the first
+     * counting standard with a complete chain.
+     *
+     * @param counts   whether the standard at a position of the list given counts on the day
+     * @param complete whether its chain is complete on the day (asked only of counting, serving ones)
+     */
+    public Tally tally(List<CapabilityDemand> demands, LocalDate asOf, String region, Optional<String> discipline,
+            java.util.function.IntPredicate counts, java.util.function.IntPredicate complete) {
+        String prefix = subtreePrefix(region);
+        long demanded = 0;
+        long capable = 0;
+        long traceable = 0;
+        for (CapabilityDemand d : demands) {
+            if (!d.demandedOn(asOf) || !d.regionCode().startsWith(prefix)
+                    || discipline.filter(x -> !x.equals(d.disciplineCode())).isPresent()) {
+                continue;
+            }
+            demanded++;
+            boolean isCapable = false;
+            for (int position : servable(d)) {
+                if (counts.test(position)) {
+                    isCapable = true;
+                    if (complete.test(position)) {
+                        traceable++;
+                        break;
+                    }
+                }
+            }
+            if (isCapable) {
+                capable++;
+            }
+        }
+        return new Tally(demanded, capable, traceable);
     }
 
     /** How one demand stands: the counting standards that can serve it, and whether one has a complete chain. */
@@ -95,7 +172,8 @@ public final class CoverageCalculator {
             }
             List<CoverageStandard> serving = new ArrayList<>();
             boolean traceable = false;
-            for (CoverageStandard s : servable(d)) {
+            for (int position : servable(d)) {
+                CoverageStandard s = standards.get(position);
                 if (counts.test(s.id())) {
                     serving.add(s);
                     if (!traceable && complete.test(s.id())) {

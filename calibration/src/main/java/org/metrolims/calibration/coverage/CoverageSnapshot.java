@@ -39,6 +39,40 @@ public final class CoverageSnapshot {
     private final List<CoverageStandard> standards;
     private final List<CapabilityDemand> demands;
     private final CoverageCalculator calculator;
+    private final Map<LocalDate, DayFlags> flags = new HashMap<>();
+
+    /**
+     * Each standard's verdicts on one day by its position in the standards list: whether it counts, worked out for all
+     * at once, and whether its chain is complete, asked lazily (0 unknown, 1 no, 2 yes) — only of counting standards
+     * that serve a demand.
+     */
+    private final class DayFlags {
+        final boolean[] counts;
+        final byte[] complete;
+        final LocalDate day;
+
+        DayFlags(LocalDate day) {
+            this.day = day;
+            this.counts = new boolean[standards.size()];
+            this.complete = new byte[standards.size()];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = CoverageSnapshot.this.counts.test(standards.get(i).id(), day);
+            }
+        }
+
+        boolean complete(int position) {
+            if (complete[position] == 0) {
+                complete[position] = CoverageSnapshot.this.complete.test(standards.get(position).id(), day)
+                        ? (byte) 2 : (byte) 1;
+            }
+            return complete[position] == 2;
+        }
+    }
+
+    private DayFlags flags(LocalDate day) {
+        checkDay(day);
+        return flags.computeIfAbsent(day, DayFlags::new);
+    }
 
     /** A snapshot judging chains on the whole graph, for any date up to the one it was loaded for. */
     public CoverageSnapshot(TraceGraph graph, List<CoverageStandard> standards, List<CapabilityDemand> demands) {
@@ -106,13 +140,14 @@ public final class CoverageSnapshot {
      * {@code StandardCounts}, which the tests check.
      */
     public StandardCount standardCount(LocalDate asOf, String region, Optional<String> discipline) {
-        checkDay(asOf);
+        DayFlags day = flags(asOf);
         String prefix = CoverageCalculator.subtreePrefix(region);
         long all = 0;
         long provincial = 0;
-        for (CoverageStandard s : standards) {
-            if (s.regionCode().startsWith(prefix) && discipline.map(s.disciplineCode()::equals).orElse(true)
-                    && counts.test(s.id(), asOf)) {
+        for (int i = 0; i < standards.size(); i++) {
+            CoverageStandard s = standards.get(i);
+            if (day.counts[i] && s.regionCode().startsWith(prefix)
+                    && discipline.map(s.disciplineCode()::equals).orElse(true)) {
                 all++;
                 if (StandardLevel.PROVINCIAL_PUBLIC.name().equals(s.level())) {
                     provincial++;
@@ -129,13 +164,13 @@ public final class CoverageSnapshot {
 
     /** The four figures, the standard counts given. */
     public CoverageFigures figures(LocalDate asOf, String region, Optional<String> discipline, StandardCount count) {
-        List<DemandVerdict> v = verdicts(asOf, region, discipline);
-        long capable = v.stream().filter(DemandVerdict::capable).count();
-        long traceable = v.stream().filter(DemandVerdict::traceable).count();
+        DayFlags day = flags(asOf);
+        CoverageCalculator.Tally t = calculator.tally(demands, asOf, region, discipline, p -> day.counts[p],
+                day::complete);
         return new CoverageFigures(asOf, region, discipline,
                 Figure.count("publicStandards", count.publicStandards(), StandardCount.PUBLIC_TARGET),
                 Figure.count("provincialStandards", count.provincialStandards(), StandardCount.PROVINCIAL_TARGET),
-                Figure.ratio("traceabilityCoverage", traceable, v.size(), TRACEABILITY_TARGET),
-                Figure.ratio("capabilityCoverage", capable, v.size(), CAPABILITY_TARGET));
+                Figure.ratio("traceabilityCoverage", t.traceable(), t.demanded(), TRACEABILITY_TARGET),
+                Figure.ratio("capabilityCoverage", t.capable(), t.demanded(), CAPABILITY_TARGET));
     }
 }

@@ -34,8 +34,15 @@ class CoverageCalculatorTest {
     final Set<Long> complete = Set.of(1L, 3L);
 
     List<DemandVerdict> verdicts(String region, List<CapabilityDemand> demands) {
-        return new CoverageCalculator(standards).verdicts(demands, AS_OF, region, Optional.empty(),
-                counting::contains, complete::contains);
+        CoverageCalculator calculator = new CoverageCalculator(standards);
+        List<DemandVerdict> v = calculator.verdicts(demands, AS_OF, region, Optional.empty(), counting::contains,
+                complete::contains);
+        // the figures' tally (by position, stopping at the first traceable standard) counts what the verdicts list
+        assertThat(calculator.tally(demands, AS_OF, region, Optional.empty(),
+                p -> counting.contains(standards.get(p).id()), p -> complete.contains(standards.get(p).id())))
+                .isEqualTo(new CoverageCalculator.Tally(v.size(), v.stream().filter(DemandVerdict::capable).count(),
+                        v.stream().filter(DemandVerdict::traceable).count()));
+        return v;
     }
 
     @Test
