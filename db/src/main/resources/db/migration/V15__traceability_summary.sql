@@ -42,78 +42,65 @@ INSERT INTO trace_change (standard_id, dependents) VALUES (0, TRUE);
 -- WHERE compares with NEW.x without the primary key, a scan per row that made the demo's bulk load crawl.
 DELIMITER //
 
+-- Marks the standard the instrument is an item of the equipment of, if any.
+CREATE PROCEDURE trace_mark_item(IN p_item BIGINT)
+BEGIN
+    DECLARE s BIGINT DEFAULT NULL;
+    SELECT measurement_standard_id INTO s FROM instrument WHERE id = p_item;
+    IF s IS NOT NULL THEN
+        INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
+    END IF;
+END//
+
+-- Marks the standard an approved calibration calibrated an item of, if any.
+CREATE PROCEDURE trace_mark_calibration(IN p_calibration BIGINT)
+BEGIN
+    DECLARE item BIGINT DEFAULT NULL;
+    DECLARE st VARCHAR(16) DEFAULT NULL;
+    SELECT instrument_id, status INTO item, st FROM calibration WHERE id = p_calibration;
+    IF st = 'APPROVED' THEN
+        CALL trace_mark_item(item);
+    END IF;
+END//
+
 -- An approved calibration of a standard's equipment, or one that stops being approved (corrected, withdrawn).
 CREATE TRIGGER trace_on_calibration_insert AFTER INSERT ON calibration FOR EACH ROW
 BEGIN
-    DECLARE s BIGINT DEFAULT NULL;
     IF NEW.status = 'APPROVED' THEN
-        SELECT measurement_standard_id INTO s FROM instrument WHERE id = NEW.instrument_id;
-        IF s IS NOT NULL THEN
-            INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
-        END IF;
+        CALL trace_mark_item(NEW.instrument_id);
     END IF;
 END//
 
 CREATE TRIGGER trace_on_calibration_update AFTER UPDATE ON calibration FOR EACH ROW
 BEGIN
-    DECLARE s BIGINT DEFAULT NULL;
-    DECLARE t BIGINT DEFAULT NULL;
     IF (OLD.status = 'APPROVED' OR NEW.status = 'APPROVED')
        AND NOT (OLD.status <=> NEW.status AND OLD.instrument_id <=> NEW.instrument_id
                 AND OLD.calibrated_on <=> NEW.calibrated_on AND OLD.valid_until <=> NEW.valid_until
                 AND OLD.external_issuer <=> NEW.external_issuer
                 AND OLD.external_cmc_reference <=> NEW.external_cmc_reference) THEN
-        SELECT measurement_standard_id INTO s FROM instrument WHERE id = NEW.instrument_id;
-        IF s IS NOT NULL THEN
-            INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
-        END IF;
+        CALL trace_mark_item(NEW.instrument_id);
         IF OLD.instrument_id <> NEW.instrument_id THEN
-            SELECT measurement_standard_id INTO t FROM instrument WHERE id = OLD.instrument_id;
-            IF t IS NOT NULL THEN
-                INSERT INTO trace_change (standard_id, dependents) VALUES (t, FALSE);
-            END IF;
+            CALL trace_mark_item(OLD.instrument_id);
         END IF;
     END IF;
 END//
 
 CREATE TRIGGER trace_on_calibration_delete AFTER DELETE ON calibration FOR EACH ROW
 BEGIN
-    DECLARE s BIGINT DEFAULT NULL;
     IF OLD.status = 'APPROVED' THEN
-        SELECT measurement_standard_id INTO s FROM instrument WHERE id = OLD.instrument_id;
-        IF s IS NOT NULL THEN
-            INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
-        END IF;
+        CALL trace_mark_item(OLD.instrument_id);
     END IF;
 END//
 
 -- The reference standards an approved calibration names.
 CREATE TRIGGER trace_on_reference_insert AFTER INSERT ON calibration_reference_standard FOR EACH ROW
 BEGIN
-    DECLARE item BIGINT DEFAULT NULL;
-    DECLARE st VARCHAR(16) DEFAULT NULL;
-    DECLARE s BIGINT DEFAULT NULL;
-    SELECT instrument_id, status INTO item, st FROM calibration WHERE id = NEW.calibration_id;
-    IF st = 'APPROVED' THEN
-        SELECT measurement_standard_id INTO s FROM instrument WHERE id = item;
-        IF s IS NOT NULL THEN
-            INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
-        END IF;
-    END IF;
+    CALL trace_mark_calibration(NEW.calibration_id);
 END//
 
 CREATE TRIGGER trace_on_reference_delete AFTER DELETE ON calibration_reference_standard FOR EACH ROW
 BEGIN
-    DECLARE item BIGINT DEFAULT NULL;
-    DECLARE st VARCHAR(16) DEFAULT NULL;
-    DECLARE s BIGINT DEFAULT NULL;
-    SELECT instrument_id, status INTO item, st FROM calibration WHERE id = OLD.calibration_id;
-    IF st = 'APPROVED' THEN
-        SELECT measurement_standard_id INTO s FROM instrument WHERE id = item;
-        IF s IS NOT NULL THEN
-            INSERT INTO trace_change (standard_id, dependents) VALUES (s, FALSE);
-        END IF;
-    END IF;
+    CALL trace_mark_calibration(OLD.calibration_id);
 END//
 
 -- An instrument joining or leaving a standard's equipment.

@@ -110,6 +110,24 @@ public final class PtApiFixture {
         return new Dispatched(round, codes[0], codes[1]);
     }
 
+    /**
+     * A dispatched round with late results entered and scored (x_pt 10 mm, sigma_pt 0.1 mm): lab A 10.05 mm
+     * (z = 0.50), lab B 10.25 mm (z = 2.50).
+     */
+    public Dispatched scored() throws Exception {
+        Dispatched r = dispatched(PAST);
+        for (var lab : new String[][] {{r.codeA(), "10.05"}, {r.codeB(), "10.25"}}) {
+            mvc.perform(post("/api/pt/rounds/{id}/results/{code}/late", r.round(), lab[0]).with(OFFICER)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"value\":" + lab[1] + ",\"standardUncertainty\":0.02,\"reason\":\"courier delay\"}"))
+                    .andExpect(status().isCreated());
+        }
+        move(r.round(), "CLOSED");
+        mvc.perform(post("/api/pt/rounds/{id}/scoring", r.round()).with(OFFICER))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        return r;
+    }
+
     public record Dispatched(long round, String codeA, String codeB) {
     }
 

@@ -38,16 +38,7 @@ class PtReportApiTest {
 
     /** A scored round (x_pt 10 mm, sigma_pt 0.1 mm): lab A 10.05 mm (z = 0.50), lab B 10.25 mm (z = 2.50). */
     private PtApiFixture.Dispatched scoredRound(PtApiFixture pt) throws Exception {
-        PtApiFixture.Dispatched r = pt.dispatched(PtApiFixture.PAST);
-        for (var lab : new String[][] {{r.codeA(), "10.05"}, {r.codeB(), "10.25"}}) {
-            mvc.perform(post("/api/pt/rounds/{id}/results/{code}/late", r.round(), lab[0]).with(OFFICER)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"value\":" + lab[1] + ",\"standardUncertainty\":0.02,\"reason\":\"courier delay\"}"))
-                    .andExpect(status().isCreated());
-        }
-        pt.move(r.round(), "CLOSED");
-        mvc.perform(post("/api/pt/rounds/{id}/scoring", r.round()).with(OFFICER)).andExpect(status().isOk());
-        return r;
+        return pt.scored();
     }
 
     @Test

@@ -73,15 +73,7 @@ class PtReportPagesTest {
     @Test
     void aPublishedRoundsPageListsItsIssuedDocumentsAndLinksTheLettersZipAndTheLabsPageItsOwn() throws Exception {
         PtApiFixture pt = new PtApiFixture(mvc, dsl, encoder);
-        Dispatched r = pt.dispatched(PAST);
-        for (String[] lab : new String[][] {{r.codeA(), "10.05"}, {r.codeB(), "10.25"}}) {
-            mvc.perform(post("/api/pt/rounds/{id}/results/{code}/late", r.round(), lab[0]).with(PtApiFixture.OFFICER)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"value\":" + lab[1] + ",\"reason\":\"posted\"}")).andExpect(status().isCreated());
-        }
-        pt.move(r.round(), "CLOSED");
-        mvc.perform(post("/api/pt/rounds/{id}/scoring", r.round()).with(PtApiFixture.OFFICER))
-                .andExpect(status().isOk());
+        Dispatched r = pt.scored();
         String scored = mvc.perform(get("/pt/rounds/{id}", r.round()).with(signedIn("test-officer")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(scored).doesNotContain("/letters.zip");
