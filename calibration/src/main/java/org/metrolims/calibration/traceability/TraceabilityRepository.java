@@ -145,8 +145,10 @@ public class TraceabilityRepository {
             var onFrontier = c.STATUS.eq(APPROVED).and(c.CALIBRATED_ON.le(asOf))
                     .and(i.MEASUREMENT_STANDARD_ID.in(frontier));
             Map<Long, List<Long>> references = new HashMap<>();
-            dsl.select(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID).from(r)
-                    .join(c).on(c.ID.eq(r.CALIBRATION_ID)).join(i).on(i.ID.eq(c.INSTRUMENT_ID))
+            // driven from the frontier's equipment: joined from the reference table, the optimizer may scan all of
+            // it (every customer's calibration) when its statistics lag a bulk load, half a second a level
+            dsl.select(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID).from(i)
+                    .straightJoin(c).on(c.INSTRUMENT_ID.eq(i.ID)).straightJoin(r).on(r.CALIBRATION_ID.eq(c.ID))
                     .where(onFrontier)
                     .orderBy(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID)
                     .forEach(x -> references.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
