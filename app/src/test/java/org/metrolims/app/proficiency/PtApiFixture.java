@@ -124,7 +124,7 @@ public final class PtApiFixture {
         }
         move(r.round(), "CLOSED");
         mvc.perform(post("/api/pt/rounds/{id}/scoring", r.round()).with(OFFICER))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+                .andExpect(status().isOk());
         return r;
     }
 

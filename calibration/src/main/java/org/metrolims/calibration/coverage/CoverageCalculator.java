@@ -35,8 +35,7 @@ public final class CoverageCalculator {
 
     /**
      * The standards of one quantity in one region: positions in the list given, unit, range and U (NaN where the
-     * standard states none, which no comparison passes: such a standard serves nothing, as
-     * {@link CoverageStandard#canServe} says).
+     * standard states none), as {@link CoverageStandard#measures} reads them.
      */
     private static final class Block {
         int size;
@@ -91,13 +90,9 @@ public final class CoverageCalculator {
         int n = 0;
         if (byRegion != null) {
             String prefix = subtreePrefix(d.regionCode());
-            String unit = d.unit();
-            double low = d.rangeLow();
-            double high = d.rangeHigh();
-            double needed = d.neededUncertainty();
             for (Block b : byRegion.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
                 for (int i = 0; i < b.size; i++) {
-                    if (b.low[i] <= low && b.high[i] >= high && b.u[i] <= needed && unit.equals(b.units[i])) {
+                    if (CoverageStandard.measures(b.units[i], b.low[i], b.high[i], b.u[i], d)) {
                         if (n == found.length) {
                             found = java.util.Arrays.copyOf(found, Math.max(4, n * 2));
                         }

@@ -33,6 +33,10 @@ public final class CoverageSnapshot {
         boolean test(long standardId, LocalDate day);
     }
 
+    /** Where the two verdicts come from. */
+    private record Verdicts(DayTest counts, DayTest complete) {
+    }
+
     private final DayTest counts;
     private final DayTest complete;
     private final Optional<DayRange> span;
@@ -90,22 +94,22 @@ public final class CoverageSnapshot {
             StandardTrace t = traces.get(id);
             return t != null && t.completeOn(day);
         };
-        return new CoverageSnapshot(new DayTest[] {counts, complete}, standards, demands, Optional.of(span));
+        return new CoverageSnapshot(new Verdicts(counts, complete), standards, demands, Optional.of(span));
     }
 
-    private static DayTest[] byGraph(TraceGraph graph) {
+    private static Verdicts byGraph(TraceGraph graph) {
         ChainAnalyzer analyzer = new ChainAnalyzer(graph);
         Map<LocalDate, Map<Long, Boolean>> memo = new HashMap<>();
         DayTest counts = (id, day) -> graph.standard(id).map(s -> s.countsOn(day)).orElse(false);
         DayTest complete = (id, day) -> memo.computeIfAbsent(day, k -> new HashMap<>())
                 .computeIfAbsent(id, k -> analyzer.complete(k, day));
-        return new DayTest[] {counts, complete};
+        return new Verdicts(counts, complete);
     }
 
-    private CoverageSnapshot(DayTest[] tests, List<CoverageStandard> standards, List<CapabilityDemand> demands,
+    private CoverageSnapshot(Verdicts verdicts, List<CoverageStandard> standards, List<CapabilityDemand> demands,
             Optional<DayRange> span) {
-        this.counts = tests[0];
-        this.complete = tests[1];
+        this.counts = verdicts.counts();
+        this.complete = verdicts.complete();
         this.span = span;
         this.standards = List.copyOf(standards);
         this.demands = List.copyOf(demands);

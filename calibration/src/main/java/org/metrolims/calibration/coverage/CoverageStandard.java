@@ -19,10 +19,15 @@ public record CoverageStandard(long id, String code, String level, String region
 
     /** {@link #canServe} but for where it stands: for a caller that has picked the demand's region already. */
     boolean measuresFor(CapabilityDemand d) {
-        return quantityId == d.quantityId()
-                && unit.equals(d.unit())
-                && rangeLow.isPresent() && rangeLow.get() <= d.rangeLow()
-                && rangeHigh.isPresent() && rangeHigh.get() >= d.rangeHigh()
-                && expandedUncertainty.isPresent() && expandedUncertainty.get() <= d.neededUncertainty();
+        return quantityId == d.quantityId() && measures(unit, rangeLow.orElse(Double.NaN),
+                rangeHigh.orElse(Double.NaN), expandedUncertainty.orElse(Double.NaN), d);
+    }
+
+    /**
+     * The serving rule on a standard's unit, range and U, NaN for a value it does not state (no comparison passes
+     * NaN, so such a standard serves nothing): for the calculator's column scan, which keeps them unboxed.
+     */
+    static boolean measures(String unit, double low, double high, double u, CapabilityDemand d) {
+        return low <= d.rangeLow() && high >= d.rangeHigh() && u <= d.neededUncertainty() && unit.equals(d.unit());
     }
 }

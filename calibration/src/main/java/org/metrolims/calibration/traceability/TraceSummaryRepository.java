@@ -27,7 +27,6 @@ class TraceSummaryRepository {
 
     private static final String COUNTS = "COUNTS";
     private static final String COMPLETE = "COMPLETE";
-    private static final int IDS_PER_STATEMENT = 5000;
     private static final int ROWS_PER_INSERT = 2000;
 
     private final DSLContext dsl;
@@ -59,7 +58,7 @@ class TraceSummaryRepository {
     /** Removes the marks read (by id: marks left meanwhile stay for the next refresh) and notes the refresh. */
     void forget(List<Change> changes) {
         List<Long> ids = changes.stream().map(Change::id).toList();
-        for (List<Long> part : chunks(ids)) {
+        for (List<Long> part : TraceabilityRepository.chunks(ids)) {
             dsl.deleteFrom(TRACE_CHANGE).where(TRACE_CHANGE.ID.in(part)).execute();
         }
         long last = ids.stream().mapToLong(Long::longValue).max().orElse(0);
@@ -75,7 +74,7 @@ class TraceSummaryRepository {
         var c = CALIBRATION;
         var i = INSTRUMENT;
         Set<Long> out = new HashSet<>();
-        for (List<Long> part : chunks(List.copyOf(standardIds))) {
+        for (List<Long> part : TraceabilityRepository.chunks(List.copyOf(standardIds))) {
             dsl.selectDistinct(i.MEASUREMENT_STANDARD_ID).from(r)
                     .join(c).on(c.ID.eq(r.CALIBRATION_ID))
                     .join(i).on(i.ID.eq(c.INSTRUMENT_ID))
@@ -91,7 +90,7 @@ class TraceSummaryRepository {
     /** The stored traces of these standards (absent: none stored). */
     Map<Long, StandardTrace> traces(Collection<Long> standardIds) {
         Map<Long, Ranges> found = new HashMap<>();
-        for (List<Long> part : chunks(List.copyOf(standardIds))) {
+        for (List<Long> part : TraceabilityRepository.chunks(List.copyOf(standardIds))) {
             read(STANDARD_TRACE_PERIOD.STANDARD_ID.in(part), found);
         }
         return traces(found);
@@ -118,7 +117,7 @@ class TraceSummaryRepository {
         var p = STANDARD_TRACE_PERIOD;
         List<Long> ids = new ArrayList<>(gone);
         traces.forEach(t -> ids.add(t.standardId()));
-        for (List<Long> part : chunks(ids)) {
+        for (List<Long> part : TraceabilityRepository.chunks(ids)) {
             dsl.deleteFrom(p).where(p.STANDARD_ID.in(part)).execute();
         }
         List<Object[]> rows = new ArrayList<>();
@@ -162,14 +161,6 @@ class TraceSummaryRepository {
             r.complete().sort(order);
             out.put(id, new StandardTrace(id, r.counts(), r.complete()));
         });
-        return out;
-    }
-
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> out = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
-            out.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
-        }
         return out;
     }
 }

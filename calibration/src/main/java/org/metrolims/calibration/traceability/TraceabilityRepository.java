@@ -169,7 +169,7 @@ public class TraceabilityRepository {
     }
 
     /** Ids per statement in the narrow loads ({@code IN} lists), well under the driver's bind limit. */
-    private static final int IDS_PER_STATEMENT = 5000;
+    static final int IDS_PER_STATEMENT = 5000;
 
     /** Nodes with their status history up to {@code latest} and the certificates valid from {@code from} on. */
     private List<StandardNode> nodes(org.jooq.Condition which, Optional<LocalDate> from, LocalDate latest) {
@@ -386,7 +386,7 @@ public class TraceabilityRepository {
         return last;
     }
 
-    private static List<List<Long>> chunks(List<Long> ids) {
+    static List<List<Long>> chunks(List<Long> ids) {
         List<List<Long>> out = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
             out.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
