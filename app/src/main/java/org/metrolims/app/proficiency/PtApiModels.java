@@ -148,7 +148,12 @@ final class PtApiModels {
             rounds = List.copyOf(rounds);
         }
 
+        /** The lab's record of published rounds; refuses (loudly) a record that holds a round not published. */
         static OwnRecord of(LabRecord record) {
+            record.rounds().stream().filter(s -> s.roundStatus() != RoundStatus.REPORTED).findFirst().ifPresent(s -> {
+                throw new IllegalStateException("a lab's record holds round " + s.roundCode() + ", which is "
+                        + s.roundStatus() + ": only published rounds are shown to a lab");
+            });
             return new OwnRecord(record.rounds().stream().map(OwnScore::of).toList(), record.flags());
         }
     }
