@@ -7,6 +7,7 @@ import org.metrolims.app.signature.ElectronicSignatures;
 import org.metrolims.app.signature.Meaning;
 import org.metrolims.reports.certificate.CertificateBatch;
 import org.metrolims.reports.certificate.CertificateBatches;
+import org.metrolims.reports.certificate.CertificateRuleException;
 import org.metrolims.reports.certificate.CertificateSummary;
 import org.metrolims.reports.certificate.Certificates;
 import org.springframework.stereotype.Service;
@@ -52,6 +53,7 @@ class CertificateSigning {
     }
 
     CertificateSummary amend(MetroLimsUser user, String password, String number, String reason) {
+        requireReason(reason, "an amendment states its reason");
         ConfirmedSigner signer = signatures.confirm(user, password, Meaning.ISSUED, RECORD_TYPE, number,
                 "an amendment of certificate " + number);
         return transactions.execute(tx -> {
@@ -62,6 +64,7 @@ class CertificateSigning {
     }
 
     void withdraw(MetroLimsUser user, String password, String number, String reason) {
+        requireReason(reason, "a withdrawal states its reason");
         ConfirmedSigner signer = signatures.confirm(user, password, Meaning.WITHDRAWN, RECORD_TYPE, number,
                 "the withdrawal of certificate " + number);
         transactions.executeWithoutResult(tx -> {
@@ -83,6 +86,13 @@ class CertificateSigning {
                             .getBytes(StandardCharsets.UTF_8));
             return batch;
         });
+    }
+
+    /** What the request itself lacks is answered before the password is asked for (as the service would). */
+    private static void requireReason(String reason, String message) {
+        if (reason == null || reason.isBlank()) {
+            throw new CertificateRuleException("reason", message);
+        }
     }
 
     private void sign(ConfirmedSigner signer, CertificateSummary c) {
