@@ -99,7 +99,7 @@ class CalibrationPagesController {
         try {
             return step(redirect, id, () -> approval.approveAndSign(user, id, version, password));
         } catch (SignatureRefusedException e) {
-            redirect.addFlashAttribute("signatureRefused", true);
+            redirect.addFlashAttribute(e.locked() ? "signatureLocked" : "signatureRefused", true);
             return "redirect:/calibrations/" + id;
         }
     }
