@@ -208,6 +208,46 @@ class EmbeddedMariaDbTest {
         }
     }
 
+    /** kill -9 of the JVM runs no shutdown hook; the watcher next to the server stops it instead. */
+    @Test
+    void stopsItsServerWhenTheJvmThatStartedItIsKilled() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ServerInAnotherJvm.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).start();
+        long serverPid = 0;
+        try {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(jvm.getInputStream()));
+            String line;
+            while (serverPid == 0 && (line = out.readLine()) != null) {
+                if (line.startsWith("SERVER PID ")) {
+                    serverPid = Long.parseLong(line.substring(11).trim());
+                }
+            }
+            assertThat(serverPid).as("the other JVM started a server").isPositive();
+            ProcessHandle server = ProcessHandle.of(serverPid).orElseThrow();
+            jvm.destroyForcibly(); // SIGKILL
+            jvm.waitFor(10, TimeUnit.SECONDS);
+            server.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(server.isAlive()).isFalse();
+        } finally {
+            jvm.destroyForcibly();
+            if (serverPid > 0) {
+                ProcessHandle.of(serverPid).ifPresent(ProcessHandle::destroyForcibly); // only when the test failed
+            }
+        }
+    }
+
+    /** Starts a kept server on the folder it is given, prints its pid, and waits to be killed. */
+    static final class ServerInAnotherJvm {
+        public static void main(String[] args) throws Exception {
+            EmbeddedMariaDb server = EmbeddedMariaDb.start(Path.of(args[0]), 0);
+            System.out.println("SERVER PID " + server.pid());
+            System.out.flush();
+            Thread.sleep(Duration.ofMinutes(5));
+        }
+    }
+
     /** Starts mariadbd as the MetroLIMS before this one did (no grant tables) and runs statements as anyone. */
     private static void runWithoutGrantTables(Path dataDir, List<String> statements) throws Exception {
         Path base = EmbeddedMariaDb.unpackedServer();
