@@ -76,7 +76,7 @@ importer() { # round; posts batches until killed, logging acknowledged batches
     local code
     code=$(curl -s -o /dev/null -w '%{http_code}' -m 30 -u "$auth" -H 'Content-Type: text/csv' \
       --data-binary "$csv" "$base/api/instruments/import" || true)
-    echo "$id $code" >> "$work/sent.log"
+    echo "$id $code $(date +%T.%N | cut -c1-12)" >> "$work/sent.log"
     [ "$code" = "200" ] && echo "$id" >> "$work/acked.log"
     [ "$code" = "000" ] && sleep 0.2 # no answer: the JVM is gone or restarting
   done
@@ -140,4 +140,9 @@ echo "requests: $sent ($codes)"
 echo "acknowledged batches: $acked; stored batches: $stored_batches ($stored_rows rows)"
 echo "stored without an acknowledgement (in flight at a kill): $unacked_stored"
 echo "lost: $lost   partial: $partial   duplicates: $duplicates   orphans: $orphans"
+if awk '$2 ~ /^5/ && $2 != "503"' "$work/sent.log" | grep -q .; then
+  echo; echo "answers other than 200 or 503, and what the app logged about them:"
+  awk '$2 !~ /^(200|503|000)$/' "$work/sent.log"
+  grep -E "ERROR|Exception" "$work/app.log" | grep -v "ManagedProcess\|mariadbd:" | cut -c1-300 | sort | uniq -c | sort -rn | head -20
+fi
 [ "$lost" -eq 0 ] && [ "$partial" -eq 0 ] && [ "$duplicates" -eq 0 ] && [ "$orphans" -eq 0 ]

@@ -254,6 +254,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 // anonymous accounts, and any root account but the local socket one
                 "DELETE FROM mysql.global_priv WHERE User = '' OR (User = 'root' AND Host <> 'localhost');",
                 "DELETE FROM mysql.db WHERE User = '';",
+                "DELETE FROM mysql.proxies_priv WHERE User = '' OR (User = 'root' AND Host <> 'localhost');",
                 "FLUSH PRIVILEGES;",
                 "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket;",
                 "CREATE USER IF NOT EXISTS " + app + " IDENTIFIED BY '" + password + "';",

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
@@ -18,12 +19,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * A database that cannot be reached — stopped, restarting, or every pooled connection busy past the pool's
- * connection timeout — is the service being unavailable, not the client's fault and not a bug: the API answers
+ * A database that cannot be reached — stopped, restarting, gone in the middle of a transaction (its commit or
+ * rollback fails), or every pooled connection busy past the pool's connection timeout — is the service being unavailable, not the client's fault and not a bug: the API answers
  * 503 problem+json with {@code Retry-After}, pages the 503 error page. Checked ahead of every other exception
  * handler (the failure may be wrapped by jOOQ, Spring's translation or the transaction manager; the handler
  * matches the cause too). Logins and API tokens that cannot be checked are answered the same way by the security
@@ -40,13 +42,18 @@ public class DatabaseOutage {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 
-    /** Whether {@code failure}, or anything it wraps, says that the database could not be reached. */
+    /**
+     * Whether {@code failure}, or anything it wraps, says that the database could not be reached: a connection
+     * failure (SQLState class 08, or the driver's and Spring's types for it), no connection for a transaction, or
+     * a commit or rollback that failed (the connection broke under the transaction: the server was killed).
+     */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException
-                    || t instanceof CannotCreateTransactionException) {
+                    || t instanceof CannotCreateTransactionException || t instanceof TransactionSystemException
+                    || t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
                 return true;
             }
         }
@@ -62,7 +69,7 @@ public class DatabaseOutage {
 
     @ExceptionHandler({SQLTransientConnectionException.class, SQLNonTransientConnectionException.class,
             DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class})
+            CannotCreateTransactionException.class, TransactionSystemException.class})
     ResponseEntity<ProblemDetail> onOutage(Exception failure, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
