@@ -157,10 +157,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static EmbeddedMariaDb start(Path dataDir, int requestedPort, int flush, boolean temporary) {
         Path baseDir = unpackedServer();
         try {
-            if (!Files.isDirectory(dataDir)) {
-                Files.createDirectories(dataDir);
-                Files.setPosixFilePermissions(dataDir, OWNER_ONLY_DIR);
-            }
+            Files.createDirectories(dataDir);
+            // the data files are the server's alone (mariadb-install-db leaves the folder readable to all)
+            Files.setPosixFilePermissions(dataDir, OWNER_ONLY_DIR);
             dataDir = dataDir.toRealPath();
             stopStaleServers(dataDir);
             if (!Files.isDirectory(dataDir.resolve("mysql"))) {

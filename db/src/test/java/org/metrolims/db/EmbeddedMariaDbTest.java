@@ -97,6 +97,8 @@ class EmbeddedMariaDbTest {
                     .isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.runDir())))
                     .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.dataDir())))
+                    .isEqualTo("rwx------");
             assertThat(Path.of(queryOne(server, "SELECT @@socket")).getParent()).isEqualTo(server.runDir());
             assertThat(server.runDir().getParent()).isNotEqualTo(server.dataDir());
         }
