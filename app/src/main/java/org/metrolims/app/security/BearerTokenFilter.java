@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.metrolims.app.database.DatabaseOutage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,7 +41,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiTokens.TokenUser> user = tokens.authenticate(header.substring(7).strip());
+        Optional<ApiTokens.TokenUser> user;
+        try {
+            user = tokens.authenticate(header.substring(7).strip());
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isOutage(e)) {
+                throw e;
+            }
+            problems.commence(request, response, new InternalAuthenticationServiceException(e.getMessage(), e));
+            return;
+        }
         if (user.isEmpty()) {
             problems.commence(request, response, new BadCredentialsException("unknown, expired or revoked token"));
             return;

@@ -3,6 +3,7 @@ package org.metrolims.app.security;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditTrail;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -40,6 +41,9 @@ class LoginAuditListener {
      */
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
+        if (event.getException() instanceof InternalAuthenticationServiceException) {
+            return; // the account could not be looked up (database down): no guess was made, nothing to record
+        }
         boolean locked = event.getException() instanceof LockedException;
         audit.record(new AuditEntry(actor(event.getAuthentication()), locked ? "LOGIN_LOCKED" : "LOGIN_FAILED", null,
                 null, null, null, truncate(event.getException().getClass().getSimpleName() + ": "

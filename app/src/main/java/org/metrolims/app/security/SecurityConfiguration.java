@@ -60,7 +60,7 @@ class SecurityConfiguration {
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(SecurityConfiguration::pageRoles)
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .formLogin(f -> f.loginPage("/login").failureHandler(new LoginFailurePage()).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
