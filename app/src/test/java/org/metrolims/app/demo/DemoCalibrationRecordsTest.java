@@ -51,12 +51,13 @@ class DemoCalibrationRecordsTest {
     @Test
     void theTechnicianOpensTheInstitutesDemoCalibrationsThroughTheApiAndTheRecordPage() throws Exception {
         long institute = orgOf("tech");
-        List<Long> ids = dsl.fetch("(select min(id) from calibration where performing_organization_id = ?"
-                        + " and status = 'APPROVED') union (select max(id) from calibration where"
-                        + " performing_organization_id = ? and status = 'APPROVED') union (select max(id) from"
-                        + " calibration where performing_organization_id = ? and status = 'SUBMITTED')",
-                institute, institute, institute).getValues(0, Long.class);
+        String of = "select id from calibration where performing_organization_id = ? and status = ";
+        List<Long> ids = List.of(
+                idOf(of + "'APPROVED' order by calibrated_on, id limit 1", institute),
+                idOf(of + "'APPROVED' order by calibrated_on desc, id desc limit 1", institute),
+                idOf(of + "'SUBMITTED' order by calibrated_on desc, id desc limit 1", institute));
         assertThat(ids).hasSize(3);
+        List<Boolean> withReadings = new java.util.ArrayList<>();
         for (long id : ids) {
             String json = mvc.perform(get("/api/calibrations/{id}", id).with(httpBasic("tech", PASSWORD)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -71,7 +72,11 @@ class DemoCalibrationRecordsTest {
                             .with(user(users.loadUserByUsername("tech"))))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             assertThat(page).contains((String) JsonPath.read(json, "$.calibrationNo"), "Standard deviation s");
-            if (points.stream().anyMatch(p -> ((List<?>) p.get("readings")).isEmpty())) {
+            boolean measured = points.stream().noneMatch(p -> ((List<?>) p.get("readings")).isEmpty());
+            withReadings.add(measured);
+            if (measured) {
+                assertThat(page).doesNotContain("No readings (imported result");
+            } else {
                 assertThat(page).contains("No readings (imported result");
             }
             mvc.perform(get("/api/calibrations/{id}/revisions", id).with(httpBasic("tech", PASSWORD)))
@@ -79,6 +84,8 @@ class DemoCalibrationRecordsTest {
             mvc.perform(get("/api/calibrations/{id}/signatures", id).with(httpBasic("tech", PASSWORD)))
                     .andExpect(status().isOk());
         }
+        // the oldest came over with mean and U only; the newest were measured here, with readings and budgets
+        assertThat(withReadings).containsExactly(false, true, true);
         // the submitted one is approved by the institute's other technician
         long submitted = ids.getLast();
         String json = mvc.perform(get("/api/calibrations/{id}", submitted).with(httpBasic("tech", PASSWORD)))
@@ -111,6 +118,10 @@ class DemoCalibrationRecordsTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/calibrations/{id}", id).with(httpBasic("lab2", PASSWORD)))
                 .andExpect(status().isNotFound());
+    }
+
+    private long idOf(String sql, Object bind) {
+        return ((Number) dsl.fetchValue(sql, bind)).longValue();
     }
 
     private long orgOf(String username) {
