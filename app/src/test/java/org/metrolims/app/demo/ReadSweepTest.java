@@ -54,8 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReadSweepTest {
 
     /** Ids no organization has, that overflow, and that are no ids at all: always a 4xx. */
-    static final List<String> BAD_IDS = List.of("999999999", "9223372036854775807", "99999999999999999999", "-1",
-            "0", "abc");
+    static final List<String> BAD_IDS = List.of("999999999", "9223372036854775807", "99999999999999999999", "abc");
 
     static final List<String> USERS = List.of("tech", "officer", "lab1", "admin");
 
