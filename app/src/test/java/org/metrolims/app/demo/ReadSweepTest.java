@@ -1,6 +1,7 @@
 package org.metrolims.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
@@ -23,6 +24,8 @@ import org.metrolims.app.TestDatabaseInitializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * by each kind of user of the demo province (technician, officer, lab, administrator, and a technician of another
  * institute), with path ids sampled from the demo — the user's own records, other organizations', old ones
  * (superseded certificates, the oldest calibrations, external NMI calibrations without a performing lab), drafts and
- * submissions — and ids that do not exist, that overflow a {@code long}, or are not numbers. Nothing may answer 5xx.
+ * submissions, a superseded and a withdrawn record made through the API first — and ids that do not exist, that overflow a {@code long}, or are not numbers. Nothing may answer 5xx.
  *
  * <p>The operations and routes are enumerated from {@code /v3/api-docs} and the handler mappings, so a new endpoint is
  * swept without touching this test. Path variables are sampled by what they name: the variable's name, else the
@@ -69,7 +72,7 @@ class ReadSweepTest {
     final List<String> usernames = new ArrayList<>(USERS);
 
     @BeforeAll
-    void sampleTheDemo() {
+    void sampleTheDemo() throws Exception {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         long tech = orgOf("tech");
         long lab1 = orgOf("lab1");
@@ -78,6 +81,7 @@ class ReadSweepTest {
         usernames.add(dsl.fetchValue("select u.username from app_user u where u.username like 'tech-%'"
                 + " and u.organization_id <> ? order by u.username limit 1", tech).toString());
         long other = orgOf(usernames.getLast());
+        olderRecords(tech);
         samples.put("calibrations", values(
                 // the institute's own: oldest, newest, a draft, a submission
                 "select min(id) from calibration where performing_organization_id = ?", tech,
@@ -89,9 +93,11 @@ class ReadSweepTest {
                 "select max(id) from calibration where customer_organization_id = ?", lab1,
                 "select min(id) from calibration where customer_organization_id = ?", lab2,
                 "select min(id) from calibration where performing_organization_id is null", null,
-                // one whose certificate was amended, and any superseded or withdrawn record
+                // one whose certificate was amended, the superseded, withdrawn and correcting records
                 "select calibration_id from certificate where revision = 2 limit 1", null,
-                "select min(id) from calibration where status in ('SUPERSEDED', 'WITHDRAWN')", null));
+                "select min(id) from calibration where status = 'SUPERSEDED'", null,
+                "select min(id) from calibration where status = 'WITHDRAWN'", null,
+                "select max(id) from calibration where revision = 2", null));
         samples.put("instruments", values(
                 "select min(id) from instrument where owner_organization_id = ?", tech,
                 "select max(id) from instrument where owner_organization_id = ?", lab1,
@@ -123,6 +129,7 @@ class ReadSweepTest {
         samples.put("regions", all("(select code from region order by id limit 1) union"
                 + " (select code from region order by id desc limit 1)"));
         samples.put("generic", List.of("1", "2"));
+        System.out.println("Read sweep samples: " + samples + ", users " + usernames);
     }
 
     @Test
@@ -156,6 +163,76 @@ class ReadSweepTest {
         // the samples are real: a good part of the answers are the records themselves, not refusals
         assertThat(byStatus.getOrDefault(200, 0)).isGreaterThan(requests / 5);
         assertThat(failures).as("%d of %d requests answered 5xx", failures.size(), requests).isEmpty();
+    }
+
+    /**
+     * The demo has no corrected or withdrawn calibration: the institute's technician corrects one of its approved
+     * records (a revision approved by the reviewer supersedes it) and withdraws one of its drafts, through the API.
+     */
+    private void olderRecords(long institute) throws Exception {
+        long tech = ((Number) dsl.fetchValue("select id from app_user where username = 'tech'")).longValue();
+        Object draft = dsl.fetchValue("select min(id) from calibration where technician_id = ? and status = 'DRAFT'",
+                tech);
+        if (draft != null) {
+            JsonNode d = read(get("/api/calibrations/" + draft, "tech"));
+            post("/api/calibrations/" + draft + "/withdraw", "tech",
+                    Map.of("version", d.get("version").asInt(), "reason", "entered twice"));
+        }
+        Object approved = dsl.fetchValue("select min(c.id) from calibration c join measurement_point p on"
+                + " p.calibration_id = c.id where c.technician_id = ? and c.performing_organization_id = ?"
+                + " and c.status = 'APPROVED' and p.standard_deviation is not null", tech, institute);
+        JsonNode c = read(get("/api/calibrations/" + approved, "tech"));
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (JsonNode p : c.get("points")) {
+            List<Map<String, Object>> components = new ArrayList<>();
+            for (JsonNode b : p.get("components")) {
+                if (b.get("type").asString().equals("B")) {
+                    components.add(Map.of("name", b.get("name").asString(), "distribution", "normal",
+                            "expandedUncertainty", b.get("expandedUncertainty").asDouble(),
+                            "coverageFactor", b.get("coverageFactor").asDouble()));
+                }
+            }
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("nominal", p.get("nominal").asDouble());
+            point.put("unit", p.get("unit").asString());
+            point.put("readings", JsonMapper.builder().build().treeToValue(p.get("readings"), List.class));
+            if (!p.get("tolerance").isNull()) {
+                point.put("tolerance", p.get("tolerance").asDouble());
+                point.put("toleranceUnit", p.get("toleranceUnit").asString());
+            }
+            point.put("components", components);
+            points.add(point);
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        for (String field : List.of("instrumentId", "procedureCode", "receivedOn", "calibratedOn", "validUntil",
+                "referenceStandardIds", "decisionRule", "decisionRuleMultiplier", "coverageProbability")) {
+            content.put(field, JsonMapper.builder().build().treeToValue(c.get(field), Object.class));
+        }
+        content.put("points", points);
+        JsonNode revision = read(post("/api/calibrations/" + approved + "/revisions", "tech", Map.of("version",
+                c.get("version").asInt(), "reason", "transcription error in the customer's address", "calibration",
+                content)));
+        JsonNode submitted = read(post("/api/calibrations/" + revision.get("id").asLong() + "/submit", "tech",
+                Map.of("version", revision.get("version").asInt())));
+        read(post("/api/calibrations/" + submitted.get("id").asLong() + "/approve", "reviewer",
+                Map.of("version", submitted.get("version").asInt(), "password", "demo2026")));
+    }
+
+    private MockHttpServletResponse get(String path, String username) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(user(users.loadUserByUsername(username))))
+                .andReturn().getResponse();
+    }
+
+    private MockHttpServletResponse post(String path, String username, Object body) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(username, "demo2026"))
+                        .contentType(MediaType.APPLICATION_JSON).content(JsonMapper.builder().build()
+                                .writeValueAsString(body)))
+                .andReturn().getResponse();
+    }
+
+    private static JsonNode read(MockHttpServletResponse response) throws Exception {
+        assertThat(response.getStatus()).as(response.getContentAsString()).isLessThan(300);
+        return JsonMapper.builder().build().readTree(response.getContentAsString());
     }
 
     /** Every GET path of the OpenAPI document, with its required query parameters filled in. */
