@@ -26,6 +26,8 @@ import org.metrolims.app.demo.DemoRows.GapKind;
 import org.metrolims.app.demo.DemoRows.Instrument;
 import org.metrolims.app.demo.DemoRows.InstrumentBatch;
 import org.metrolims.app.demo.DemoRows.InstrumentType;
+import org.metrolims.app.demo.DemoRows.BudgetRow;
+import org.metrolims.app.demo.DemoRows.Measured;
 import org.metrolims.app.demo.DemoRows.MeasurementPoint;
 import org.metrolims.app.demo.DemoRows.Organization;
 import org.metrolims.app.demo.DemoRows.OrganizationScope;
@@ -40,6 +42,10 @@ import org.metrolims.app.demo.FujianDivisions.Division;
 import org.metrolims.app.demo.MetrologyCatalogue.DisciplineSpec;
 import org.metrolims.app.demo.MetrologyCatalogue.Maker;
 import org.metrolims.app.demo.MetrologyCatalogue.QuantitySpec;
+import org.metrolims.calibration.uncertainty.BudgetLine;
+import org.metrolims.calibration.uncertainty.EvaluatedUncertainty;
+import org.metrolims.calibration.uncertainty.UncertaintyBudget;
+import org.metrolims.calibration.uncertainty.UncertaintyComponent;
 import org.metrolims.app.demo.MetrologyCatalogue.TypeSpec;
 import org.metrolims.calibration.decision.Decision;
 import org.metrolims.calibration.decision.DecisionRule;
@@ -150,6 +156,11 @@ final class DemoProvince {
     private static final DecisionRule NON_BINARY_GUARD_BAND = GuardedAcceptance.nonBinary(1.0);
     private static final BigDecimal K2 = new BigDecimal("2.000");
     private static final BigDecimal P95 = new BigDecimal("0.9545");
+    /** Calibrations done in the last this many days before the anchor date carry their readings and budget. */
+    static final int READINGS_DAYS = 45;
+    private static final int READINGS = 5;
+    private static final String REPEATABILITY = "repeatability";
+    private static final String REFERENCE = "reference standard";
     /** The day the provincial quality-supervision bureau became the market-supervision bureau. */
     private static final LocalDate BUREAU_RENAMED = LocalDate.of(2018, 11, 1);
 
@@ -913,7 +924,7 @@ final class DemoProvince {
                     // an NMI certificate states values and uncertainties, no conformity
                     cursor.points.add(new MeasurementPoint(cursor.pointId++, id, p + 1, nominal, s.q.spec.siUnit(),
                             reading(nominal, error), error, error.negate(), halfOf(u), u, K2, P95, null, null,
-                            "NOT_STATED", null, null, null, null, null, null, null));
+                            "NOT_STATED", null, null, null, null, null, null, null, null));
                 }
                 continue;
             }
@@ -1073,6 +1084,8 @@ final class DemoProvince {
         DecisionRule rule = ruleDraw < 85 ? SIMPLE_ACCEPTANCE : ruleDraw < 95 ? GUARDED_ACCEPTANCE : NON_BINARY_GUARD_BAND;
         BigDecimal multiplier = BigDecimal.valueOf(rule.multiplier()).setScale(4, RoundingMode.HALF_EVEN);
         boolean drifted = mayDrift && rng.nextInt(100) < 5;
+        // recent work was logged in MetroLIMS with its readings; older results came over with mean and U only
+        boolean measuredHere = date.isAfter(anchorDate.minusDays(READINGS_DAYS));
         double tolerance = mpe.doubleValue();
         String overall = "PASS";
         for (int p = 0; p < pointCount; p++) {
@@ -1100,7 +1113,7 @@ final class DemoProvince {
                     guardBand, twelveDecimals(nominal.subtract(mpe).add(guardBand)),
                     twelveDecimals(nominal.add(mpe).subtract(guardBand)),
                     new BigDecimal(decision.conformanceProbability()).setScale(12, RoundingMode.HALF_EVEN),
-                    decision.verdict().name()));
+                    decision.verdict().name(), measuredHere ? measured(cursor.pointId - 1, reading, u) : null));
         }
         String asFound = overall.equals("FAIL") ? "OUT_OF_TOLERANCE" : "IN_TOLERANCE";
         String asLeft = overall.equals("FAIL") && rng.nextInt(10) < 3 ? "OUT_OF_TOLERANCE" : "IN_TOLERANCE";
@@ -1116,6 +1129,59 @@ final class DemoProvince {
                 date, approved ? validUntil : null, technician, submitted, draft ? null : reviewer, approvedAt,
                 approved ? APPROVED : draft ? "DRAFT" : "SUBMITTED", temperature(rng), humidity(rng), asFound, asLeft,
                 rule.code().name(), multiplier, P95, overall, created));
+    }
+
+    /**
+     * The readings and budget of a point measured here, built so that the application's own evaluation
+     * ({@link UncertaintyBudget}, JCGM 100) gives back exactly the point's stated U with k = 2: five readings
+     * symmetric about the mean (so the stored mean is their mean), a repeatability of 1–3 % of u_c, and the reference
+     * standard's calibration (normal, k = 2) carrying the rest. With so small a Type A share ν_eff is in the millions
+     * and k rounds to 2.000; a point where rounding would not give U back keeps mean and U only. Drawn from its own
+     * generator, so that the rest of the province is the same with or without readings.
+     */
+    private Measured measured(long pointId, BigDecimal mean, BigDecimal expanded) {
+        RandomGenerator rng = rng("readings", pointId);
+        double uc = expanded.doubleValue() / 2;
+        double targetS = uniform(rng, 0.01, 0.03) * uc * Math.sqrt(READINGS);
+        // deviations ±a, ±b, 0: s² = (a² + b²) / 2 with b = ra, at the stored scale
+        double ratio = uniform(rng, 0.2, 0.8);
+        BigDecimal a = significant(targetS * Math.sqrt(2 / (1 + ratio * ratio)), 2);
+        BigDecimal b = twelveDecimals(significant(a.doubleValue() * ratio, 2));
+        a = twelveDecimals(a);
+        List<BigDecimal> readings = List.of(mean.add(a), mean.subtract(b), mean, mean.add(b), mean.subtract(a));
+        UncertaintyComponent typeA = UncertaintyComponent.typeA(REPEATABILITY,
+                readings.stream().mapToDouble(BigDecimal::doubleValue).toArray());
+        double uRef = Math.sqrt(uc * uc - typeA.standardUncertainty() * typeA.standardUncertainty());
+        BigDecimal referenceU = twelveDecimals(new BigDecimal(2 * uRef).round(new MathContext(12)));
+        if (!(uRef > 0) || referenceU.signum() <= 0) {
+            return null;
+        }
+        EvaluatedUncertainty evaluated = new UncertaintyBudget(List.of(typeA,
+                UncertaintyComponent.normal(REFERENCE, referenceU.doubleValue(), 2)), List.of(), P95.doubleValue())
+                .evaluate();
+        BigDecimal k = BigDecimal.valueOf(evaluated.coverageFactor()).setScale(3, RoundingMode.HALF_UP);
+        if (k.compareTo(K2) != 0 || evaluated.report(mean.doubleValue()).expandedUncertainty().compareTo(expanded) != 0) {
+            return null;
+        }
+        List<BudgetRow> budget = new ArrayList<>();
+        for (int i = 0; i < evaluated.lines().size(); i++) {
+            BudgetLine line = evaluated.lines().get(i);
+            budget.add(new BudgetRow(i + 1, line.name(), line.type().name(),
+                    line.distribution() == null ? null : line.distribution().code(), i == 0 ? null : referenceU,
+                    i == 0 ? null : K2, decimal12(line.standardUncertainty()), dof(line.degreesOfFreedom()),
+                    decimal12(line.contribution())));
+        }
+        return new Measured(readings, decimal12(typeA.typeA().standardDeviation()),
+                dof(evaluated.effectiveDegreesOfFreedom()), budget);
+    }
+
+    private static BigDecimal decimal12(double v) {
+        return new BigDecimal(v).setScale(12, RoundingMode.HALF_UP);
+    }
+
+    /** ν as stored (three decimals), null for infinite or beyond what the column holds. */
+    private static BigDecimal dof(double nu) {
+        return Double.isFinite(nu) && nu < 1e12 ? new BigDecimal(nu).setScale(3, RoundingMode.HALF_UP) : null;
     }
 
     // ---------------------------------------------------------------- small helpers

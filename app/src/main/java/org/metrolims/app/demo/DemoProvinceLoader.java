@@ -143,7 +143,7 @@ class DemoProvinceLoader implements ApplicationRunner {
         written(counts, "standard_assessment_certificate",
                 repository.insertAssessmentCertificates(province.assessmentCertificates()));
 
-        long[] totals = new long[4];
+        long[] totals = new long[6];
         long[] nextReport = {PROGRESS_EVERY};
         try (BatchWriters writers = new BatchWriters(WRITER_THREADS)) {
             province.forEachInstrumentBatch(INSTRUMENTS_PER_BATCH, batch -> {
@@ -157,6 +157,12 @@ class DemoProvinceLoader implements ApplicationRunner {
                 totals[1] += batch.calibrations().size();
                 totals[2] += batch.references().size();
                 totals[3] += batch.points().size();
+                for (var point : batch.points()) {
+                    if (point.measured() != null) {
+                        totals[4] += point.measured().readings().size();
+                        totals[5] += point.measured().budget().size();
+                    }
+                }
                 if (totals[1] >= nextReport[0]) {
                     log.info("Demo province: {} calibrations generated so far ({} s)", totals[1], seconds(started));
                     nextReport[0] += PROGRESS_EVERY;
@@ -169,6 +175,8 @@ class DemoProvinceLoader implements ApplicationRunner {
         written(counts, "calibration", totals[1]);
         written(counts, "calibration_reference_standard", totals[2]);
         written(counts, "measurement_point", totals[3]);
+        written(counts, "measurement_reading", totals[4]);
+        written(counts, "uncertainty_component", totals[5]);
 
         for (DeliberateGap gap : province.deliberateGaps()) {
             log.info("Demo province: traceability chain of {} ({}) is broken on purpose: {}", gap.standardCode(),

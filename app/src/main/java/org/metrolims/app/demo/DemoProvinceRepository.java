@@ -9,15 +9,19 @@ import static org.metrolims.db.jooq.Tables.INSTALLATION_FACT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_POINT;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_READING;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION_SCOPE;
 import static org.metrolims.db.jooq.Tables.QUANTITY;
 import static org.metrolims.db.jooq.Tables.REGION;
+import static org.metrolims.db.jooq.Tables.UNCERTAINTY_COMPONENT;
 import static org.metrolims.db.jooq.Tables.STANDARD_ASSESSMENT_CERTIFICATE;
 import static org.metrolims.db.jooq.Tables.USER_ROLE;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,6 +30,7 @@ import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Table;
 import org.metrolims.app.demo.DemoRows.AssessmentCertificate;
+import org.metrolims.app.demo.DemoRows.BudgetRow;
 import org.metrolims.app.demo.DemoRows.Calibration;
 import org.metrolims.app.demo.DemoRows.Discipline;
 import org.metrolims.app.demo.DemoRows.Instrument;
@@ -183,17 +188,44 @@ class DemoProvinceRepository {
                 l.CALIBRATION_ID, l.MEASUREMENT_STANDARD_ID);
     }
 
+    /** The points, and for those measured here their readings and budget lines; the rows written. */
     int insertMeasurementPoints(List<MeasurementPoint> rows) {
         var p = MEASUREMENT_POINT;
-        return insert(p, rows, r -> new Object[] {r.id(), r.calibrationId(), r.seq(), r.nominal(), r.unit(),
-                        r.meanReading(), r.error(), r.correction(), r.combinedUncertainty(), r.expandedUncertainty(),
+        int written = insert(p, rows, r -> new Object[] {r.id(), r.calibrationId(), r.seq(), r.nominal(), r.unit(),
+                        r.meanReading(), r.measured() == null ? null : r.measured().standardDeviation(), r.error(),
+                        r.correction(), r.combinedUncertainty(),
+                        r.measured() == null ? null : r.measured().effectiveDof(), r.expandedUncertainty(),
                         r.coverageFactor(), r.coverageProbability(), r.tolerance(), r.toleranceUnit(), r.conformity(),
                         r.decisionRule(), r.guardBandMultiplier(), r.guardBand(), r.acceptanceLower(),
                         r.acceptanceUpper(), r.conformanceProbability(), r.verdict()},
-                p.ID, p.CALIBRATION_ID, p.SEQ, p.NOMINAL, p.UNIT, p.MEAN_READING, p.ERROR, p.CORRECTION,
-                p.COMBINED_UNCERTAINTY, p.EXPANDED_UNCERTAINTY, p.COVERAGE_FACTOR, p.COVERAGE_PROBABILITY, p.TOLERANCE,
-                p.TOLERANCE_UNIT, p.CONFORMITY, p.DECISION_RULE, p.GUARD_BAND_MULTIPLIER, p.GUARD_BAND,
-                p.ACCEPTANCE_LOWER, p.ACCEPTANCE_UPPER, p.CONFORMANCE_PROBABILITY, p.VERDICT);
+                p.ID, p.CALIBRATION_ID, p.SEQ, p.NOMINAL, p.UNIT, p.MEAN_READING, p.STANDARD_DEVIATION, p.ERROR,
+                p.CORRECTION, p.COMBINED_UNCERTAINTY, p.EFFECTIVE_DOF, p.EXPANDED_UNCERTAINTY, p.COVERAGE_FACTOR,
+                p.COVERAGE_PROBABILITY, p.TOLERANCE, p.TOLERANCE_UNIT, p.CONFORMITY, p.DECISION_RULE,
+                p.GUARD_BAND_MULTIPLIER, p.GUARD_BAND, p.ACCEPTANCE_LOWER, p.ACCEPTANCE_UPPER,
+                p.CONFORMANCE_PROBABILITY, p.VERDICT);
+        List<Object[]> readings = new ArrayList<>();
+        List<Object[]> budget = new ArrayList<>();
+        for (MeasurementPoint point : rows) {
+            if (point.measured() == null) {
+                continue;
+            }
+            List<BigDecimal> values = point.measured().readings();
+            for (int k = 0; k < values.size(); k++) {
+                readings.add(new Object[] {point.id(), k + 1, values.get(k)});
+            }
+            for (BudgetRow b : point.measured().budget()) {
+                budget.add(new Object[] {point.id(), b.seq(), b.name(), b.type(), b.distribution(),
+                    b.expandedUncertainty(), b.coverageFactor(), b.standardUncertainty(), BigDecimal.ONE,
+                    b.degreesOfFreedom(), b.contribution()});
+            }
+        }
+        var r = MEASUREMENT_READING;
+        written += insert(r, readings, row -> row, r.POINT_ID, r.SEQ, r.VALUE);
+        var u = UNCERTAINTY_COMPONENT;
+        written += insert(u, budget, row -> row, u.POINT_ID, u.SEQ, u.NAME, u.EVALUATION_TYPE, u.DISTRIBUTION,
+                u.EXPANDED_UNCERTAINTY, u.COVERAGE_FACTOR, u.STANDARD_UNCERTAINTY, u.SENSITIVITY, u.DEGREES_OF_FREEDOM,
+                u.CONTRIBUTION);
+        return written;
     }
 
     /**

@@ -64,14 +64,33 @@ final class DemoRows {
      * A calibration point with its decision. Points with a tolerance carry the rule, the guard band
      * w, the acceptance limits for the reading, the conformance probability and the ILAC G8
      * verdict, as {@code calibration.decision} gives them; points
-     * without one (NMI certificates) carry none of these and conformity NOT_STATED.
+     * without one (NMI certificates) carry none of these and conformity NOT_STATED. {@code measured} is null for a
+     * result with mean and U only.
      */
     record MeasurementPoint(long id, long calibrationId, int seq, BigDecimal nominal, String unit,
             BigDecimal meanReading, BigDecimal error, BigDecimal correction, BigDecimal combinedUncertainty,
             BigDecimal expandedUncertainty, BigDecimal coverageFactor, BigDecimal coverageProbability,
             BigDecimal tolerance, String toleranceUnit, String conformity, String decisionRule,
             BigDecimal guardBandMultiplier, BigDecimal guardBand, BigDecimal acceptanceLower,
-            BigDecimal acceptanceUpper, BigDecimal conformanceProbability, String verdict) {}
+            BigDecimal acceptanceUpper, BigDecimal conformanceProbability, String verdict, Measured measured) {}
+
+    /**
+     * What a point measured in MetroLIMS adds to its result: the repeated readings with their s, the budget (JCGM
+     * 100 Table H.1 rows) and ν_eff (null when infinite). A point without it is a result with mean and U only (taken
+     * over from an earlier record), as the application reads it.
+     */
+    record Measured(List<BigDecimal> readings, BigDecimal standardDeviation, BigDecimal effectiveDof,
+            List<BudgetRow> budget) {
+        Measured {
+            readings = List.copyOf(readings);
+            budget = List.copyOf(budget);
+        }
+    }
+
+    /** One line of a point's uncertainty budget, as entered and as evaluated. */
+    record BudgetRow(int seq, String name, String type, String distribution, BigDecimal expandedUncertainty,
+            BigDecimal coverageFactor, BigDecimal standardUncertainty, BigDecimal degreesOfFreedom,
+            BigDecimal contribution) {}
 
     /** Instruments with all their calibrations, written together so that memory stays flat at any scale. */
     record InstrumentBatch(List<Instrument> instruments, List<Calibration> calibrations,

@@ -19,6 +19,8 @@ import static org.metrolims.db.jooq.Tables.INSTALLATION_FACT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_POINT;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_READING;
+import static org.metrolims.db.jooq.Tables.UNCERTAINTY_COMPONENT;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
@@ -41,6 +43,9 @@ import org.metrolims.calibration.decision.Decision;
 import org.metrolims.calibration.decision.DecisionRule;
 import org.metrolims.calibration.decision.DecisionRuleCode;
 import org.metrolims.calibration.decision.ToleranceInterval;
+import org.metrolims.calibration.uncertainty.EvaluatedUncertainty;
+import org.metrolims.calibration.uncertainty.UncertaintyBudget;
+import org.metrolims.calibration.uncertainty.UncertaintyComponent;
 import org.metrolims.db.TestDatabase;
 import org.metrolims.db.jooq.tables.AppUser;
 import org.metrolims.db.jooq.tables.Calibration;
@@ -189,6 +194,50 @@ class DemoProvinceLoadTest {
         // entered, then submitted, then approved
         assertThat(dsl.fetchCount(c, c.SUBMITTED_AT.lt(c.CREATED_AT).or(c.APPROVED_AT.lt(c.SUBMITTED_AT)))).isZero();
         assertThat(dsl.fetchCount(c, c.STATUS.eq("SUBMITTED").and(c.SUBMITTED_AT.isNull()))).isZero();
+    }
+
+    @Test
+    void recentPointsCarryReadingsAndABudgetWhoseEvaluationGivesBackTheirStatedUncertainty() {
+        var p = MEASUREMENT_POINT;
+        var r = MEASUREMENT_READING;
+        var u = UNCERTAINTY_COMPONENT;
+        Map<Long, List<java.math.BigDecimal>> readings = dsl.select(r.POINT_ID, r.VALUE).from(r).orderBy(r.POINT_ID, r.SEQ)
+                .fetchGroups(r.POINT_ID, r.VALUE);
+        var budgets = dsl.selectFrom(u).orderBy(u.POINT_ID, u.SEQ).fetchGroups(u.POINT_ID);
+        var measured = dsl.select(p.ID, p.MEAN_READING, p.STANDARD_DEVIATION, p.COMBINED_UNCERTAINTY, p.EFFECTIVE_DOF,
+                        p.EXPANDED_UNCERTAINTY, p.COVERAGE_FACTOR, CALIBRATION.CALIBRATED_ON)
+                .from(p).join(CALIBRATION).on(CALIBRATION.ID.eq(p.CALIBRATION_ID))
+                .where(p.STANDARD_DEVIATION.isNotNull()).fetch();
+        assertThat(measured).hasSizeGreaterThan(100);
+        assertThat(readings.keySet()).containsExactlyInAnyOrderElementsOf(measured.getValues(p.ID));
+        assertThat(budgets.keySet()).containsExactlyInAnyOrderElementsOf(measured.getValues(p.ID));
+        // the rest are results with mean and U only: no readings, no s
+        assertThat(dsl.fetchCount(p, p.STANDARD_DEVIATION.isNull())).isPositive();
+        for (var point : measured) {
+            assertThat(point.get(CALIBRATION.CALIBRATED_ON)).isAfter(ANCHOR.minusDays(DemoProvince.READINGS_DAYS));
+            List<java.math.BigDecimal> values = readings.get(point.get(p.ID));
+            assertThat(values).hasSize(5);
+            // the stored mean is the readings' mean, exactly
+            assertThat(values.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                    .divide(java.math.BigDecimal.valueOf(5))).isEqualByComparingTo(point.get(p.MEAN_READING));
+            var lines = budgets.get(point.get(p.ID));
+            assertThat(lines.stream().map(c -> c.getName()).toList()).containsExactly("repeatability", "reference standard");
+            // the application's own evaluation of what is stored gives back s, u_c, k and U
+            UncertaintyComponent typeA = UncertaintyComponent.typeA("repeatability",
+                    values.stream().mapToDouble(java.math.BigDecimal::doubleValue).toArray());
+            var reference = lines.get(1);
+            EvaluatedUncertainty evaluated = new UncertaintyBudget(List.of(typeA, UncertaintyComponent.normal(
+                    reference.getName(), reference.getExpandedUncertainty().doubleValue(),
+                    reference.getCoverageFactor().doubleValue())), List.of(), 0.9545).evaluate();
+            double stated = point.get(p.EXPANDED_UNCERTAINTY).doubleValue();
+            assertThat(typeA.typeA().standardDeviation())
+                    .isCloseTo(point.get(p.STANDARD_DEVIATION).doubleValue(), offset(1e-12));
+            assertThat(evaluated.combinedStandardUncertainty())
+                    .isCloseTo(point.get(p.COMBINED_UNCERTAINTY).doubleValue(), offset(1e-9 * stated + 1e-12));
+            assertThat(evaluated.coverageFactor()).isCloseTo(point.get(p.COVERAGE_FACTOR).doubleValue(), offset(5e-4));
+            assertThat(evaluated.report(point.get(p.MEAN_READING).doubleValue()).expandedUncertainty())
+                    .isEqualByComparingTo(point.get(p.EXPANDED_UNCERTAINTY));
+        }
     }
 
     @Test

@@ -558,7 +558,7 @@ public class CalibrationRepository {
         String rule = p.get(m.DECISION_RULE);
         String verdict = p.get(m.VERDICT);
         return new MeasuredPoint(p.get(m.SEQ), p.get(m.NOMINAL).doubleValue(), p.get(m.UNIT), readings,
-                p.get(m.MEAN_READING).doubleValue(), p.get(m.STANDARD_DEVIATION).doubleValue(),
+                p.get(m.MEAN_READING).doubleValue(), dbl(p.get(m.STANDARD_DEVIATION)),
                 p.get(m.ERROR).doubleValue(), p.get(m.CORRECTION).doubleValue(),
                 p.get(m.COMBINED_UNCERTAINTY).doubleValue(), dbl(p.get(m.EFFECTIVE_DOF)),
                 p.get(m.EXPANDED_UNCERTAINTY).doubleValue(), p.get(m.COVERAGE_FACTOR).doubleValue(),

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_POINT;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_READING;
+import static org.metrolims.db.jooq.Tables.UNCERTAINTY_COMPONENT;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -436,6 +438,36 @@ class CalibrationRecordsTest {
                 .extracting(CalibrationSummary::id).contains(c.id());
         assertThat(records.reviewQueue(f.otherTech, new PageRequest(0, 500)).items())
                 .extracting(CalibrationSummary::id).doesNotContain(c.id());
+    }
+
+    @Test
+    void readsAPointWithoutReadingsAsAResultWithMeanAndUncertaintyOnly() {
+        Calibration c = submitted(f.tech1);
+        MeasuredPoint measured = c.points().getFirst();
+        // as a historical or imported result is stored: mean, error and U, no readings, no s, no itemised budget
+        long pointId = dsl.select(MEASUREMENT_POINT.ID).from(MEASUREMENT_POINT)
+                .where(MEASUREMENT_POINT.CALIBRATION_ID.eq(c.id())).fetchSingle().value1();
+        dsl.deleteFrom(MEASUREMENT_READING).where(MEASUREMENT_READING.POINT_ID.eq(pointId)).execute();
+        dsl.deleteFrom(UNCERTAINTY_COMPONENT).where(UNCERTAINTY_COMPONENT.POINT_ID.eq(pointId)).execute();
+        dsl.update(MEASUREMENT_POINT).setNull(MEASUREMENT_POINT.STANDARD_DEVIATION)
+                .setNull(MEASUREMENT_POINT.EFFECTIVE_DOF).where(MEASUREMENT_POINT.ID.eq(pointId)).execute();
+
+        MeasuredPoint p = records.get(f.tech1, c.id()).points().getFirst();
+
+        assertThat(p.hasReadings()).isFalse();
+        assertThat(p.readings()).isEmpty();
+        assertThat(p.standardDeviation()).isNull();
+        assertThat(p.components()).isEmpty();
+        assertThat(p.mean()).isEqualTo(measured.mean());
+        assertThat(p.expandedUncertainty()).isEqualTo(measured.expandedUncertainty());
+        assertThat(p.verdict()).isEqualTo(measured.verdict());
+        // and the workflow reads it too: approval signs over it, a correction supersedes it
+        Calibration approved = records.approve(f.tech2, c.id(), c.version());
+        assertThat(approved.points().getFirst().standardDeviation()).isNull();
+        Calibration revision = records.revise(f.tech1, c.id(), approved.version(), "readings found in the lab book",
+                f.draft());
+        assertThat(revision.points().getFirst().hasReadings()).isTrue();
+        assertThat(records.get(f.tech1, c.id()).points().getFirst().standardDeviation()).isNull();
     }
 
     private Calibration submitted(Actor technician) {
