@@ -53,12 +53,30 @@ public final class FieldChecks {
         return maxLength(field, value, maxLength);
     }
 
+    /**
+     * At most {@code maxLength} characters, and no control characters: none at all in codes, serial and asset numbers
+     * and the other identifiers (a NUL, a CR or a tab in a serial number breaks every search, calendar and label it is
+     * printed on); in names and other text, line breaks and tabs only.
+     */
     public FieldChecks maxLength(String field, String value, int maxLength) {
         if (value != null && value.codePointCount(0, value.length()) > maxLength) {
             reject(field, "is longer than " + maxLength + " characters");
         }
+        if (value != null) {
+            boolean multiLine = !IDENTIFIERS.contains(field.substring(field.lastIndexOf('.') + 1));
+            boolean control = value.chars().anyMatch(c -> Character.isISOControl(c)
+                    && !(multiLine && (c == '\n' || c == '\r' || c == '\t')));
+            if (control) {
+                reject(field, multiLine ? "contains control characters (only line breaks and tabs are allowed)"
+                        : "contains control characters (NUL, CR, LF, tab …), which an identifier cannot hold");
+            }
+        }
         return this;
     }
+
+    /** The fields that identify something, typed on one line. */
+    private static final java.util.Set<String> IDENTIFIERS = java.util.Set.of("code", "serialNo", "assetNo",
+            "model", "unit", "accuracyClass", "certificateNo");
 
     public FieldChecks required(String field, Object value) {
         if (value == null) {
