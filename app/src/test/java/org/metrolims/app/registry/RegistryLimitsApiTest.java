@@ -80,4 +80,16 @@ class RegistryLimitsApiTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field", Matchers.hasItem("code")));
     }
+
+    @Test
+    void anImpossibleDateIs400NamingItRatherThanTheDatabaseRefusingIt() throws Exception {
+        mvc.perform(post("/api/standards").with(tech).contentType(MediaType.APPLICATION_JSON)
+                        .content(standardJson(unique("STD"), "T-INST").replace("2020-05-01", "+10000-05-01")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", Matchers.hasItem("establishedOn")));
+        mvc.perform(post("/api/standards").with(tech).contentType(MediaType.APPLICATION_JSON)
+                        .content(standardJson(unique("STD"), "T-INST").replace("2020-05-01", "0001-05-01")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", Matchers.hasItem("establishedOn")));
+    }
 }

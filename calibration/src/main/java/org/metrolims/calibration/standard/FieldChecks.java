@@ -78,12 +78,19 @@ public final class FieldChecks {
     private static final java.util.Set<String> IDENTIFIERS = java.util.Set.of("code", "serialNo", "assetNo",
             "model", "unit", "accuracyClass", "certificateNo");
 
+    /** Required; a date also within {@link #EARLIEST_DATE} … {@link #LATEST_DATE}. */
     public FieldChecks required(String field, Object value) {
         if (value == null) {
             reject(field, "is required");
+        } else if (value instanceof LocalDate d && (d.isBefore(EARLIEST_DATE) || d.isAfter(LATEST_DATE))) {
+            reject(field, "must be a date from " + EARLIEST_DATE + " to " + LATEST_DATE + ", got " + d);
         }
         return this;
     }
+
+    /** The dates a register holds (establishment, certificates, status changes): none before, none after. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
 
     /** Fits DECIMAL(38, 12); {@code positive} also refuses zero and negatives, {@code nonNegative} negatives. */
     public FieldChecks decimal(String field, BigDecimal value, Sign sign) {
