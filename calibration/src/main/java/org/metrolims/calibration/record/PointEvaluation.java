@@ -36,17 +36,23 @@ final class PointEvaluation {
     static final String TYPE_A_NAME = "repeatability";
 
     /** Most repeated readings one point takes (a real point has a handful; an automated run a few hundred). */
-    public static final int MAX_READINGS = TypeAEvaluation.MAX_VALUES;
+    static final int MAX_READINGS = TypeAEvaluation.MAX_VALUES;
 
     /**
      * The largest magnitude of a number entered for a point (nominal, readings, tolerance, the budget's inputs and
      * sensitivities), in the point's unit: far beyond any measurement, and small enough that what is derived from it
      * (means, errors, U, acceptance limits) fits the stored columns (38 digits, 12 after the point).
      */
-    public static final double MAX_MAGNITUDE = 1e15;
+    static final double MAX_MAGNITUDE = 1e15;
 
     /** Most components of one point's budget besides the Type A one (the maths caps a budget at 200 in all). */
-    public static final int MAX_COMPONENTS = UncertaintyBudget.MAX_COMPONENTS - 1;
+    static final int MAX_COMPONENTS = UncertaintyBudget.MAX_COMPONENTS - 1;
+
+    /** The coverage factor a component's expanded uncertainty may state (stored with 3 decimals below 1000). */
+    private static final double MAX_COVERAGE_FACTOR = 100;
+
+    /** Degrees of freedom a component may state; more is as good as infinitely many (stored below 10¹³). */
+    private static final double MAX_DOF = 1e9;
 
     private PointEvaluation() {
     }
@@ -249,16 +255,10 @@ final class PointEvaluation {
         return u;
     }
 
-    /** The coverage factor a component's expanded uncertainty may state (stored with 3 decimals below 1000). */
-    private static final double MAX_COVERAGE_FACTOR = 100;
-
-    /** Degrees of freedom a component may state; more is as good as infinitely many (stored below 10¹³). */
-    private static final double MAX_DOF = 1e9;
-
     private static void requireMagnitude(Double v, String field) {
         if (v != null && Double.isFinite(v) && Math.abs(v) > MAX_MAGNITUDE) {
-            throw new CalibrationInputException(field, "a number of magnitude at most 1e15 (in the point's unit), got "
-                    + v);
+            throw new CalibrationInputException(field, "a number of magnitude at most " + MAX_MAGNITUDE
+                    + " (in the point's unit), got " + v);
         }
     }
 
