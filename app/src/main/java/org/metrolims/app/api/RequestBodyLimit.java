@@ -19,12 +19,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The global request-body limit ({@link HttpLimits}): a body declared larger than its limit (Content-Length) is
  * refused with 413 problem+json before anything reads it, and one sent without a length (chunked) is counted as it
- * is read — whoever reads past the limit gets an I/O error, and the answer becomes that 413, whatever the handler
- * made of the error. Runs before the security filters, so a refusal costs no authentication either. Multipart bodies
+ * is read — whoever reads past the limit gets an I/O error, and the answer (held back until the handler is done)
+ * becomes that 413, whatever the handler made of the error. Runs before the security filters, so a refusal costs no authentication either. Multipart bodies
  * are left to Spring's multipart limits, which the container enforces while it parses them.
  */
 @Component
@@ -53,11 +54,21 @@ class RequestBodyLimit extends OncePerRequestFilter {
             tooLarge(response, limit);
             return;
         }
+        if (request.getContentLengthLong() >= 0) {
+            // the container reads no more than the declared length, which is within the limit
+            chain.doFilter(request, response);
+            return;
+        }
+        // No length declared (chunked): count while it is read, and hold the answer back until the handler is done,
+        // since whatever it made of the failed read (a 400 from a message converter, which flushes) is to become 413.
         CountingRequest counted = new CountingRequest(request, limit);
-        chain.doFilter(counted, response);
+        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+        chain.doFilter(counted, held);
         if (counted.exceeded && !response.isCommitted()) {
             response.reset();
             tooLarge(response, limit);
+        } else {
+            held.copyBodyToResponse();
         }
     }
 
