@@ -54,8 +54,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
             tooLarge(response, limit);
             return;
         }
-        if (request.getContentLengthLong() >= 0) {
-            // the container reads no more than the declared length, which is within the limit
+        if (request.getContentLengthLong() >= 0 || request.getHeader("Transfer-Encoding") == null) {
+            // the container reads no more than the declared length, which is within the limit; and a request with
+            // neither a length nor a transfer coding has no body (a GET): both pass untouched, answers streamed
             chain.doFilter(request, response);
             return;
         }

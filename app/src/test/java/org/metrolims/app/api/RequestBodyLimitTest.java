@@ -40,6 +40,7 @@ class RequestBodyLimitTest {
                 return -1; // sent chunked: no length declared
             }
         };
+        request.addHeader("Transfer-Encoding", "chunked");
         request.setContent(new byte[150]);
         MockHttpServletResponse response = new MockHttpServletResponse();
 
@@ -74,6 +75,18 @@ class RequestBodyLimitTest {
         MockHttpServletResponse refused = new MockHttpServletResponse();
         filter.doFilter(post("/api/instruments/import", 1001), refused, new MockFilterChain());
         assertThat(refused.getStatus()).isEqualTo(413);
+    }
+
+    @Test
+    void aRequestWithoutABodyIsPassedOnUntouchedSoItsAnswerStreams() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/certificates/export.zip");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, response, chain);
+
+        assertThat(chain.getRequest()).isSameAs(request);
+        assertThat(chain.getResponse()).isSameAs(response);
     }
 
     private static MockHttpServletRequest post(String path, int bytes) {
