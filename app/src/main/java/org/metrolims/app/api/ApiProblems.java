@@ -1,13 +1,18 @@
 package org.metrolims.app.api;
 
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.metrolims.db.PageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -103,12 +108,57 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return badRequest(fields, new HttpHeaders(), request);
     }
 
+    /** A page or size out of range in any paged list: a 400 naming {@code page} or {@code size}. */
+    @ExceptionHandler(PageRequest.InvalidPageException.class)
+    ResponseEntity<Object> onInvalidPage(PageRequest.InvalidPageException ex, WebRequest request) {
+        return badRequest(List.of(new FieldProblem(ex.field(), ex.getMessage())), new HttpHeaders(), request);
+    }
+
+    /**
+     * A safety net, not the fix: a write the database refused because a value did not fit its column or broke a
+     * check (input that validation should have named, and let through) is a 400, a duplicate key a 409; the
+     * transaction has rolled back, so nothing is stored. Logged, since it means a validation is missing.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> onIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
+        return refusedByDatabase(ex, ex instanceof DuplicateKeyException, request);
+    }
+
+    /** SQLSTATE class 22 (data exception: out of range, truncated) or 23 (integrity constraint), else null. */
+    private static SQLException refusedWrite(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private ResponseEntity<Object> refusedByDatabase(Exception ex, boolean conflict, WebRequest request) {
+        log.warn("Database refused a write on {} (a validation is missing): {}", request.getDescription(false),
+                NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+        if (conflict) {
+            ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "Conflict",
+                    "The record conflicts with one that already exists or depends on it; nothing was stored.");
+            return createResponseEntity(problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+        }
+        return badRequest(List.of(new FieldProblem("body",
+                "a value is outside what can be stored (too large, too long or not allowed); nothing was stored")),
+                new HttpHeaders(), request);
+    }
+
     /** The last resort: log the cause, tell the client no more than that it failed. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> onUnexpected(Exception ex, WebRequest request) throws Exception {
         if (ex instanceof org.springframework.security.access.AccessDeniedException
                 || ex instanceof org.springframework.security.core.AuthenticationException) {
             throw ex; // the security filters answer these
+        }
+        SQLException refused = refusedWrite(ex);
+        if (refused != null) {
+            // writes through JDBC inside jOOQ arrive untranslated; 1062 duplicate key, 1451 row still referenced
+            return refusedByDatabase(ex, refused.getErrorCode() == 1062 || refused.getErrorCode() == 1451, request);
         }
         log.error("Unexpected failure on {}", request.getDescription(false), ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -187,8 +187,8 @@ class CalibrationApiController {
     private static PageRequest pageRequest(int page, int size) {
         try {
             return new PageRequest(page, size);
-        } catch (IllegalArgumentException e) {
-            throw new CalibrationInputException(page < 0 ? "page" : "size", e.getMessage());
+        } catch (PageRequest.InvalidPageException e) {
+            throw new CalibrationInputException(e.field(), e.getMessage());
         }
     }
 }

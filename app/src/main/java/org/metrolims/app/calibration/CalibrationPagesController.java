@@ -47,7 +47,7 @@ class CalibrationPagesController {
     @GetMapping("/calibrations")
     String list(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("calibrations", records.list(CalibrationActors.of(user), CalibrationFilter.any(),
-                new PageRequest(Math.max(0, page), PageRequest.DEFAULT_SIZE)));
+                PageRequest.clamped(page, PageRequest.DEFAULT_SIZE)));
         return "calibration/list";
     }
 

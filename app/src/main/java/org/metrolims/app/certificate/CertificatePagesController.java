@@ -60,7 +60,7 @@ class CertificatePagesController {
             @RequestParam(defaultValue = "0") int page, Model model) {
         var filter = new CertificateFilter(q, status, issuedFrom, issuedTo);
         model.addAttribute("certificates", certificates.list(CertificateViewers.of(user), filter,
-                new PageRequest(Math.max(0, page), PageRequest.DEFAULT_SIZE)));
+                PageRequest.clamped(page, PageRequest.DEFAULT_SIZE)));
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", CertificateStatus.values());
         model.addAttribute("canBatch", user.hasRole(Role.TECHNICIAN));

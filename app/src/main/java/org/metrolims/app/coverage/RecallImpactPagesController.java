@@ -2,10 +2,12 @@ package org.metrolims.app.coverage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
+import org.metrolims.calibration.standard.CsvCells;
 import org.metrolims.calibration.traceability.RecallImpact;
 import org.metrolims.calibration.traceability.RecallImpact.ImpactedCalibration;
 import org.metrolims.calibration.traceability.RecallImpact.ImpactedCertificate;
@@ -88,39 +90,26 @@ class RecallImpactPagesController {
      * in the page's order; fields quoted as RFC 4180 says.
      */
     static String csv(RecallImpact impact, LocalDate foundOn) {
-        StringBuilder out = new StringBuilder();
-        out.append("standard,found_out_of_tolerance_on,suspect_since,depth,calibration_no,revision,customer,")
-                .append("calibrated_on,calibration_status,via_standard,calibrated_standard,certificate_no,")
-                .append("certificate_revision,certificate_status\r\n");
+        List<String> header = List.of("standard", "found_out_of_tolerance_on", "suspect_since", "depth",
+                "calibration_no", "revision", "customer", "calibrated_on", "calibration_status", "via_standard",
+                "calibrated_standard", "certificate_no", "certificate_revision", "certificate_status");
+        List<List<String>> rows = new ArrayList<>();
         String since = impact.since().equals(LocalDate.MIN) ? "" : impact.since().toString();
         for (ImpactedCalibration c : impact.calibrations()) {
             List<Optional<ImpactedCertificate>> certificates = c.certificates().isEmpty()
                     ? List.of(Optional.empty()) : c.certificates().stream().map(Optional::of).toList();
             for (Optional<ImpactedCertificate> t : certificates) {
-                row(out, impact.code(), foundOn.toString(), since, String.valueOf(c.depth()), c.calibrationNo(),
-                        String.valueOf(c.revision()), c.customerCode(), c.calibratedOn().toString(), c.status(),
-                        c.viaStandard(), c.calibratedStandard().orElse(""),
+                rows.add(List.of(impact.code(), foundOn.toString(), since, String.valueOf(c.depth()),
+                        c.calibrationNo(), String.valueOf(c.revision()), c.customerCode(),
+                        c.calibratedOn().toString(), c.status(), c.viaStandard(), c.calibratedStandard().orElse(""),
                         t.map(ImpactedCertificate::certificateNo).orElse(""),
                         t.map(x -> String.valueOf(x.revision())).orElse(""),
-                        t.map(ImpactedCertificate::status).orElse(""));
+                        t.map(ImpactedCertificate::status).orElse("")));
             }
         }
+        StringBuilder out = new StringBuilder();
+        CsvCells.write(header, rows, out);
         return out.toString();
-    }
-
-    private static void row(StringBuilder out, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String f = fields[i];
-            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
-                out.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(f);
-            }
-        }
-        out.append("\r\n");
     }
 
     private RecallImpact load(MetroLimsUser user, long id, LocalDate foundOn) {

@@ -163,7 +163,16 @@ class OrganizationAdministration {
         if (v.length() > max) {
             throw new OrganizationInputException(field, "at most " + max + " characters");
         }
+        requireNoControlCharacters(field, v);
         return v;
+    }
+
+    /** No NUL or other control character; a code none at all, other text only line breaks and tabs. */
+    private static void requireNoControlCharacters(String field, String v) {
+        boolean identifier = field.equals("code") || field.equals("accreditationNumber");
+        if (v.chars().anyMatch(c -> Character.isISOControl(c) && (identifier || c != '\n' && c != '\r' && c != '\t'))) {
+            throw new OrganizationInputException(field, "must not contain control characters");
+        }
     }
 
     private static Optional<String> optional(String field, String value, int max) {
@@ -171,6 +180,7 @@ class OrganizationAdministration {
         if (v.length() > max) {
             throw new OrganizationInputException(field, "at most " + max + " characters");
         }
+        requireNoControlCharacters(field, v);
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 

@@ -20,6 +20,9 @@ import org.metrolims.proficiency.statistics.LabResult;
  */
 record ScoreRequest(List<LabValue> results, AssignedValueChoice assignedValue, SigmaPtChoice sigmaPt) {
 
+    /** Most results one request scores: far more labs than any PT round has (ISO/IEC 17043 rounds have tens). */
+    static final int MAX_RESULTS = 10_000;
+
     /** One lab's result; u is its standard uncertainty, optional. */
     record LabValue(String lab, Double value, Double u) {
     }
@@ -36,6 +39,9 @@ record ScoreRequest(List<LabValue> results, AssignedValueChoice assignedValue, S
     List<LabResult> labResults() {
         if (results == null || results.isEmpty()) {
             throw new PtInputException("results", "at least one result is required");
+        }
+        if (results.size() > MAX_RESULTS) {
+            throw new PtInputException("results", "at most " + MAX_RESULTS + " results, got " + results.size());
         }
         List<LabResult> labs = new ArrayList<>(results.size());
         Map<String, Integer> seen = new HashMap<>();

@@ -54,6 +54,10 @@ class ScorerController {
         if (lines.length == 0 || !lines[0].strip().replace(" ", "").toLowerCase().matches("lab,value(,u)?")) {
             throw new PtInputException("line 1", "the header must be lab,value,u");
         }
+        if (lines.length - 1 > ScoreRequest.MAX_RESULTS) {
+            throw new PtInputException("results", "at most " + ScoreRequest.MAX_RESULTS + " lines of results, got "
+                    + (lines.length - 1));
+        }
         List<LabValue> results = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i].strip();

@@ -70,7 +70,7 @@ class RegistryPagesController {
     String instruments(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int page, Model model) {
         var filter = new InstrumentFilter(null, null, null, null, null, q);
-        model.addAttribute("instruments", instruments.search(filter, new PageRequest(Math.max(page, 0), PAGE_SIZE),
+        model.addAttribute("instruments", instruments.search(filter, PageRequest.clamped(page, PAGE_SIZE),
                 RegistryUsers.of(user)));
         model.addAttribute("q", q);
         model.addAttribute("canRegister", user.hasRole(Role.TECHNICIAN) || user.hasRole(Role.ADMIN));
@@ -103,7 +103,7 @@ class RegistryPagesController {
     String standards(@AuthenticationPrincipal MetroLimsUser user, @ModelAttribute StandardQuery query,
             @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("standards", standards.search(query.filter(),
-                new PageRequest(Math.max(page, 0), PAGE_SIZE), RegistryUsers.of(user)));
+                PageRequest.clamped(page, PAGE_SIZE), RegistryUsers.of(user)));
         model.addAttribute("query", query);
         model.addAttribute("levels", StandardLevel.values());
         model.addAttribute("statuses", StandardStatus.values());

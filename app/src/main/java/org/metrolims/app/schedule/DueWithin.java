@@ -1,5 +1,6 @@
 package org.metrolims.app.schedule;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
@@ -12,6 +13,9 @@ import org.metrolims.calibration.schedule.ScheduleInputException;
  */
 final class DueWithin {
 
+    /** The longest period a due list looks ahead. */
+    static final int MAX_YEARS = 100;
+
     private DueWithin() {
     }
 
@@ -22,20 +26,29 @@ final class DueWithin {
         }
         String text = within.strip().toUpperCase(java.util.Locale.ROOT);
         try {
+            LocalDate horizon;
             if (text.contains("T")) {
                 Duration d = Duration.parse(text);
                 if (d.isNegative()) {
                     throw new ScheduleInputException("within", "must not be negative");
                 }
-                return from.plusDays(d.toDays());
+                horizon = from.plusDays(d.toDays());
+            } else {
+                Period p = Period.parse(text);
+                if (p.isNegative()) {
+                    throw new ScheduleInputException("within", "must not be negative");
+                }
+                horizon = from.plus(p);
             }
-            Period p = Period.parse(text);
-            if (p.isNegative()) {
-                throw new ScheduleInputException("within", "must not be negative");
+            if (horizon.isAfter(from.plusYears(MAX_YEARS))) {
+                throw new ScheduleInputException("within", "at most " + MAX_YEARS + " years");
             }
-            return from.plus(p);
+            return horizon;
         } catch (DateTimeParseException e) {
             throw new ScheduleInputException("within", "is not an ISO-8601 period or duration (e.g. P30D)");
+        } catch (DateTimeException | ArithmeticException e) {
+            // a period of billions of years overflows the date arithmetic before the check above
+            throw new ScheduleInputException("within", "at most " + MAX_YEARS + " years");
         }
     }
 }

@@ -50,7 +50,7 @@ class SchedulePagesController {
         if (owner.isPresent()) {
             filter = filter.withOwner(owner.get());
         }
-        model.addAttribute("due", schedules.due(filter, new PageRequest(Math.max(0, page), PAGE_SIZE)));
+        model.addAttribute("due", schedules.due(filter, PageRequest.clamped(page, PAGE_SIZE)));
         model.addAttribute("lab", owner.orElse(null));
         model.addAttribute("days", within);
         model.addAttribute("asOf", today);

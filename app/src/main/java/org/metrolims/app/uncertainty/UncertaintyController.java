@@ -12,6 +12,7 @@ import org.metrolims.calibration.uncertainty.CoverageFactor;
 import org.metrolims.calibration.uncertainty.Distribution;
 import org.metrolims.calibration.uncertainty.EvaluatedUncertainty;
 import org.metrolims.calibration.uncertainty.ReportedResult;
+import org.metrolims.calibration.uncertainty.TypeAEvaluation;
 import org.metrolims.calibration.uncertainty.UncertaintyBudget;
 import org.metrolims.calibration.uncertainty.UncertaintyComponent;
 import org.metrolims.calibration.uncertainty.UncertaintyInputException;
@@ -38,6 +39,26 @@ class UncertaintyController {
         if (given.isEmpty()) {
             problems.add(new FieldProblem("components", "a budget needs at least one component"));
         }
+        // the caps come first, so that an oversized budget costs nothing beyond reading it
+        List<EvaluationRequest.CorrelationEntry> pairs = request.correlations() == null ? List.of() : request.correlations();
+        if (given.size() > UncertaintyBudget.MAX_COMPONENTS) {
+            problems.add(new FieldProblem("components", "a budget has at most " + UncertaintyBudget.MAX_COMPONENTS
+                    + " components, got " + given.size()));
+        }
+        if (pairs.size() > UncertaintyBudget.MAX_CORRELATIONS) {
+            problems.add(new FieldProblem("correlations", "a budget has at most " + UncertaintyBudget.MAX_CORRELATIONS
+                    + " correlations, got " + pairs.size()));
+        }
+        for (int i = 0; i < given.size() && problems.isEmpty(); i++) {
+            if (given.get(i) != null && given.get(i).values() != null
+                    && given.get(i).values().length > TypeAEvaluation.MAX_VALUES) {
+                problems.add(new FieldProblem("components[" + i + "].values", "a Type A component takes at most "
+                        + TypeAEvaluation.MAX_VALUES + " values, got " + given.get(i).values().length));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidBudgetException(problems);
+        }
         List<UncertaintyComponent> components = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             String path = "components[" + i + "]";
@@ -49,7 +70,6 @@ class UncertaintyController {
                 problems.add(new FieldProblem(path + (e.field.isEmpty() ? "" : "." + e.field), e.getMessage()));
             }
         }
-        List<EvaluationRequest.CorrelationEntry> pairs = request.correlations() == null ? List.of() : request.correlations();
         List<Correlation> correlations = new ArrayList<>();
         for (int k = 0; k < pairs.size(); k++) {
             EvaluationRequest.CorrelationEntry c = pairs.get(k);

@@ -203,12 +203,11 @@ public class CoverageMetrics {
         try (CSVParser parser = CsvCells.parser(csv)) {
             CsvCells.requireColumns(parser, CSV_COLUMNS.subList(0, 7));
             for (CSVRecord record : parser) {
+                CsvCells.requireRowWithinLimit(record.getRecordNumber());
                 int row = (int) record.getRecordNumber() + 1;
                 parseRow(record, row, quantities, regions, rejections).ifPresent(rows::add);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw CsvCells.unreadable(e);
         }
         if (!rejections.isEmpty()) {
@@ -272,7 +271,7 @@ public class CoverageMetrics {
     }
 
     private static String get(CSVRecord r, String column) {
-        return r.isSet(column) ? r.get(column).trim() : "";
+        return r.isSet(column) ? CsvCells.restored(r.get(column).trim()) : "";
     }
 
     private static BigDecimal number(CSVRecord r, String column, int row, List<RowRejection> rejections) {

@@ -42,6 +42,7 @@ final class InstrumentCsv {
             int row = 1;
             for (CSVRecord r : parser) {
                 row++;
+                CsvCells.requireRowWithinLimit(row - 1);
                 FieldChecks checks = new FieldChecks();
                 CsvCells c = new CsvCells(r, checks);
                 rows.add(new Row(row, new InstrumentDetails(c.text("owner"), c.text("type"), c.text("assetNo"),
@@ -50,9 +51,7 @@ final class InstrumentCsv {
                         c.decimal("maxPermissibleError"), c.text("location"), c.integer("calibrationIntervalMonths"),
                         c.enumValue("status", InstrumentStatus.class)), checks));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             throw CsvCells.unreadable(e);
         }
         return rows;

@@ -2,6 +2,7 @@ package org.metrolims.calibration.record;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class CalibrationRecords {
 
     static final String ENTITY = "calibration";
+
+    /** Most points one calibration holds (a real one has a few to a few dozen). */
+    public static final int MAX_POINTS = 500;
+
+    /** No calibration, receipt or validity is dated before this day. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
+    /** A stated validity ends at most this many years after the calibration. */
+    public static final int MAX_VALIDITY_YEARS = 30;
 
     private final CalibrationRepository repository;
     private final AuditTrail audit;
@@ -318,8 +328,23 @@ public class CalibrationRecords {
         if (d.procedureCode().strip().length() > 60) {
             throw new CalibrationInputException("procedureCode", "at most 60 characters");
         }
+        if (d.procedureCode().chars().anyMatch(Character::isISOControl)) {
+            throw new CalibrationInputException("procedureCode", "control characters (NUL, CR, LF, tab …) are not allowed");
+        }
         if (d.calibratedOn() == null) {
             throw new CalibrationInputException("calibratedOn", "the date of calibration is required");
+        }
+        LocalDate latest = LocalDate.now(clock).plusDays(1);
+        if (d.calibratedOn().isBefore(EARLIEST_DATE) || d.calibratedOn().isAfter(latest)) {
+            throw new CalibrationInputException("calibratedOn", "a date from " + EARLIEST_DATE + " to " + latest
+                    + " (a calibration is not dated in the future), got " + d.calibratedOn());
+        }
+        if (d.receivedOn() != null && d.receivedOn().isBefore(EARLIEST_DATE)) {
+            throw new CalibrationInputException("receivedOn", "a date from " + EARLIEST_DATE + ", got " + d.receivedOn());
+        }
+        if (d.validUntil() != null && d.validUntil().isAfter(d.calibratedOn().plusYears(MAX_VALIDITY_YEARS))) {
+            throw new CalibrationInputException("validUntil", "at most " + MAX_VALIDITY_YEARS
+                    + " years after the date of calibration, got " + d.validUntil());
         }
         if (d.receivedOn() != null && d.receivedOn().isAfter(d.calibratedOn())) {
             throw new CalibrationInputException("receivedOn", "an item is received on or before it is calibrated");
@@ -349,9 +374,17 @@ public class CalibrationRecords {
         if (!(p > 0 && p < 1)) {
             throw new CalibrationInputException("coverageProbability", "a probability strictly between 0 and 1");
         }
+        if (java.math.BigDecimal.valueOf(p).stripTrailingZeros().scale() > 4) {
+            // stored with four decimals: 0.99999 would be kept as 1
+            throw new CalibrationInputException("coverageProbability", "at most four decimals (e.g. 0.9545), got " + p);
+        }
         DecisionRule rule = rule(d.decisionRule(), d.decisionRuleMultiplier());
         if (d.points().isEmpty()) {
             throw new CalibrationInputException("points", "a calibration has at least one point");
+        }
+        if (d.points().size() > MAX_POINTS) {
+            throw new CalibrationInputException("points", "a calibration has at most " + MAX_POINTS + " points, got "
+                    + d.points().size());
         }
         Unit<?> quantityUnit = facts.quantityUnit(instrument);
         List<MeasuredPoint> points = new ArrayList<>(d.points().size());
@@ -374,6 +407,10 @@ public class CalibrationRecords {
         if (code.takesMultiplier() && (multiplier == null || !(multiplier > 0) || multiplier.isInfinite())) {
             throw new CalibrationInputException("decisionRuleMultiplier",
                     "the rule " + code + " needs its guard-band multiplier r > 0 (w = r·U)");
+        }
+        if (multiplier != null && multiplier > 100) {
+            throw new CalibrationInputException("decisionRuleMultiplier",
+                    "a guard-band multiplier is at most 100, got " + multiplier);
         }
         try {
             return DecisionRule.of(code, multiplier == null ? 0 : multiplier);

@@ -13,6 +13,7 @@ import org.metrolims.calibration.uncertainty.Distribution;
 import org.metrolims.calibration.uncertainty.EvaluatedUncertainty;
 import org.metrolims.calibration.uncertainty.ReportedResult;
 import org.metrolims.calibration.uncertainty.Correlation;
+import org.metrolims.calibration.uncertainty.TypeAEvaluation;
 import org.metrolims.calibration.uncertainty.UncertaintyBudget;
 import org.metrolims.calibration.uncertainty.UncertaintyComponent;
 import org.metrolims.calibration.uncertainty.UncertaintyInputException;
@@ -34,6 +35,25 @@ final class PointEvaluation {
 
     static final String TYPE_A_NAME = "repeatability";
 
+    /** Most repeated readings one point takes (a real point has a handful; an automated run a few hundred). */
+    static final int MAX_READINGS = TypeAEvaluation.MAX_VALUES;
+
+    /**
+     * The largest magnitude of a number entered for a point (nominal, readings, tolerance, the budget's inputs and
+     * sensitivities), in the point's unit: far beyond any measurement, and small enough that what is derived from it
+     * (means, errors, U, acceptance limits) fits the stored columns (38 digits, 12 after the point).
+     */
+    static final double MAX_MAGNITUDE = 1e15;
+
+    /** Most components of one point's budget besides the Type A one (the maths caps a budget at 200 in all). */
+    static final int MAX_COMPONENTS = UncertaintyBudget.MAX_COMPONENTS - 1;
+
+    /** The coverage factor a component's expanded uncertainty may state (stored with 3 decimals below 1000). */
+    private static final double MAX_COVERAGE_FACTOR = 100;
+
+    /** Degrees of freedom a component may state; more is as good as infinitely many (stored below 10¹³). */
+    private static final double MAX_DOF = 1e9;
+
     private PointEvaluation() {
     }
 
@@ -42,6 +62,15 @@ final class PointEvaluation {
         String at = "points[" + index + "]";
         if (!Double.isFinite(p.nominal())) {
             throw new CalibrationInputException(at + ".nominal", "the nominal value must be a finite number");
+        }
+        requireMagnitude(p.nominal(), at + ".nominal");
+        if (p.components().size() > MAX_COMPONENTS) {
+            throw new CalibrationInputException(at + ".components", "a point's budget has at most " + MAX_COMPONENTS
+                    + " components besides the readings' Type A, got " + p.components().size());
+        }
+        if (p.correlations().size() > UncertaintyBudget.MAX_CORRELATIONS) {
+            throw new CalibrationInputException(at + ".correlations", "a point's budget has at most "
+                    + UncertaintyBudget.MAX_CORRELATIONS + " correlations, got " + p.correlations().size());
         }
         Unit<?> unit = Units.parse(p.unit(), at + ".unit");
         Units.requireDimension(unit, quantityUnit, p.unit(), at + ".unit");
@@ -66,6 +95,18 @@ final class PointEvaluation {
                 throw new CalibrationInputException(cat + ".name", "the name '" + c.name()
                         + "' is already used in this point's budget ('" + TYPE_A_NAME + "' is the readings' Type A)");
             }
+            requireMagnitude(c.standardUncertainty(), cat + ".standardUncertainty");
+            requireMagnitude(c.halfWidth(), cat + ".halfWidth");
+            requireMagnitude(c.expandedUncertainty(), cat + ".expandedUncertainty");
+            requireMagnitude(c.sensitivity(), cat + ".sensitivity");
+            if (c.coverageFactor() != null && !(c.coverageFactor() <= MAX_COVERAGE_FACTOR)) {
+                throw new CalibrationInputException(cat + ".coverageFactor",
+                        "a coverage factor is at most " + (int) MAX_COVERAGE_FACTOR + ", got " + c.coverageFactor());
+            }
+            if (c.dof() != null && Double.isFinite(c.dof()) && c.dof() > MAX_DOF) {
+                throw new CalibrationInputException(cat + ".dof", "give degrees of freedom up to " + (long) MAX_DOF
+                        + " (or none for infinitely many), got " + c.dof());
+            }
             try {
                 components.add(typeB(c, cat));
             } catch (UncertaintyInputException e) {
@@ -89,6 +130,10 @@ final class PointEvaluation {
                     "the budget gives U = 0; a calibration point states a non-zero uncertainty");
         }
         double k = evaluated.coverageFactor();
+        if (!(k < 1000)) {
+            throw new CalibrationInputException(at + ".readings", "the budget gives k = " + k
+                    + " for this coverage probability: too few degrees of freedom to state U (k must be below 1000)");
+        }
         double error = mean - p.nominal();
 
         List<BudgetComponent> stored = new ArrayList<>();
@@ -111,6 +156,7 @@ final class PointEvaluation {
             if (!(tolerance > 0) || tolerance.isInfinite()) {
                 throw new CalibrationInputException(at + ".tolerance", "a tolerance (± MPE) must be a number > 0");
             }
+            requireMagnitude(tolerance, at + ".tolerance");
             toleranceUnit = p.toleranceUnit() == null || p.toleranceUnit().isBlank() ? p.unit() : p.toleranceUnit();
             Unit<?> tu = Units.parse(toleranceUnit, at + ".toleranceUnit");
             Units.requireDimension(tu, quantityUnit, toleranceUnit, at + ".toleranceUnit");
@@ -167,12 +213,17 @@ final class PointEvaluation {
             throw new CalibrationInputException(at + ".readings", "a point needs at least 2 repeated readings, got "
                     + (p.readings() == null ? 0 : p.readings().size()));
         }
+        if (p.readings().size() > MAX_READINGS) {
+            throw new CalibrationInputException(at + ".readings", "a point takes at most " + MAX_READINGS
+                    + " readings, got " + p.readings().size());
+        }
         double[] r = new double[p.readings().size()];
         for (int i = 0; i < r.length; i++) {
             Double v = p.readings().get(i);
             if (v == null || !Double.isFinite(v)) {
                 throw new CalibrationInputException(at + ".readings[" + i + "]", "a reading must be a finite number");
             }
+            requireMagnitude(v, at + ".readings[" + i + "]");
             r[i] = v;
         }
         return r;
@@ -202,6 +253,13 @@ final class PointEvaluation {
             u = u.withDegreesOfFreedom(c.dof());
         }
         return u;
+    }
+
+    private static void requireMagnitude(Double v, String field) {
+        if (v != null && Double.isFinite(v) && Math.abs(v) > MAX_MAGNITUDE) {
+            throw new CalibrationInputException(field, "a number of magnitude at most " + MAX_MAGNITUDE
+                    + " (in the point's unit), got " + v);
+        }
     }
 
     /** Infinite (and values beyond what is stored, 10¹²) as null. */

@@ -17,6 +17,9 @@ final class Units {
         if (symbol == null || symbol.isBlank()) {
             throw new CalibrationInputException(field, "a unit is required");
         }
+        MeasurementUnits.problem(symbol).ifPresent(problem -> {
+            throw new CalibrationInputException(field, problem);
+        });
         return MeasurementUnits.parse(symbol)
                 .orElseThrow(() -> new CalibrationInputException(field, "'" + symbol + "' is not a known unit"));
     }

@@ -35,7 +35,7 @@ public final class IcsCalendar {
         line(sb, "X-WR-CALNAME:" + text(calendarName));
         for (Event e : events) {
             line(sb, "BEGIN:VEVENT");
-            line(sb, "UID:" + e.uid());
+            line(sb, "UID:" + text(e.uid()));
             line(sb, "DTSTAMP:" + STAMP.format(stamp));
             line(sb, "DTSTART;VALUE=DATE:" + DATE.format(e.date()));
             line(sb, "DTEND;VALUE=DATE:" + DATE.format(e.date().plusDays(1)));
@@ -48,10 +48,35 @@ public final class IcsCalendar {
         return sb.toString();
     }
 
-    /** RFC 5545 3.3.11: backslash, semicolon, comma and newline escaped. */
+    /**
+     * RFC 5545 3.3.11: backslash, semicolon, comma and line breaks escaped — CRLF, a lone LF and a lone CR each as
+     * {@code \n} — and every other control character dropped (TEXT allows none but HTAB), so that no value, a serial
+     * number typed with a stray CR included, can end its content line and start a property or component of its own.
+     */
     static String text(String s) {
-        return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-                .replace("\n", "\\n");
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case ';' -> sb.append("\\;");
+                case ',' -> sb.append("\\,");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> {
+                    sb.append("\\n");
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                }
+                case '\t' -> sb.append(c);
+                default -> {
+                    if (!Character.isISOControl(c)) {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 
     /** RFC 5545 3.1: content lines of at most 75 octets, continued with CRLF + one space, never splitting a character. */

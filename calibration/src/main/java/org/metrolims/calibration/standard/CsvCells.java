@@ -34,21 +34,78 @@ public final class CsvCells {
                 .setTrim(true).get().parse(in);
     }
 
-    /** Malformed CSV (an unterminated quote, a duplicate column name) as a rejection of the file. */
-    public static RegistryInputException unreadable(RuntimeException e) {
-        return new RegistryInputException("file", "is not readable CSV: " + e.getMessage());
+    /** Most data rows one CSV import takes (as many as one export holds); larger files are sent in parts. */
+    public static final int MAX_IMPORT_ROWS = RegistryTable.EXPORT_LIMIT;
+
+    /**
+     * Malformed CSV (an unterminated quote, a duplicate column name), wherever the parser meets it — in the header
+     * row as in a data row —, as a rejection of the file naming the line.
+     */
+    public static RegistryInputException unreadable(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        return new RegistryInputException("file", "is not readable CSV: " + cause.getMessage());
     }
 
-    /** Writes a table as CSV (RFC 4180), header first. */
+    /** Refuses a file once it has more than {@link #MAX_IMPORT_ROWS} data rows, before reading the rest of it. */
+    public static void requireRowWithinLimit(long dataRow) {
+        if (dataRow > MAX_IMPORT_ROWS) {
+            throw new RegistryInputException("file", "an import holds at most " + MAX_IMPORT_ROWS
+                    + " rows; send a larger file in parts");
+        }
+    }
+
+    /** Writes a table as CSV (RFC 4180), header first, every cell through {@link #neutralised(String)}. */
     public static void write(RegistryTable table, Appendable out) {
+        write(table.header(), table.rows(), out);
+    }
+
+    /**
+     * Writes rows as CSV (RFC 4180: quoted where needed, CRLF), header first, every cell through
+     * {@link #neutralised(String)}: the one CSV writer of every export.
+     */
+    public static void write(List<String> header, List<List<String>> rows, Appendable out) {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            printer.printRecord(table.header());
-            for (List<String> row : table.rows()) {
-                printer.printRecord(row);
+            printer.printRecord(header.stream().map(CsvCells::neutralised).toList());
+            for (List<String> row : rows) {
+                printer.printRecord(row.stream().map(CsvCells::neutralised).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A cell as a spreadsheet will not run it (OWASP, CSV injection): text starting with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return gets a leading single quote, so that Excel or LibreOffice shows
+     * it as text instead of evaluating a formula. A plain decimal number ({@code -12.5}, {@code -1.2E-7}) is left as it
+     * is: it cannot be a formula, and numeric columns keep their negative values. A cell that already starts with a
+     * quote before one of those characters gets one more, so that {@link #restored(String)} gives back exactly what
+     * was stored.
+     */
+    public static String neutralised(String cell) {
+        if (cell == null || !needsQuote(cell) || PLAIN_NUMBER.matcher(cell).matches()) {
+            return cell;
+        }
+        return "'" + cell;
+    }
+
+    /** The inverse of {@link #neutralised(String)} on import: the quote an export added is taken off again. */
+    public static String restored(String cell) {
+        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && needsQuote(cell.substring(1))) {
+            return cell.substring(1);
+        }
+        return cell;
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
+    private static boolean needsQuote(String cell) {
+        int i = 0;
+        while (i < cell.length() && cell.charAt(i) == '\'') {
+            i++;
+        }
+        return i < cell.length() && "=+-@\t\r".indexOf(cell.charAt(i)) >= 0;
     }
 
     public static void requireColumns(CSVParser parser, List<String> columns) {
@@ -70,7 +127,7 @@ public final class CsvCells {
 
     public String text(String column) {
         String v = record.isSet(column) ? record.get(column) : null;
-        return v == null || v.isBlank() ? null : v.strip();
+        return v == null || v.isBlank() ? null : restored(v.strip());
     }
 
     public BigDecimal decimal(String column) {

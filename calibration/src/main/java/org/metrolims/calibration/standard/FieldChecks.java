@@ -53,19 +53,44 @@ public final class FieldChecks {
         return maxLength(field, value, maxLength);
     }
 
+    /**
+     * At most {@code maxLength} characters, and no control characters: none at all in codes, serial and asset numbers
+     * and the other identifiers (a NUL, a CR or a tab in a serial number breaks every search, calendar and label it is
+     * printed on); in names and other text, line breaks and tabs only.
+     */
     public FieldChecks maxLength(String field, String value, int maxLength) {
         if (value != null && value.codePointCount(0, value.length()) > maxLength) {
             reject(field, "is longer than " + maxLength + " characters");
         }
-        return this;
-    }
-
-    public FieldChecks required(String field, Object value) {
-        if (value == null) {
-            reject(field, "is required");
+        if (value != null) {
+            boolean multiLine = !IDENTIFIERS.contains(field.substring(field.lastIndexOf('.') + 1));
+            boolean control = value.chars().anyMatch(c -> Character.isISOControl(c)
+                    && !(multiLine && (c == '\n' || c == '\r' || c == '\t')));
+            if (control) {
+                reject(field, multiLine ? "contains control characters (only line breaks and tabs are allowed)"
+                        : "contains control characters (NUL, CR, LF, tab …), which an identifier cannot hold");
+            }
         }
         return this;
     }
+
+    /** The fields that identify something, typed on one line. */
+    private static final java.util.Set<String> IDENTIFIERS = java.util.Set.of("code", "serialNo", "assetNo",
+            "model", "unit", "accuracyClass", "certificateNo");
+
+    /** Required; a date also within {@link #EARLIEST_DATE} … {@link #LATEST_DATE}. */
+    public FieldChecks required(String field, Object value) {
+        if (value == null) {
+            reject(field, "is required");
+        } else if (value instanceof LocalDate d && (d.isBefore(EARLIEST_DATE) || d.isAfter(LATEST_DATE))) {
+            reject(field, "must be a date from " + EARLIEST_DATE + " to " + LATEST_DATE + ", got " + d);
+        }
+        return this;
+    }
+
+    /** The dates a register holds (establishment, certificates, status changes): none before, none after. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
 
     /** Fits DECIMAL(38, 12); {@code positive} also refuses zero and negatives, {@code nonNegative} negatives. */
     public FieldChecks decimal(String field, BigDecimal value, Sign sign) {

@@ -52,6 +52,7 @@ final class StandardCsv {
             int row = 1;
             for (CSVRecord r : parser) {
                 row++;
+                CsvCells.requireRowWithinLimit(row - 1);
                 FieldChecks checks = new FieldChecks();
                 CsvCells cells = new CsvCells(r, checks);
                 StandardDetails details = new StandardDetails(cells.text("code"), cells.text("nameZh"),
@@ -68,9 +69,7 @@ final class StandardCsv {
                         && issuer == null ? null : new CertificateDetails(certificateNo, issued, expires, issuer);
                 rows.add(new Row(row, details, certificate, checks));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             throw CsvCells.unreadable(e);
         }
         return rows;

@@ -15,6 +15,9 @@ package org.metrolims.calibration.uncertainty;
 public record TypeAEvaluation(double mean, double standardDeviation, int count, double standardUncertainty,
         double degreesOfFreedom) {
 
+    /** Most readings one Type A evaluation takes (as many as a calibration point holds). */
+    public static final int MAX_VALUES = 1_000;
+
     /**
      * Evaluates repeated readings. Rejects fewer than two readings (no standard deviation can be
      * estimated from one) and non-finite readings, naming the input {@code values}.
@@ -23,6 +26,10 @@ public record TypeAEvaluation(double mean, double standardDeviation, int count, 
         if (readings == null || readings.length < 2) {
             throw new UncertaintyInputException("values", "a Type A evaluation needs at least 2 readings, got "
                     + (readings == null ? 0 : readings.length));
+        }
+        if (readings.length > MAX_VALUES) {
+            throw new UncertaintyInputException("values", "a Type A evaluation takes at most " + MAX_VALUES
+                    + " readings, got " + readings.length);
         }
         int n = readings.length;
         double sum = 0;

@@ -42,9 +42,27 @@ public record UncertaintyBudget(List<UncertaintyComponent> components, List<Corr
 
     private static final double PSD_TOLERANCE = 1e-10;
 
+    /**
+     * Most components one budget takes. Real budgets have a few to a few dozen; the consistency check of the
+     * correlations is a Cholesky factorisation, O(n³) in time and O(n²) in memory, so the cap bounds the cost of a
+     * request (200 components: well under a millisecond).
+     */
+    public static final int MAX_COMPONENTS = 200;
+
+    /** Most correlation coefficients one budget takes (a real budget names a handful of correlated pairs). */
+    public static final int MAX_CORRELATIONS = 1_000;
+
     public UncertaintyBudget {
         if (components == null || components.isEmpty()) {
             throw new UncertaintyInputException("components", "a budget needs at least one component");
+        }
+        if (components.size() > MAX_COMPONENTS) {
+            throw new UncertaintyInputException("components", "a budget has at most " + MAX_COMPONENTS
+                    + " components, got " + components.size());
+        }
+        if (correlations != null && correlations.size() > MAX_CORRELATIONS) {
+            throw new UncertaintyInputException("correlations", "a budget has at most " + MAX_CORRELATIONS
+                    + " correlations, got " + correlations.size());
         }
         components = List.copyOf(components);
         correlations = correlations == null ? List.of() : List.copyOf(correlations);

@@ -1,6 +1,8 @@
 package org.metrolims.calibration.unit;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.measure.IncommensurableException;
 import javax.measure.UnconvertibleException;
 import javax.measure.Unit;
@@ -18,12 +20,29 @@ public final class MeasurementUnits {
 
     private static final UnitFormat FORMAT = SimpleUnitFormat.getInstance();
 
+    /** The longest symbol read (the width of the unit columns); a longer one is refused before the parser sees it. */
+    public static final int MAX_SYMBOL_LENGTH = 32;
+
+    /** The largest power or root a symbol may state ({@code m^3}, {@code s^-2}); no unit of measurement needs more. */
+    public static final int MAX_EXPONENT = 9;
+
+    /** An exponent in a symbol: {@code ^} and a signed whole number, or a fraction of two. */
+    private static final Pattern EXPONENT = Pattern.compile("\\^\\s*\\(?\\s*[-+]?\\s*(\\d+)(?:\\s*/\\s*(\\d+))?");
+
+    /** Two or more superscript digits in a row: a power of 10 or more ({@code m²²} reads as m to the 22nd). */
+    private static final Pattern SUPERSCRIPT_RUN = Pattern.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]{2,}");
+
     private MeasurementUnits() {
     }
 
-    /** The unit with this symbol; empty when the symbol is blank or unknown. */
+    /**
+     * The unit with this symbol; empty when the symbol is blank, unknown, or beyond the parser's bounds: longer than
+     * {@value #MAX_SYMBOL_LENGTH} characters or with an exponent above {@value #MAX_EXPONENT} (the parser recurses
+     * once per operator and per power, so {@code kg^999999} or thousands of chained {@code m/m/…} would exhaust the
+     * stack).
+     */
     public static Optional<Unit<?>> parse(String symbol) {
-        if (symbol == null || symbol.isBlank()) {
+        if (symbol == null || symbol.isBlank() || problem(symbol).isPresent()) {
             return Optional.empty();
         }
         String s = symbol.strip().replace("°C", "℃").replace('μ', 'µ');
@@ -35,6 +54,26 @@ public final class MeasurementUnits {
         } catch (MeasurementParseException | IllegalArgumentException | UnsupportedOperationException e) {
             return Optional.empty();
         }
+    }
+
+    /** Why a symbol is beyond the parser's bounds (length, exponent), to be said at the field that gave it. */
+    public static Optional<String> problem(String symbol) {
+        if (symbol.length() > MAX_SYMBOL_LENGTH) {
+            return Optional.of("a unit symbol has at most " + MAX_SYMBOL_LENGTH + " characters, got " + symbol.length());
+        }
+        if (SUPERSCRIPT_RUN.matcher(symbol).find()) {
+            return Optional.of("a unit's exponents are at most " + MAX_EXPONENT);
+        }
+        Matcher m = EXPONENT.matcher(symbol);
+        while (m.find()) {
+            for (int g = 1; g <= 2; g++) {
+                String digits = m.group(g) == null ? "0" : m.group(g).replaceFirst("^0+(?=\\d)", "");
+                if (digits.length() > 2 || Integer.parseInt(digits) > MAX_EXPONENT) {
+                    return Optional.of("a unit's exponents are at most " + MAX_EXPONENT);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

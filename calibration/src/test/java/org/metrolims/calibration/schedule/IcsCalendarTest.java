@@ -36,6 +36,26 @@ class IcsCalendarTest {
         assertThat(unescape(events.get(0).get("DESCRIPTION"))).isEqualTo("line one\nline two");
     }
 
+    @Test
+    void aSerialWithALoneCarriageReturnCannotStartAnEventOfItsOwn() {
+        String serial = "SN-1\rBEGIN:VEVENT\rSUMMARY:forged\u0000\u000b";
+        String ics = IcsCalendar.write("lab", List.of(new IcsCalendar.Event("instrument-7-20261120@metrolims",
+                LocalDate.of(2026, 11, 20), "Calibration due: " + serial, "Serial " + serial)),
+                Instant.parse("2026-11-01T08:00:00Z"));
+
+        // no bare CR anywhere: every CR is part of a CRLF line ending, and no control character but those
+        assertThat(ics.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n")
+                .doesNotContain("\u0000").doesNotContain("\u000b");
+        // however a reader splits lines (CR, LF or CRLF), the forged BEGIN:VEVENT is inside a value, not a line
+        assertThat(ics.split("\r\n|\r|\n")).filteredOn(l -> l.equals("BEGIN:VEVENT")).hasSize(1);
+        List<Map<String, String>> events = parse(ics);
+        assertThat(events).hasSize(1);
+        assertThat(unescape(events.get(0).get("DESCRIPTION"))).isEqualTo("Serial SN-1\nBEGIN:VEVENT\nSUMMARY:forged");
+        for (String physical : ics.split("\r\n")) {
+            assertThat(physical.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
+        }
+    }
+
     /** A small RFC 5545 reader: unfold (CRLF + space), split name and value at the first unquoted colon. */
     private static List<Map<String, String>> parse(String ics) {
         String unfolded = ics.replace("\r\n ", "");

@@ -18,6 +18,9 @@ public record NewRound(long schemeId, String code, RoundSchedule schedule, Doubl
         if (code.length() > 40) {
             throw new PtInputException("code", "must be at most 40 characters");
         }
+        if (code.chars().anyMatch(Character::isISOControl)) {
+            throw new PtInputException("code", "must not contain control characters (NUL, CR, LF, tab …)");
+        }
         if (schedule == null) {
             throw new PtInputException("schedule", "is required");
         }

@@ -46,5 +46,8 @@ public record NewScheme(String code, String nameZh, String nameEn, String discip
         if (value.length() > maxLength) {
             throw new PtInputException(field, "must be at most " + maxLength + " characters");
         }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && (field.equals("code") || c != '\n' && c != '\t'))) {
+            throw new PtInputException(field, "must not contain control characters");
+        }
     }
 }
