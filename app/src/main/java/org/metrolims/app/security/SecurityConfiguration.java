@@ -104,7 +104,11 @@ class SecurityConfiguration {
                 // the annual coverage report goes upward from the bureau: officers and administrators
                 .requestMatchers(GET, "/api/coverage/report.pdf").hasAnyRole(OFFICER, ADMIN)
                 .requestMatchers("/api/coverage", "/api/coverage/**").hasAnyRole(OFFICER, TECHNICIAN, ADMIN)
-                // schedules: intervals and capacities are set by technicians and administrators
+                // schedules: province-wide intervals (a procedure's, an instrument type's) are an officer's or an
+                // administrator's decision; a lab's capacities and a standard's interval are set by the
+                // organization's technicians and administrators
+                .requestMatchers(PUT, "/api/schedule/procedures/*/interval").hasAnyRole(OFFICER, ADMIN)
+                .requestMatchers(POST, "/api/instrument-types/*/interval-decisions").hasAnyRole(OFFICER, ADMIN)
                 .requestMatchers(PUT, "/api/schedule/**").hasAnyRole(TECHNICIAN, ADMIN)
                 .requestMatchers(POST, "/api/instrument-types/**").hasAnyRole(TECHNICIAN, ADMIN)
                 // accounts and API tokens
@@ -119,6 +123,7 @@ class SecurityConfiguration {
                 .requestMatchers("/calibrations/new", "/calibrations/review").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/calibrations/**").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/registry/**").hasAnyRole(TECHNICIAN, ADMIN)
+                .requestMatchers(POST, "/schedule/intervals/*/decision").hasAnyRole(OFFICER, ADMIN)
                 .requestMatchers(POST, "/schedule/**").hasAnyRole(TECHNICIAN, ADMIN)
                 .requestMatchers("/certificates/issue", "/certificates/batches/new").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/certificates/**").hasRole(TECHNICIAN)
