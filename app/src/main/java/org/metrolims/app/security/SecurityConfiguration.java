@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Who may reach what. Two chains: the REST API under /api authenticates every request with HTTP
@@ -57,7 +58,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, ObjectProvider<SessionStamps> stamps) throws Exception {
+        // a session ends when its account is disabled, its roles change or its password is reset; web slice tests
+        // have no database and so no stamps
+        stamps.ifAvailable(s -> http.addFilterAfter(new SessionStampFilter(s), SecurityContextHolderFilter.class));
         return http
                 .authorizeHttpRequests(SecurityConfiguration::pageRoles)
                 .formLogin(f -> f.loginPage("/login").permitAll())
