@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.audit.AuditEntry;
@@ -138,12 +140,19 @@ public class Certificates {
                 c.sha256());
     }
 
-    /** Every revision of a certificate, oldest first, if the viewer may see it (else not found, as if absent). */
+    /**
+     * The revisions of a certificate the viewer may see, oldest first (else not found, as if absent). Each revision is
+     * checked on its own: an amendment may name another customer than the revision it replaces, and neither customer
+     * sees the other's.
+     */
     @Transactional(readOnly = true)
     public List<CertificateRevision> history(CertificateViewer viewer, String number) {
-        repository.latest(number).filter(s -> visible(viewer, s))
-                .orElseThrow(() -> new CertificateNotFoundException("no certificate " + number));
-        return repository.history(number);
+        Set<Integer> seen = repository.revisions(number).stream().filter(s -> visible(viewer, s))
+                .map(CertificateRepository.Stored::revision).collect(Collectors.toSet());
+        if (seen.isEmpty()) {
+            throw new CertificateNotFoundException("no certificate " + number);
+        }
+        return repository.history(number).stream().filter(r -> seen.contains(r.revision())).toList();
     }
 
     /** The public verification: the revision whose number and code match, or empty (never says which was wrong). */
