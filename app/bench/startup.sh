@@ -47,5 +47,5 @@ run() { # name, data dir, extra args...
 
 echo "MetroLIMS start-up bench ($(nproc) cores, $("$java_bin" -version 2>&1 | head -1))"
 run "empty database, no demo" "$work/empty" --lims.demo.enabled=false
-run "empty database, demo scale $SCALE" "$work/demo" --lims.demo.scale="$SCALE"
-run "restart on demo data" "$work/demo" --lims.demo.scale="$SCALE"
+run "empty database, demo scale $SCALE" "$work/demo" --spring.profiles.active=demo --lims.demo.scale="$SCALE"
+run "restart on demo data" "$work/demo" --spring.profiles.active=demo --lims.demo.scale="$SCALE"

@@ -2,6 +2,7 @@ package org.metrolims.app.calibration;
 
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.signature.ConfirmedSigner;
 import org.metrolims.app.signature.ElectronicSignatures;
 import org.metrolims.app.signature.Meaning;
 import org.metrolims.app.signature.SignatureCheck;
@@ -9,12 +10,14 @@ import org.metrolims.calibration.record.Calibration;
 import org.metrolims.calibration.record.CalibrationContent;
 import org.metrolims.calibration.record.CalibrationRecords;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Approving a calibration is an electronic signature: the reviewer re-enters the password and the approval is
- * signed with meaning APPROVED over the approved record's canonical content, in one transaction — a refused
- * signature leaves the record SUBMITTED.
+ * Approving a calibration is an electronic signature: the reviewer re-enters the password, which is checked first
+ * (a refused one changes nothing and counts towards the login throttle), and the approval is signed with meaning
+ * APPROVED over the approved record's canonical content, in one transaction with the approval.
  */
 @Service
 class CalibrationApproval {
@@ -23,18 +26,22 @@ class CalibrationApproval {
 
     private final CalibrationRecords records;
     private final ElectronicSignatures signatures;
+    private final TransactionTemplate transactions;
 
-    CalibrationApproval(CalibrationRecords records, ElectronicSignatures signatures) {
+    CalibrationApproval(CalibrationRecords records, ElectronicSignatures signatures,
+            PlatformTransactionManager transactions) {
         this.records = records;
         this.signatures = signatures;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
-    @Transactional
     Calibration approveAndSign(MetroLimsUser user, long id, int version, String password) {
-        Calibration approved = records.approve(CalibrationActors.of(user), id, version);
-        signatures.sign(user, password, Meaning.APPROVED, RECORD_TYPE, Long.toString(id),
-                CalibrationContent.canonical(approved));
-        return approved;
+        ConfirmedSigner signer = signatures.confirm(user, password, Meaning.APPROVED, RECORD_TYPE, Long.toString(id));
+        return transactions.execute(tx -> {
+            Calibration approved = records.approve(CalibrationActors.of(user), id, version);
+            signatures.sign(signer, RECORD_TYPE, Long.toString(id), CalibrationContent.canonical(approved));
+            return approved;
+        });
     }
 
     /** The signatures of a record the user may see, each checked against its content now. */

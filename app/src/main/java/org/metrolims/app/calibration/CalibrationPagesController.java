@@ -102,7 +102,7 @@ class CalibrationPagesController {
         try {
             return step(redirect, id, () -> approval.approveAndSign(user, id, based, password));
         } catch (SignatureRefusedException e) {
-            redirect.addFlashAttribute("signatureRefused", true);
+            redirect.addFlashAttribute(e.locked() ? "signatureLocked" : "signatureRefused", true);
             return "redirect:/calibrations/" + id;
         }
     }

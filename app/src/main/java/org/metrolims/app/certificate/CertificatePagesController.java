@@ -128,7 +128,7 @@ class CertificatePagesController {
             redirect.addFlashAttribute("withdrawn", number);
             return "redirect:/certificates/" + number;
         } catch (SignatureRefusedException e) {
-            model.addAttribute("error", "certificate.error.password");
+            model.addAttribute("error", e.locked() ? "signature.locked" : "certificate.error.password");
         } catch (CertificateRuleException | CertificateForbiddenException e) {
             model.addAttribute("errorDetail", e.getMessage());
         }
@@ -166,7 +166,7 @@ class CertificatePagesController {
             redirect.addAttribute("q", issued.number());
             return "redirect:/certificates";
         } catch (SignatureRefusedException e) {
-            model.addAttribute("error", "certificate.error.password");
+            model.addAttribute("error", e.locked() ? "signature.locked" : "certificate.error.password");
         } catch (CertificateRuleException | CertificateForbiddenException | CertificateNotFoundException e) {
             model.addAttribute("errorDetail", e.getMessage());
         }
@@ -190,7 +190,7 @@ class CertificatePagesController {
             runner.submit(batch.id(), signatures.signer(user));
             return "redirect:/certificates/batches/" + batch.id();
         } catch (SignatureRefusedException e) {
-            model.addAttribute("error", "certificate.error.password");
+            model.addAttribute("error", e.locked() ? "signature.locked" : "certificate.error.password");
             model.addAttribute("pending", certificates.uncertified(user.organizationId(), CertificateBatches.MAX_ITEMS).size());
             return "certificate/batch-new";
         }

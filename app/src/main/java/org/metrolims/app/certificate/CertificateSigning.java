@@ -2,20 +2,24 @@ package org.metrolims.app.certificate;
 
 import java.nio.charset.StandardCharsets;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.signature.ConfirmedSigner;
 import org.metrolims.app.signature.ElectronicSignatures;
 import org.metrolims.app.signature.Meaning;
 import org.metrolims.reports.certificate.CertificateBatch;
 import org.metrolims.reports.certificate.CertificateBatches;
+import org.metrolims.reports.certificate.CertificateRuleException;
 import org.metrolims.reports.certificate.CertificateSummary;
 import org.metrolims.reports.certificate.Certificates;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issuing, amending and withdrawing a certificate, and starting a batch issue, are electronic signatures
  * (21 CFR 11.50): the signer re-enters the password, and the signature — meaning ISSUED or WITHDRAWN — is bound to
- * the certificate revision's number and the SHA-256 of its PDF as issued. The action and its signature are one
- * transaction: a refused signature (wrong password, audited as SIGNATURE_REFUSED) leaves nothing issued.
+ * the certificate revision's number and the SHA-256 of its PDF as issued. The password is checked before anything
+ * is read or rendered ({@link ElectronicSignatures#confirm}: a refused one, audited as SIGNATURE_REFUSED, costs no
+ * PDF and counts towards the login throttle); the action and its signature are then one transaction.
  */
 @Service
 class CertificateSigning {
@@ -27,50 +31,73 @@ class CertificateSigning {
     private final CertificateBatches batches;
     private final CertificateSignatures signers;
     private final ElectronicSignatures signatures;
+    private final TransactionTemplate transactions;
 
     CertificateSigning(Certificates certificates, CertificateBatches batches, CertificateSignatures signers,
-            ElectronicSignatures signatures) {
+            ElectronicSignatures signatures, PlatformTransactionManager transactions) {
         this.certificates = certificates;
         this.batches = batches;
         this.signers = signers;
         this.signatures = signatures;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
-    @Transactional
     CertificateSummary issue(MetroLimsUser user, String password, long calibrationId) {
-        CertificateSummary issued = certificates.issue(signers.signer(user), calibrationId);
-        sign(user, password, Meaning.ISSUED, issued);
-        return issued;
+        ConfirmedSigner signer = signatures.confirm(user, password, Meaning.ISSUED, RECORD_TYPE, null,
+                "a certificate of calibration " + calibrationId);
+        return transactions.execute(tx -> {
+            CertificateSummary issued = certificates.issue(signers.signer(user), calibrationId);
+            sign(signer, issued);
+            return issued;
+        });
     }
 
-    @Transactional
     CertificateSummary amend(MetroLimsUser user, String password, String number, String reason) {
-        CertificateSummary amended = certificates.amend(signers.signer(user), number, reason);
-        sign(user, password, Meaning.ISSUED, amended);
-        return amended;
+        requireReason(reason, "an amendment states its reason");
+        ConfirmedSigner signer = signatures.confirm(user, password, Meaning.ISSUED, RECORD_TYPE, number,
+                "an amendment of certificate " + number);
+        return transactions.execute(tx -> {
+            CertificateSummary amended = certificates.amend(signers.signer(user), number, reason);
+            sign(signer, amended);
+            return amended;
+        });
     }
 
-    @Transactional
     void withdraw(MetroLimsUser user, String password, String number, String reason) {
-        certificates.withdraw(signers.signer(user), number, reason);
-        var withdrawn = certificates.pdf(CertificateViewers.of(user), number, null);
-        signatures.sign(user, password, Meaning.WITHDRAWN, RECORD_TYPE, recordId(withdrawn.number(),
-                withdrawn.revision()), content(withdrawn.number(), withdrawn.revision(), withdrawn.sha256()));
+        requireReason(reason, "a withdrawal states its reason");
+        ConfirmedSigner signer = signatures.confirm(user, password, Meaning.WITHDRAWN, RECORD_TYPE, number,
+                "the withdrawal of certificate " + number);
+        transactions.executeWithoutResult(tx -> {
+            certificates.withdraw(signers.signer(user), number, reason);
+            var withdrawn = certificates.pdf(CertificateViewers.of(user), number, null);
+            signatures.sign(signer, RECORD_TYPE, recordId(withdrawn.number(), withdrawn.revision()),
+                    content(withdrawn.number(), withdrawn.revision(), withdrawn.sha256()));
+        });
     }
 
     /** Starts a batch; the one signature covers every certificate the batch issues for its requester. */
-    @Transactional
     CertificateBatch startBatch(MetroLimsUser user, String password) {
-        CertificateBatch batch = batches.start(signers.signer(user));
-        signatures.sign(user, password, Meaning.ISSUED, BATCH_RECORD_TYPE, Long.toString(batch.id()),
-                ("certificate batch " + batch.id() + " of organization " + batch.organizationId())
-                        .getBytes(StandardCharsets.UTF_8));
-        return batch;
+        ConfirmedSigner signer = signatures.confirm(user, password, Meaning.ISSUED, BATCH_RECORD_TYPE, null,
+                "a certificate batch");
+        return transactions.execute(tx -> {
+            CertificateBatch batch = batches.start(signers.signer(user));
+            signatures.sign(signer, BATCH_RECORD_TYPE, Long.toString(batch.id()),
+                    ("certificate batch " + batch.id() + " of organization " + batch.organizationId())
+                            .getBytes(StandardCharsets.UTF_8));
+            return batch;
+        });
     }
 
-    private void sign(MetroLimsUser user, String password, Meaning meaning, CertificateSummary c) {
-        var issued = certificates.pdf(CertificateViewers.of(user), c.number(), c.revision());
-        signatures.sign(user, password, meaning, RECORD_TYPE, recordId(c.number(), c.revision()),
+    /** What the request itself lacks is answered before the password is asked for (as the service would). */
+    private static void requireReason(String reason, String message) {
+        if (reason == null || reason.isBlank()) {
+            throw new CertificateRuleException("reason", message);
+        }
+    }
+
+    private void sign(ConfirmedSigner signer, CertificateSummary c) {
+        var issued = certificates.pdf(CertificateViewers.of(signer.user()), c.number(), c.revision());
+        signatures.sign(signer, RECORD_TYPE, recordId(c.number(), c.revision()),
                 content(c.number(), c.revision(), issued.sha256()));
     }
 

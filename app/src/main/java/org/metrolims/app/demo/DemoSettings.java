@@ -15,7 +15,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * demo run long after that date shows overdue instruments, and one before it shows calibrations
  * "in the future". Set the anchor date to move the whole province in time.
  *
- * @param enabled    load the demo province into an empty database
+ * @param enabled    load the demo province into an empty database; off unless set (the {@code demo} profile sets
+ *                   it): its users share a published password, so a production database must never get them
  * @param seed       seed of the generator
  * @param scale      1 for a province of about 1,800 public standards and 200,000 calibrations;
  *                   10 and 100 make large ones for benchmarks, 0.01 a tiny one for tests. Regions,
@@ -24,7 +25,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 @ConfigurationProperties("lims.demo")
 public record DemoSettings(
-        @DefaultValue("true") boolean enabled,
+        @DefaultValue("false") boolean enabled,
         @DefaultValue("20260101") long seed,
         @DefaultValue("1") double scale,
         @DefaultValue("2026-11-01") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate anchorDate) {

@@ -7,8 +7,11 @@ import org.metrolims.app.proficiency.PtApiModels.CodedScore;
 import org.metrolims.app.proficiency.PtApiModels.Decision;
 import org.metrolims.app.proficiency.PtApiModels.EnrolRequest;
 import org.metrolims.app.proficiency.PtApiModels.ItemData;
+import org.metrolims.app.proficiency.PtApiModels.LabRound;
+import org.metrolims.app.proficiency.PtApiModels.LabScheme;
 import org.metrolims.app.proficiency.PtApiModels.LateResult;
 import org.metrolims.app.proficiency.PtApiModels.OwnEnrolment;
+import org.metrolims.app.proficiency.PtApiModels.OwnRecord;
 import org.metrolims.app.proficiency.PtApiModels.StatusChange;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.proficiency.PtInputException;
@@ -43,8 +46,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * REST for proficiency testing: schemes, rounds and their lifecycle, enrolment, result submission, item
- * homogeneity/stability data, scoring, scores and lab history. Officers see everything; a lab sees its own
- * enrolment, results and scores and other labs by code only; other roles get 403.
+ * homogeneity/stability data, scoring, scores and lab history. Officers see everything; other roles get 403. A lab
+ * gets its own response models ({@link PtApiModels}) and the round is blind to it: it sees rounds open for
+ * application and those it has applied to, its own enrolment and results, and nothing of the reference value, its
+ * uncertainty, sigma_pt, the robust statistics or any score until the round is REPORTED; then, if it took part
+ * (ENROLLED), what the final report prints, other labs by code only.
  */
 @RestController
 @RequestMapping("/api/pt")
@@ -71,10 +77,12 @@ class ProficiencyApiController {
     }
 
     @GetMapping("/schemes")
-    @Operation(summary = "PT schemes in code order")
-    List<Scheme> schemes(@AuthenticationPrincipal MetroLimsUser user) {
-        PtAccess.requireOfficerOrLab(user);
-        return schemes.all();
+    @Operation(summary = "PT schemes in code order (a lab: without a fixed sigma_pt's value)")
+    List<?> schemes(@AuthenticationPrincipal MetroLimsUser user) {
+        if (PtAccess.requireOfficerOrLab(user)) {
+            return schemes.all();
+        }
+        return schemes.all().stream().map(LabScheme::of).toList();
     }
 
     @PostMapping("/schemes")
@@ -86,9 +94,13 @@ class ProficiencyApiController {
     }
 
     @GetMapping("/rounds")
-    @Operation(summary = "Rounds, latest first: all for officers; for a lab those open or that it is in")
-    List<Round> rounds(@AuthenticationPrincipal MetroLimsUser user) {
-        return PtAccess.requireOfficerOrLab(user) ? rounds.all() : rounds.visibleTo(user.organizationId());
+    @Operation(summary = "Rounds, latest first: all for officers; for a lab those open for application or that it "
+            + "applied to, without reference value or statistics until they are published to it")
+    List<?> rounds(@AuthenticationPrincipal MetroLimsUser user) {
+        if (PtAccess.requireOfficerOrLab(user)) {
+            return rounds.all();
+        }
+        return rounds.visibleTo(user.organizationId()).stream().map(r -> labRound(user, r)).toList();
     }
 
     @PostMapping("/rounds")
@@ -100,8 +112,10 @@ class ProficiencyApiController {
     }
 
     @GetMapping("/rounds/{id}")
-    Round round(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
-        return visibleRound(user, id);
+    @Operation(summary = "A round: all of it for officers; for a lab as in the list")
+    Object round(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
+        Round round = visibleRound(user, id);
+        return PtAccess.isOfficer(user) ? round : labRound(user, round);
     }
 
     @PostMapping("/rounds/{id}/status")
@@ -201,13 +215,15 @@ class ProficiencyApiController {
     }
 
     @GetMapping("/rounds/{id}/scores")
-    @Operation(summary = "Officers: scores with lab names; a lab (once the report is issued): every lab by code")
+    @Operation(summary = "Officers: scores with lab names; a lab that took part (once the report is issued): every "
+            + "lab by code")
     List<?> scores(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
         if (PtAccess.requireOfficerOrLab(user)) {
             return scoring.scores(id);
         }
         Round round = visibleRound(user, id);
-        if (enrolments.own(id, user.organizationId()).isEmpty()) {
+        if (!PtApiModels.participant(enrolments.own(id, user.organizationId()))) {
+            // applied, rejected or withdrawn: the report is for those who took part
             throw new PtNotFoundException("PT round", id);
         }
         if (round.status() != RoundStatus.REPORTED) {
@@ -219,9 +235,9 @@ class ProficiencyApiController {
 
     @GetMapping("/my/history")
     @Operation(summary = "The signed-in lab's scores across reported rounds, with flags (labs)")
-    LabRecord myHistory(@AuthenticationPrincipal MetroLimsUser user) {
+    OwnRecord myHistory(@AuthenticationPrincipal MetroLimsUser user) {
         PtAccess.requireLab(user);
-        return scoring.history(user.organizationId(), true);
+        return OwnRecord.of(scoring.history(user.organizationId(), true));
     }
 
     @GetMapping("/labs/{organizationId}/history")
@@ -229,6 +245,10 @@ class ProficiencyApiController {
     LabRecord labHistory(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long organizationId) {
         PtAccess.requireOfficer(user);
         return scoring.history(organizationId, false);
+    }
+
+    private LabRound labRound(MetroLimsUser lab, Round round) {
+        return LabRound.of(round, enrolments.own(round.id(), lab.organizationId()));
     }
 
     /** The round, if the user may see it: officers any, labs those open or that they are in (else 404). */

@@ -94,8 +94,11 @@ class ProficiencyPagesController {
         return "proficiency/round";
     }
 
-    /** One of the lab's rounds as its page shows it. Public for the templates. */
-    public record MyRound(Round round, String labCode, String enrolmentStatus, SubmittedResult latest,
+    /**
+     * One of the lab's rounds as its page shows it: the round in the lab's model ({@link PtApiModels.LabRound}, no
+     * reference value or statistics before publication). Public for the templates.
+     */
+    public record MyRound(PtApiModels.LabRound round, String labCode, String enrolmentStatus, SubmittedResult latest,
             boolean canSubmit, boolean canApply) {
     }
 
@@ -107,13 +110,13 @@ class ProficiencyPagesController {
             Optional<Enrolment> own = enrolments.own(r.id(), user.organizationId());
             List<SubmittedResult> revisions = results.ownRevisions(r.id(), user.organizationId());
             boolean enrolled = own.map(e -> e.status().name().equals("ENROLLED")).orElse(false);
-            mine.add(new MyRound(r, own.map(Enrolment::labCode).orElse(null),
+            mine.add(new MyRound(PtApiModels.LabRound.of(r, own), own.map(Enrolment::labCode).orElse(null),
                     own.map(e -> e.status().name()).orElse(null), revisions.isEmpty() ? null : revisions.getLast(),
                     enrolled && r.status() == RoundStatus.DISPATCHED,
                     own.isEmpty() && enrolments.mayApply(r.id(), user.organizationId())));
         }
         model.addAttribute("myRounds", mine);
-        model.addAttribute("history", scoring.history(user.organizationId(), true));
+        model.addAttribute("history", PtApiModels.OwnRecord.of(scoring.history(user.organizationId(), true)));
         return "proficiency/my";
     }
 

@@ -3,6 +3,7 @@ package org.metrolims.app.proficiency;
 import java.time.Instant;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.signature.ConfirmedSigner;
 import org.metrolims.app.signature.ElectronicSignatures;
 import org.metrolims.app.signature.Meaning;
 import org.metrolims.app.signature.Signature;
@@ -14,14 +15,18 @@ import org.metrolims.proficiency.round.Round;
 import org.metrolims.proficiency.round.RoundStatus;
 import org.metrolims.proficiency.scoring.RoundScoring;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishing a round's scores (moving it to REPORTED, which shows the scores to the labs) is an electronic
  * signature with meaning PUBLISHED over the round's scores, in one transaction with the move and with the issue of
  * the round's documents ({@link PtDocuments}: the final report and every enrolled lab's letter, stored as issued at
- * the signature's time): a refused signature leaves the round SCORED and nothing issued.
+ * the signature's time). The password is checked first, before the round is touched or a document rendered
+ * ({@link ElectronicSignatures#confirm}): a refused one leaves the round SCORED, costs no rendering and counts
+ * towards the login throttle.
  */
 @Service
 class PtPublication {
@@ -33,17 +38,18 @@ class PtPublication {
     private final ElectronicSignatures signatures;
     private final JsonMapper json;
     private final PtDocuments documents;
+    private final TransactionTemplate transactions;
 
     PtPublication(ProficiencyRounds rounds, RoundScoring scoring, ElectronicSignatures signatures, JsonMapper json,
-            PtDocuments documents) {
+            PtDocuments documents, PlatformTransactionManager transactions) {
         this.rounds = rounds;
         this.scoring = scoring;
         this.signatures = signatures;
         this.json = json;
         this.documents = documents;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
-    @Transactional
     Round publish(MetroLimsUser officer, long roundId, String password) {
         return publish(officer, roundId, password, Instant.now());
     }
@@ -52,21 +58,24 @@ class PtPublication {
      * Publishes at a given instant (the demo's own dates): the signature and the documents carry it, so the same
      * round published at the same instant gives the same documents, byte for byte.
      */
-    @Transactional
     Round publish(MetroLimsUser officer, long roundId, String password, Instant at) {
-        Round reported = rounds.transition(roundId, RoundStatus.REPORTED, officer.getUsername());
-        Signature signed = signatures.sign(officer, password, Meaning.PUBLISHED, RECORD_TYPE, Long.toString(roundId),
-                content(roundId), at);
-        documents.issue(roundId, new PtDocuments.Issuer(officer.userId(), officer.getUsername()), signed.signedAt());
-        return reported;
+        ConfirmedSigner signer = signatures.confirm(officer, password, Meaning.PUBLISHED, RECORD_TYPE,
+                Long.toString(roundId));
+        return transactions.execute(tx -> {
+            Round reported = rounds.transition(roundId, RoundStatus.REPORTED, officer.getUsername());
+            Signature signed = signatures.sign(signer, RECORD_TYPE, Long.toString(roundId), content(roundId), at);
+            documents.issue(roundId, new PtDocuments.Issuer(officer.userId(), officer.getUsername()),
+                    signed.signedAt());
+            return reported;
+        });
     }
 
     /**
      * Publishes a published round's documents again after a correction: a new PUBLISHED signature over the scores
      * now and revision n + 1 of the report and every letter, naming the reason; revision n stays, SUPERSEDED.
      */
-    @Transactional
     List<PtDocumentRepository.Stored> republish(MetroLimsUser officer, long roundId, String password, String reason) {
+        // what the request itself gets wrong is answered first; then the password, before anything is rendered
         Round round = rounds.get(roundId);
         if (round.status() != RoundStatus.REPORTED) {
             throw new PtRuleException("NOT_REPORTED", null, "round " + round.code() + " is " + round.status()
@@ -75,10 +84,13 @@ class PtPublication {
         if (reason == null || reason.isBlank()) {
             throw new PtInputException("reason", "a new revision of the round's documents states its reason");
         }
-        Signature signed = signatures.sign(officer, password, Meaning.PUBLISHED, RECORD_TYPE, Long.toString(roundId),
-                content(roundId));
-        return documents.reissue(roundId, new PtDocuments.Issuer(officer.userId(), officer.getUsername()),
-                signed.signedAt(), reason);
+        ConfirmedSigner signer = signatures.confirm(officer, password, Meaning.PUBLISHED, RECORD_TYPE,
+                Long.toString(roundId));
+        return transactions.execute(tx -> {
+            Signature signed = signatures.sign(signer, RECORD_TYPE, Long.toString(roundId), content(roundId));
+            return documents.reissue(roundId, new PtDocuments.Issuer(officer.userId(), officer.getUsername()),
+                    signed.signedAt(), reason);
+        });
     }
 
     /** The round's signatures, checked against its scores now (for officers; labs see the published scores). */

@@ -34,8 +34,9 @@ class LoginAuditListener {
     }
 
     /**
-     * A failed login counts towards the throttle, except one refused because of a lock (which is audited as
-     * LOGIN_LOCKED and does not prolong the lock).
+     * A failed login, or one refused because of a lock (LOGIN_LOCKED). The throttle has already counted the failure
+     * when it reserved the attempt ({@link ThrottledAuthentication}); a refusal for a lock is not counted and does not
+     * prolong the lock.
      */
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
@@ -43,9 +44,6 @@ class LoginAuditListener {
         audit.record(new AuditEntry(actor(event.getAuthentication()), locked ? "LOGIN_LOCKED" : "LOGIN_FAILED", null,
                 null, null, null, truncate(event.getException().getClass().getSimpleName() + ": "
                         + event.getException().getMessage()), remoteAddress(event.getAuthentication())));
-        if (!locked) {
-            throttle.failed(actor(event.getAuthentication()), remoteAddress(event.getAuthentication()));
-        }
     }
 
     private static String truncate(String reason) {

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.LOGIN_FAILURE;
+import static org.metrolims.db.jooq.Tables.LOGIN_THROTTLE_LOCK;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,18 +18,49 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LoginFailureRepository {
 
+    static final String LOGIN = "LOGIN";
+    static final String SIGNATURE = "SIGNATURE";
+
     private final DSLContext dsl;
 
     LoginFailureRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    void insert(String username, String remoteAddress, Instant at) {
-        dsl.insertInto(LOGIN_FAILURE)
+    /**
+     * Locks the account's throttle row until the transaction ends (creating it on first use), when the account
+     * exists: attempts at one account then pass the check-and-count one at a time. A name that is no account gets no
+     * row (there is no password to guess), so guessed names leave nothing behind.
+     */
+    void lockAccount(String username) {
+        String subject = "account:" + truncate(username);
+        dsl.insertInto(LOGIN_THROTTLE_LOCK, LOGIN_THROTTLE_LOCK.SUBJECT)
+                .select(select(val(subject)).from(APP_USER).where(APP_USER.USERNAME.eq(username)))
+                .onDuplicateKeyUpdate().set(LOGIN_THROTTLE_LOCK.SUBJECT, subject)
+                .execute();
+    }
+
+    /** Locks the address's throttle row until the transaction ends (creating it on first use). */
+    void lockAddress(String remoteAddress) {
+        String subject = "address:" + truncate(remoteAddress);
+        dsl.insertInto(LOGIN_THROTTLE_LOCK).set(LOGIN_THROTTLE_LOCK.SUBJECT, subject)
+                .onDuplicateKeyUpdate().set(LOGIN_THROTTLE_LOCK.SUBJECT, subject)
+                .execute();
+    }
+
+    /** Writes a failure (or a reservation that stays one unless it is removed) and answers its id. */
+    long insert(String username, String remoteAddress, String via, Instant at) {
+        return dsl.insertInto(LOGIN_FAILURE)
                 .set(LOGIN_FAILURE.USERNAME, truncate(username))
                 .set(LOGIN_FAILURE.REMOTE_ADDRESS, truncate(remoteAddress))
+                .set(LOGIN_FAILURE.VIA, via)
                 .set(LOGIN_FAILURE.FAILED_AT, utc(at))
-                .execute();
+                .returningResult(LOGIN_FAILURE.ID).fetchSingle().value1();
+    }
+
+    /** Removes a reservation whose password proved right: it was never a failure. */
+    void delete(long id) {
+        dsl.deleteFrom(LOGIN_FAILURE).where(LOGIN_FAILURE.ID.eq(id)).execute();
     }
 
     void resetAccount(String username, Instant at) {
@@ -49,9 +81,11 @@ class LoginFailureRepository {
                 .fetchOptional(LOGIN_FAILURE.FAILED_AT).map(LoginFailureRepository::instant);
     }
 
+    /** As for an account, counting logins only: a signature is always the signed-in account's own. */
     Optional<Instant> nthLatestFailureOfAddress(String remoteAddress, Instant windowStart, int n) {
         return dsl.select(LOGIN_FAILURE.FAILED_AT).from(LOGIN_FAILURE)
                 .where(LOGIN_FAILURE.REMOTE_ADDRESS.eq(truncate(remoteAddress)))
+                .and(LOGIN_FAILURE.VIA.eq(LOGIN))
                 .and(LOGIN_FAILURE.FAILED_AT.gt(utc(windowStart)))
                 .orderBy(LOGIN_FAILURE.FAILED_AT.desc()).limit(1).offset(n - 1)
                 .fetchOptional(LOGIN_FAILURE.FAILED_AT).map(LoginFailureRepository::instant);
@@ -61,7 +95,7 @@ class LoginFailureRepository {
     Optional<Instant> latestFailure(String username, String remoteAddress, Instant windowStart) {
         var who = LOGIN_FAILURE.USERNAME.eq(truncate(username));
         if (remoteAddress != null) {
-            who = who.or(LOGIN_FAILURE.REMOTE_ADDRESS.eq(truncate(remoteAddress)));
+            who = who.or(LOGIN_FAILURE.REMOTE_ADDRESS.eq(truncate(remoteAddress)).and(LOGIN_FAILURE.VIA.eq(LOGIN)));
         }
         return dsl.select(LOGIN_FAILURE.FAILED_AT).from(LOGIN_FAILURE)
                 .where(who).and(LOGIN_FAILURE.FAILED_AT.gt(utc(windowStart)))

@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * A refused signature on any API call (wrong or missing password): 403 problem+json naming the {@code password}
- * field, with {@code code} SIGNATURE_REFUSED; the action that needed the signature did not happen. Pages catch the
+ * field, with {@code code} SIGNATURE_REFUSED, or ACCOUNT_LOCKED with {@code lockedUntil} when too many wrong
+ * passwords (at logins or signatures) lock the account; the action that needed the signature did not happen. Pages catch the
  * refusal themselves and say so on the page.
  */
 @RestControllerAdvice(annotations = RestController.class)
@@ -25,8 +26,12 @@ class SignatureProblems {
 
     @ExceptionHandler(SignatureRefusedException.class)
     ResponseEntity<ProblemDetail> onRefused(SignatureRefusedException e) {
-        ProblemDetail p = problem(HttpStatus.FORBIDDEN, "Signature refused", e.getMessage());
-        p.setProperty("code", "SIGNATURE_REFUSED");
+        ProblemDetail p = problem(HttpStatus.FORBIDDEN, e.locked() ? "Account locked" : "Signature refused",
+                e.getMessage());
+        p.setProperty("code", e.locked() ? "ACCOUNT_LOCKED" : "SIGNATURE_REFUSED");
+        if (e.locked()) {
+            p.setProperty("lockedUntil", e.lockedUntil().toString());
+        }
         p.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return Problems.respond(p);
     }

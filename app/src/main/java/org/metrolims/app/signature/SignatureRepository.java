@@ -1,13 +1,11 @@
 package org.metrolims.app.signature;
 
-import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.ELECTRONIC_SIGNATURE;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
@@ -19,13 +17,6 @@ class SignatureRepository {
 
     SignatureRepository(DSLContext dsl) {
         this.dsl = dsl;
-    }
-
-    /** The stored password hash of an enabled account, read afresh (not the one cached in the session). */
-    Optional<String> enabledPasswordHash(long userId) {
-        return dsl.select(APP_USER.PASSWORD_HASH).from(APP_USER)
-                .where(APP_USER.ID.eq(userId).and(APP_USER.ENABLED.isTrue()))
-                .fetchOptional(APP_USER.PASSWORD_HASH);
     }
 
     Signature insert(long signerId, String username, String name, Meaning meaning, String recordType,

@@ -1,6 +1,7 @@
 package org.metrolims.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
@@ -13,13 +14,28 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.AppTest;
 import org.metrolims.app.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -31,6 +47,9 @@ class LoginThrottleTest {
     @Autowired MockMvc mvc;
     @Autowired DSLContext dsl;
     @Autowired PasswordEncoder encoder;
+    @Autowired AuthenticationConfiguration authentication;
+    @Autowired AccountDetailsService accounts;
+    @Autowired LoginThrottle throttle;
 
     @BeforeEach
     void accounts() {
@@ -82,6 +101,84 @@ class LoginThrottleTest {
                 .andExpect(unauthenticated());
         mvc.perform(login("test-officer", TestAccounts.PASSWORD, "10.0.2.2"))
                 .andExpect(authenticated());
+    }
+
+    @Test
+    void twentyParallelWrongLoginsGetNoMoreThanFivePasswordEvaluationsAndThenTheRightPasswordIsRefused()
+            throws Exception {
+        String username = user("throttle-race");
+        AuthenticationManager logins = authentication.getAuthenticationManager();
+        List<Throwable> outcomes = parallel(20, i -> logins.authenticate(attempt(username, "wrong-" + i, "10.0.9." + i)));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOfAny(BadCredentialsException.class,
+                LockedException.class));
+        // a BadCredentialsException is a password that was evaluated (the account exists and is enabled)
+        assertThat(outcomes).filteredOn(o -> o instanceof BadCredentialsException).hasSize(5);
+        assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq(username).and(AUDIT_EVENT.ACTION.eq("LOGIN_FAILED"))))
+                .isEqualTo(5);
+        assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq(username).and(AUDIT_EVENT.ACTION.eq("LOGIN_LOCKED"))))
+                .isEqualTo(15);
+        assertThatThrownBy(() -> logins.authenticate(attempt(username, TestAccounts.PASSWORD, "10.0.9.99")))
+                .isInstanceOf(LockedException.class);
+    }
+
+    @Test
+    void theProviderEvaluatesNoMoreThanFivePasswordsOfTwentyParallelGuesses() throws Exception {
+        String username = user("throttle-count");
+        AtomicInteger evaluations = new AtomicInteger();
+        PasswordEncoder counting = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                return encoder.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                evaluations.incrementAndGet();
+                return encoder.matches(raw, encoded);
+            }
+        };
+        var provider = new ThrottledAuthentication(accounts, counting, throttle);
+        parallel(20, i -> provider.authenticate(attempt(username, "wrong-" + i, "10.0.8." + i)));
+        assertThat(evaluations).hasValue(5);
+        assertThatThrownBy(() -> provider.authenticate(attempt(username, TestAccounts.PASSWORD, "10.0.8.99")))
+                .isInstanceOf(LockedException.class);
+        assertThat(evaluations).hasValue(5);
+    }
+
+    /** Runs the attempts on as many threads, released together; answers what each threw. */
+    private static List<Throwable> parallel(int n, IntConsumer attempt) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Throwable>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                results.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        attempt.accept(k);
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Throwable> outcomes = new ArrayList<>();
+            for (Future<Throwable> r : results) {
+                outcomes.add(r.get(2, TimeUnit.MINUTES));
+            }
+            return outcomes;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static UsernamePasswordAuthenticationToken attempt(String username, String password, String address) {
+        var token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        token.setDetails(new WebAuthenticationDetails(address, null));
+        return token;
     }
 
     private static MockHttpServletRequestBuilder login(String username, String password, String address) {
