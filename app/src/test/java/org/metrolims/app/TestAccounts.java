@@ -13,6 +13,9 @@ public final class TestAccounts {
 
     public static final String PASSWORD = "test-password-1";
 
+    /** A technician of another institute (T-INST-B), to whom T-INST's objects belong to another organization. */
+    public static final String OTHER_TECHNICIAN = "test-tech-other";
+
     private TestAccounts() {}
 
     /** Creates (once per schema) users tech, officer, admin at an institute and lab-a, lab-b at two labs. */
@@ -33,6 +36,17 @@ public final class TestAccounts {
         user(dsl, "test-admin", institute, hash, "ADMIN");
         user(dsl, "test-lab-a", labA, hash, "LAB");
         user(dsl, "test-lab-b", labB, hash, "LAB");
+    }
+
+    /** Creates (once per schema) {@link #OTHER_TECHNICIAN} at an institute T-INST-B of its own. */
+    public static synchronized void ensureOtherTechnician(DSLContext dsl, PasswordEncoder encoder) {
+        ensure(dsl, encoder);
+        if (dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(OTHER_TECHNICIAN))) {
+            return;
+        }
+        long province = dsl.select(REGION.ID).from(REGION).where(REGION.CODE.eq("350000")).fetchSingle().value1();
+        user(dsl, OTHER_TECHNICIAN, organization(dsl, province, "T-INST-B", "INSTITUTE", null),
+                encoder.encode(PASSWORD), "TECHNICIAN");
     }
 
     private static long organization(DSLContext dsl, long region, String code, String kind, String accreditation) {

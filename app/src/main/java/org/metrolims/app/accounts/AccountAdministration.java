@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
+import org.metrolims.app.security.SessionStamps;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Administrators manage accounts: create one (in an organization, with roles and a password that meets
  * {@link PasswordPolicy}), change its roles, disable or re-enable it (accounts are never deleted: the audit trail
  * and signatures name them), and reset its password. Every change is in the audit trail, before and after (never
- * the password or its hash).
+ * the password or its hash). Disabling, changing roles and resetting the password end the account's open sessions.
  */
 @Service
 class AccountAdministration {
@@ -31,11 +32,14 @@ class AccountAdministration {
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    private final SessionStamps sessions;
 
-    AccountAdministration(AccountRepository accounts, PasswordEncoder passwords, AuditTrail audit) {
+    AccountAdministration(AccountRepository accounts, PasswordEncoder passwords, AuditTrail audit,
+            SessionStamps sessions) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -77,6 +81,7 @@ class AccountAdministration {
             throw new AccountInputException("roles", "you cannot take the ADMIN role from yourself");
         }
         accounts.replaceRoles(id, checked);
+        endSessions(id);
         AccountRow after = accounts.find(id).orElseThrow();
         audit.record(entry(admin, "ROLES", id, before, after, null));
         return after;
@@ -89,6 +94,9 @@ class AccountAdministration {
             throw new AccountInputException("enabled", "you cannot disable your own account");
         }
         accounts.setEnabled(id, enabled);
+        if (!enabled) {
+            endSessions(id);
+        }
         AccountRow after = accounts.find(id).orElseThrow();
         audit.record(entry(admin, enabled ? "ENABLE" : "DISABLE", id, before, after, null));
         return after;
@@ -99,7 +107,14 @@ class AccountAdministration {
         AccountRow account = existing(id);
         checkPassword(account.username(), password);
         accounts.setPasswordHash(id, passwords.encode(password));
+        endSessions(id);
         audit.record(entry(admin, "PASSWORD_RESET", id, null, null, "password set by an administrator"));
+    }
+
+    /** Ends every session of the account, on every app instance (its next request is refused). */
+    private void endSessions(long id) {
+        accounts.changeSecurityStamp(id);
+        sessions.changed(id);
     }
 
     private AccountRow existing(long id) {

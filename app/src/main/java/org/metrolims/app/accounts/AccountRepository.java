@@ -67,6 +67,12 @@ class AccountRepository {
         dsl.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.ID.eq(userId)).execute();
     }
 
+    /** A new security stamp: the account's sessions end (see SessionStamps). */
+    void changeSecurityStamp(long userId) {
+        dsl.update(APP_USER).set(APP_USER.SECURITY_STAMP, APP_USER.SECURITY_STAMP.plus(1))
+                .where(APP_USER.ID.eq(userId)).execute();
+    }
+
     void setPasswordHash(long userId, String hash) {
         dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(userId)).execute();
     }

@@ -94,14 +94,15 @@ class CalibrationApiController {
     @Operation(summary = "Replace a draft's content (its technician)")
     Calibration update(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody DraftUpdate update) {
-        return records.updateDraft(CalibrationActors.of(user), id, version(update.version()), update.calibration());
+        return records.updateDraft(CalibrationActors.of(user), id, version(user, id, update.version()),
+                update.calibration());
     }
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "Submit a draft for review (its technician)")
     Calibration submit(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody VersionedStep step) {
-        return records.submit(CalibrationActors.of(user), id, version(step.version()));
+        return records.submit(CalibrationActors.of(user), id, version(user, id, step.version()));
     }
 
     @PostMapping("/{id}/approve")
@@ -109,7 +110,7 @@ class CalibrationApiController {
             + "APPROVED: the body repeats the approver's password; locks the record")
     Calibration approve(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody Approval step) {
-        return approval.approveAndSign(user, id, version(step.version()), step.password());
+        return approval.approveAndSign(user, id, version(user, id, step.version()), step.password());
     }
 
     @GetMapping("/{id}/signatures")
@@ -124,22 +125,22 @@ class CalibrationApiController {
     @Operation(summary = "Correct an approved record: a new draft revision with a reason")
     Calibration revise(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody Correction correction) {
-        return records.revise(CalibrationActors.of(user), id, version(correction.version()), correction.reason(),
-                correction.calibration());
+        return records.revise(CalibrationActors.of(user), id, version(user, id, correction.version()),
+                correction.reason(), correction.calibration());
     }
 
     @PostMapping("/{id}/return")
     @Operation(summary = "Return a submitted record to its technician as a draft, with the reason")
     Calibration returnToDraft(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody ReasonedStep step) {
-        return records.returnToDraft(CalibrationActors.of(user), id, version(step.version()), step.reason());
+        return records.returnToDraft(CalibrationActors.of(user), id, version(user, id, step.version()), step.reason());
     }
 
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "Withdraw a draft or submitted record, with the reason; it stays readable")
     Calibration withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody ReasonedStep step) {
-        return records.withdraw(CalibrationActors.of(user), id, version(step.version()), step.reason());
+        return records.withdraw(CalibrationActors.of(user), id, version(user, id, step.version()), step.reason());
     }
 
     @GetMapping("/{id}")
@@ -177,8 +178,13 @@ class CalibrationApiController {
         return ApiPage.of(records.reviewQueue(CalibrationActors.of(user), pageRequest(page, size)));
     }
 
-    private static int version(Integer version) {
+    /**
+     * The version the change is based on. A missing one is a 400, but only once the record is known to be one the
+     * user may see: another organization's record is 404 whatever the body says.
+     */
+    private int version(MetroLimsUser user, long id, Integer version) {
         if (version == null) {
+            records.get(CalibrationActors.of(user), id);
             throw new CalibrationInputException("version", "quote the version of the record the change is based on");
         }
         return version;

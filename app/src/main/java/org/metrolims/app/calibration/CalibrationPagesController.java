@@ -88,16 +88,19 @@ class CalibrationPagesController {
     }
 
     @PostMapping("/calibrations/{id}/submit")
-    String submit(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
-            RedirectAttributes redirect) {
-        return step(redirect, id, () -> records.submit(CalibrationActors.of(user), id, version));
+    String submit(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+        int based = version(user, id, version);
+        return step(redirect, id, () -> records.submit(CalibrationActors.of(user), id, based));
     }
 
     @PostMapping("/calibrations/{id}/approve")
-    String approve(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+    String approve(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer version,
             @RequestParam(defaultValue = "") String password, RedirectAttributes redirect) {
+        int based = version(user, id, version);
         try {
-            return step(redirect, id, () -> approval.approveAndSign(user, id, version, password));
+            return step(redirect, id, () -> approval.approveAndSign(user, id, based, password));
         } catch (SignatureRefusedException e) {
             redirect.addFlashAttribute(e.locked() ? "signatureLocked" : "signatureRefused", true);
             return "redirect:/calibrations/" + id;
@@ -105,15 +108,19 @@ class CalibrationPagesController {
     }
 
     @PostMapping("/calibrations/{id}/return")
-    String returnToDraft(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+    String returnToDraft(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer version,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return step(redirect, id, () -> records.returnToDraft(CalibrationActors.of(user), id, version, reason));
+        int based = version(user, id, version);
+        return step(redirect, id, () -> records.returnToDraft(CalibrationActors.of(user), id, based, reason));
     }
 
     @PostMapping("/calibrations/{id}/withdraw")
-    String withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+    String withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer version,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return step(redirect, id, () -> records.withdraw(CalibrationActors.of(user), id, version, reason));
+        int based = version(user, id, version);
+        return step(redirect, id, () -> records.withdraw(CalibrationActors.of(user), id, based, reason));
     }
 
     private String step(RedirectAttributes redirect, long id, java.util.function.Supplier<Calibration> action) {
@@ -126,6 +133,18 @@ class CalibrationPagesController {
             redirect.addFlashAttribute("refused", e.field() + ": " + e.getMessage());
         }
         return "redirect:/calibrations/" + id;
+    }
+
+    /**
+     * The form's version of the record; a form without one is a 400, but only once the record is known to be one the
+     * user may see (another organization's is 404 whatever the form says).
+     */
+    private int version(MetroLimsUser user, long id, Integer version) {
+        if (version == null) {
+            found(() -> records.get(CalibrationActors.of(user), id));
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "version is required");
+        }
+        return version;
     }
 
     private static Calibration found(java.util.function.Supplier<Calibration> read) {

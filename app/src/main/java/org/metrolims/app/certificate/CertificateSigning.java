@@ -53,6 +53,7 @@ class CertificateSigning {
     }
 
     CertificateSummary amend(MetroLimsUser user, String password, String number, String reason) {
+        requireVisible(user, number);
         requireReason(reason, "an amendment states its reason");
         ConfirmedSigner signer = signatures.confirm(user, password, Meaning.ISSUED, RECORD_TYPE, number,
                 "an amendment of certificate " + number);
@@ -64,6 +65,7 @@ class CertificateSigning {
     }
 
     void withdraw(MetroLimsUser user, String password, String number, String reason) {
+        requireVisible(user, number);
         requireReason(reason, "a withdrawal states its reason");
         ConfirmedSigner signer = signatures.confirm(user, password, Meaning.WITHDRAWN, RECORD_TYPE, number,
                 "the withdrawal of certificate " + number);
@@ -86,6 +88,14 @@ class CertificateSigning {
                             .getBytes(StandardCharsets.UTF_8));
             return batch;
         });
+    }
+
+    /**
+     * Another organization's certificate is not found, whatever the request lacks: checked first (a read of the
+     * revisions' owners, nothing rendered), as for reads.
+     */
+    private void requireVisible(MetroLimsUser user, String number) {
+        certificates.history(CertificateViewers.of(user), number);
     }
 
     /** What the request itself lacks is answered before the password is asked for (as the service would). */

@@ -152,8 +152,11 @@ class CertificatesApiController {
         var listed = certificates.list(viewer, filter, new PageRequest(0, MAX_ZIP)).items();
         var bytes = new java.io.ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes)) {
-            for (String number : listed.stream().map(CertificateSummary::number).distinct().toList()) {
-                IssuedCertificate c = certificates.pdf(viewer, number, null);
+            // per number the newest revision listed: the newest of all may name another customer than the viewer
+            var newest = listed.stream().collect(java.util.stream.Collectors.toMap(CertificateSummary::number,
+                    CertificateSummary::revision, Math::max, java.util.LinkedHashMap::new));
+            for (var entry : newest.entrySet()) {
+                IssuedCertificate c = certificates.pdf(viewer, entry.getKey(), entry.getValue());
                 zip.putNextEntry(new ZipEntry(c.fileName()));
                 zip.write(c.pdf());
                 zip.closeEntry();

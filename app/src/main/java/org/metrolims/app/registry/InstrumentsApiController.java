@@ -71,7 +71,7 @@ class InstrumentsApiController {
     @Operation(summary = "Correct an instrument's details; 409 if it changed since `version` was read")
     Instrument update(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody InstrumentRequest body) {
-        return instruments.update(id, RegistryApiModels.requireVersion(body.version()), body.details(),
+        return instruments.update(id, body.version(), body.details(),
                 body.reason(), RegistryUsers.of(user));
     }
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import org.metrolims.calibration.instrument.InstrumentDetails;
 import org.metrolims.calibration.instrument.InstrumentStatus;
 import org.metrolims.calibration.standard.CertificateDetails;
-import org.metrolims.calibration.standard.RegistryInputException;
 import org.metrolims.calibration.standard.StandardDetails;
 import org.metrolims.calibration.standard.StandardLevel;
 import org.metrolims.calibration.standard.StandardStatus;
@@ -45,13 +44,6 @@ final class RegistryApiModels {
 
     /** An instrument to link to or unlink from a standard's equipment. */
     record EquipmentRequest(Long instrumentId, String reason) {
-
-        long id() {
-            if (instrumentId == null) {
-                throw new RegistryInputException("instrumentId", "is required");
-            }
-            return instrumentId;
-        }
     }
 
     /** An instrument to register, or to update ({@code version} required). */
@@ -68,12 +60,5 @@ final class RegistryApiModels {
 
     /** The outcome of an accepted import. */
     record ImportResult(int imported) {
-    }
-
-    static int requireVersion(Integer version) {
-        if (version == null) {
-            throw new RegistryInputException("version", "is required: the version of the record that was read");
-        }
-        return version;
     }
 }

@@ -143,7 +143,8 @@ class RegistryPagesController {
 
     /** The status form: a new status from a date, with the reason (required to suspend or retire). */
     @PostMapping("/registry/standards/{id}/status")
-    String changeStatus(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+    String changeStatus(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer version,
             @RequestParam(required = false) StandardStatus status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
@@ -153,7 +154,8 @@ class RegistryPagesController {
 
     /** The assessment-certificate form: a renewed 计量标准考核证书. */
     @PostMapping("/registry/standards/{id}/certificates")
-    String addCertificate(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam int version,
+    String addCertificate(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @RequestParam(required = false) Integer version,
             @RequestParam(required = false) String certificateNo,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
@@ -168,12 +170,13 @@ class RegistryPagesController {
             @RequestParam(required = false) Long instrumentId, @RequestParam(defaultValue = "link") String action,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return standardStep(redirect, id, () -> {
+            if (!"unlink".equals(action)) {
+                return standards.linkEquipment(id, instrumentId, reason, RegistryUsers.of(user));
+            }
             if (instrumentId == null) {
                 throw new RegistryInputException("instrumentId", "choose an instrument");
             }
-            return "unlink".equals(action)
-                    ? standards.unlinkEquipment(id, instrumentId, reason, RegistryUsers.of(user))
-                    : standards.linkEquipment(id, instrumentId, reason, RegistryUsers.of(user));
+            return standards.unlinkEquipment(id, instrumentId, reason, RegistryUsers.of(user));
         });
     }
 

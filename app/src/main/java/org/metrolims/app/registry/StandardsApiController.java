@@ -88,7 +88,7 @@ class StandardsApiController {
     @Operation(summary = "Correct a standard's details; 409 if it changed since `version` was read")
     MeasurementStandard update(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody StandardRequest body) {
-        return standards.update(id, RegistryApiModels.requireVersion(body.version()), body.details(), body.reason(),
+        return standards.update(id, body.version(), body.details(), body.reason(),
                 RegistryUsers.of(user));
     }
 
@@ -112,7 +112,7 @@ class StandardsApiController {
     @Operation(summary = "Make an instrument of the owner part of the standard's equipment")
     StandardHistory link(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody EquipmentRequest body) {
-        return standards.linkEquipment(id, body.id(), body.reason(), RegistryUsers.of(user));
+        return standards.linkEquipment(id, body.instrumentId(), body.reason(), RegistryUsers.of(user));
     }
 
     @PostMapping("/{id}/equipment/{instrumentId}/unlink")

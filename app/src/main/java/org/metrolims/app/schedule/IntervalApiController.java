@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** REST for interval analysis (NCSLI RP-1, ILAC G24) per instrument type, and the technician's decision on it. */
+/**
+ * REST for interval analysis (NCSLI RP-1, ILAC G24) per instrument type, and the decision on it: a province-wide
+ * setting, so an officer's or an administrator's.
+ */
 @RestController
 @RequestMapping("/api/instrument-types/{id}")
 @Tag(name = "Calibration intervals", description = "Interval analysis from as-found history; accept or reject")
@@ -38,10 +41,10 @@ class IntervalApiController {
     }
 
     @PostMapping("/interval-decisions")
-    @Operation(summary = "Accept (sets the type's interval) or reject the current recommendation, with a reason; audited")
+    @Operation(summary = "Accept (sets the type's interval) or reject the current recommendation, with a reason; officers and administrators; audited")
     IntervalReport decide(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody DecisionRequest body) {
-        ScheduleAccess.requireTechnician(user);
+        ScheduleAccess.requireProvinceSetter(user);
         IntervalAnalyses.Decision decision;
         try {
             decision = IntervalAnalyses.Decision.valueOf(String.valueOf(body.decision()).strip().toUpperCase(Locale.ROOT));

@@ -8,8 +8,11 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Who may see and change which schedules: a LAB user only its own organization (another lab's is
- * "not found", so its existence does not show); technicians, officers and administrators all labs;
- * capacities and intervals are set by technicians and administrators.
+ * "not found", so its existence does not show); technicians, officers and administrators all labs.
+ * A lab's capacities and a standard's interval are changed by technicians of that organization and
+ * administrators (another organization's is "not found" to a technician, for writes as for reads);
+ * province-wide settings (a procedure's interval, an instrument type's) are an officer's or an
+ * administrator's decision.
  */
 final class ScheduleAccess {
 
@@ -35,17 +38,31 @@ final class ScheduleAccess {
         labFor(user, Optional.of(labId));
     }
 
+    /** A lab's own technicians and administrators plan it; to anyone else another lab is not found. */
     static void requirePlanner(MetroLimsUser user, long labId) {
-        boolean ownTechnician = user.hasRole(Role.TECHNICIAN) && user.organizationId() == labId;
-        if (!(ownTechnician || user.hasRole(Role.ADMIN))) {
-            requireLabVisible(user, labId);
-            throw new AccessDeniedException("Only the lab's technicians or an administrator may change this");
+        requireOwnWriter(user, labId, "No lab " + labId);
+    }
+
+    /**
+     * The owning organization's technicians and administrators change its objects; another organization's object
+     * is not found (404, as for reads), and a user of the owning organization without the technician role is refused.
+     */
+    static void requireOwnWriter(MetroLimsUser user, long ownerOrganizationId, String notFound) {
+        if (user.hasRole(Role.ADMIN)) {
+            return;
+        }
+        if (user.organizationId() != ownerOrganizationId) {
+            throw new ScheduleNotFoundException(notFound);
+        }
+        if (!user.hasRole(Role.TECHNICIAN)) {
+            throw new AccessDeniedException("Only the organization's technicians or an administrator may change this");
         }
     }
 
-    static void requireTechnician(MetroLimsUser user) {
-        if (!(user.hasRole(Role.TECHNICIAN) || user.hasRole(Role.ADMIN))) {
-            throw new AccessDeniedException("Only technicians or administrators may change intervals");
+    /** Settings that hold for the whole province (a procedure's or an instrument type's interval). */
+    static void requireProvinceSetter(MetroLimsUser user) {
+        if (!(user.hasRole(Role.OFFICER) || user.hasRole(Role.ADMIN))) {
+            throw new AccessDeniedException("Province-wide intervals are set by officers or administrators");
         }
     }
 }

@@ -4,6 +4,7 @@ import org.metrolims.app.security.Role;
 import org.metrolims.calibration.schedule.ScheduleNotFoundException;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.calibration.standard.RegistryNotFoundException;
+import org.metrolims.calibration.standard.MeasurementStandard;
 import org.metrolims.calibration.standard.MeasurementStandards;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -96,14 +97,7 @@ class ScheduleApiController {
     @Operation(summary = "Whether a measurement standard's equipment is overdue for calibration on a date (default today)")
     Map<String, Object> standardOverdue(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        // a standard is seen as the registry shows it: a lab only its own organization's
-        boolean readsAll = user.hasRole(Role.ADMIN) || user.hasRole(Role.OFFICER) || user.hasRole(Role.TECHNICIAN);
-        try {
-            standards.find(id, new RegistryUser(user.getUsername(), user.organizationId(), user.hasRole(Role.ADMIN),
-                    user.hasRole(Role.TECHNICIAN), readsAll));
-        } catch (RegistryNotFoundException e) {
-            throw new ScheduleNotFoundException("no measurement standard " + id);
-        }
+        standard(user, id);
         LocalDate date = on == null ? clock.today() : on;
         return Map.of("standardId", id, "on", date, "overdue", schedules.isStandardOverdue(id, date));
     }
@@ -168,10 +162,11 @@ class ScheduleApiController {
     }
 
     @PutMapping("/procedures/{code}/interval")
-    @Operation(summary = "Set the calibration interval of a procedure (months ≥ 1); instruments that follow it move")
+    @Operation(summary = "Set the calibration interval of a procedure (months ≥ 1) for the whole province; officers and"
+            + " administrators; instruments that follow it move")
     Map<String, Object> setProcedureInterval(@AuthenticationPrincipal MetroLimsUser user, @PathVariable String code,
             @RequestBody IntervalRequest body) {
-        ScheduleAccess.requireTechnician(user);
+        ScheduleAccess.requireProvinceSetter(user);
         if (body.intervalMonths() == null) {
             throw new ScheduleInputException("intervalMonths", "is required");
         }
@@ -180,15 +175,27 @@ class ScheduleApiController {
     }
 
     @PutMapping("/standards/{id}/interval")
-    @Operation(summary = "Set (or with null clear) the interval of a standard's equipment (months ≥ 1)")
+    @Operation(summary = "Set (or with null clear) the interval of a standard's equipment (months ≥ 1); technicians of"
+            + " the standard's owner, administrators")
     Map<String, Object> setStandardInterval(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody IntervalRequest body) {
-        ScheduleAccess.requireTechnician(user);
+        ScheduleAccess.requireOwnWriter(user, standard(user, id).ownerOrganizationId(), "no measurement standard " + id);
         int moved = schedules.setStandardInterval(id, Optional.ofNullable(body.intervalMonths()), user.getUsername());
         var out = new java.util.LinkedHashMap<String, Object>();
         out.put("standardId", id);
         out.put("intervalMonths", body.intervalMonths());
         out.put("instrumentsMoved", moved);
         return out;
+    }
+
+    /** The standard as the registry shows it to the user (a lab only its own organization's), else not found. */
+    private MeasurementStandard standard(MetroLimsUser user, long id) {
+        boolean readsAll = user.hasRole(Role.ADMIN) || user.hasRole(Role.OFFICER) || user.hasRole(Role.TECHNICIAN);
+        try {
+            return standards.find(id, new RegistryUser(user.getUsername(), user.organizationId(),
+                    user.hasRole(Role.ADMIN), user.hasRole(Role.TECHNICIAN), readsAll));
+        } catch (RegistryNotFoundException e) {
+            throw new ScheduleNotFoundException("no measurement standard " + id);
+        }
     }
 }

@@ -85,7 +85,7 @@ class SchedulePagesController {
     @PostMapping("/schedule/intervals/{typeId}/decision")
     String decide(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long typeId,
             @RequestParam String decision, @RequestParam(required = false) String reason) {
-        ScheduleAccess.requireTechnician(user);
+        ScheduleAccess.requireProvinceSetter(user);
         var d = "ACCEPTED".equals(decision) ? IntervalAnalyses.Decision.ACCEPTED : IntervalAnalyses.Decision.REJECTED;
         analyses.decide(typeId, d, reason == null || reason.isBlank() ? null : reason.strip(), user.getUsername());
         return "redirect:/schedule/intervals/" + typeId + "?decided=" + d.name();

@@ -31,6 +31,11 @@ public final class MetroLimsUser implements UserDetails {
         return account.id();
     }
 
+    /** The account's security stamp when this user signed in; a session whose stamp is no longer current ends. */
+    long securityStamp() {
+        return account.securityStamp();
+    }
+
     public long organizationId() {
         return account.organizationId();
     }

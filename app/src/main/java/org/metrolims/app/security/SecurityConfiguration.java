@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Who may reach what. Two chains: the REST API under /api authenticates every request with HTTP
@@ -57,7 +58,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, ObjectProvider<SessionStamps> stamps) throws Exception {
+        // a session ends when its account is disabled, its roles change or its password is reset; web slice tests
+        // have no database and so no stamps
+        stamps.ifAvailable(s -> http.addFilterAfter(new SessionStampFilter(s), SecurityContextHolderFilter.class));
         return http
                 .authorizeHttpRequests(SecurityConfiguration::pageRoles)
                 .formLogin(f -> f.loginPage("/login").failureHandler(new LoginFailurePage()).permitAll())
@@ -104,7 +108,11 @@ class SecurityConfiguration {
                 // the annual coverage report goes upward from the bureau: officers and administrators
                 .requestMatchers(GET, "/api/coverage/report.pdf").hasAnyRole(OFFICER, ADMIN)
                 .requestMatchers("/api/coverage", "/api/coverage/**").hasAnyRole(OFFICER, TECHNICIAN, ADMIN)
-                // schedules: intervals and capacities are set by technicians and administrators
+                // schedules: province-wide intervals (a procedure's, an instrument type's) are an officer's or an
+                // administrator's decision; a lab's capacities and a standard's interval are set by the
+                // organization's technicians and administrators
+                .requestMatchers(PUT, "/api/schedule/procedures/*/interval").hasAnyRole(OFFICER, ADMIN)
+                .requestMatchers(POST, "/api/instrument-types/*/interval-decisions").hasAnyRole(OFFICER, ADMIN)
                 .requestMatchers(PUT, "/api/schedule/**").hasAnyRole(TECHNICIAN, ADMIN)
                 .requestMatchers(POST, "/api/instrument-types/**").hasAnyRole(TECHNICIAN, ADMIN)
                 // accounts and API tokens
@@ -119,6 +127,7 @@ class SecurityConfiguration {
                 .requestMatchers("/calibrations/new", "/calibrations/review").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/calibrations/**").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/registry/**").hasAnyRole(TECHNICIAN, ADMIN)
+                .requestMatchers(POST, "/schedule/intervals/*/decision").hasAnyRole(OFFICER, ADMIN)
                 .requestMatchers(POST, "/schedule/**").hasAnyRole(TECHNICIAN, ADMIN)
                 .requestMatchers("/certificates/issue", "/certificates/batches/new").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/certificates/**").hasRole(TECHNICIAN)

@@ -30,15 +30,21 @@ class UserAccountRepository {
         return find(APP_USER.USERNAME.eq(username));
     }
 
+    /** The account's security stamp, if it exists and is enabled (one primary-key read, for every request). */
+    Optional<Long> stampIfEnabled(long id) {
+        return dsl.select(APP_USER.SECURITY_STAMP).from(APP_USER).where(APP_USER.ID.eq(id)).and(APP_USER.ENABLED)
+                .fetchOptional(APP_USER.SECURITY_STAMP);
+    }
+
     private Optional<UserAccount> find(org.jooq.Condition which) {
         var roles = multiset(select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(APP_USER.ID)));
         return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.PASSWORD_HASH, APP_USER.DISPLAY_NAME,
-                        APP_USER.ORGANIZATION_ID, ORGANIZATION.CODE, APP_USER.ENABLED, roles)
+                        APP_USER.ORGANIZATION_ID, ORGANIZATION.CODE, APP_USER.ENABLED, roles, APP_USER.SECURITY_STAMP)
                 .from(APP_USER)
                 .join(ORGANIZATION).on(ORGANIZATION.ID.eq(APP_USER.ORGANIZATION_ID))
                 .where(which)
                 .fetchOptional(r -> new UserAccount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), toRoles(r.value8().map(x -> x.value1()))));
+                        r.value6(), r.value7(), toRoles(r.value8().map(x -> x.value1())), r.value9()));
     }
 
     private static Set<Role> toRoles(java.util.List<String> names) {

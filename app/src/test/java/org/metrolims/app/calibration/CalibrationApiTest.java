@@ -8,6 +8,7 @@ import static org.metrolims.app.calibration.CalibrationApiFixture.OFFICER;
 import static org.metrolims.app.calibration.CalibrationApiFixture.TECH;
 import static org.metrolims.app.calibration.CalibrationApiFixture.TECH_2;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -83,6 +84,33 @@ class CalibrationApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUPERSEDED"))
                 .andExpect(jsonPath("$.points.length()").value(1));
         mvc.perform(get("/api/calibrations/{id}/revisions", revision).with(ADMIN))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].revision", Matchers.contains(1, 2)));
+    }
+
+    @Test
+    void eachRevisionIsShownOnlyToItsOwnCustomer() throws Exception {
+        long labB = dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq("T-LAB-B")).fetchSingle()
+                .value1();
+        // an instrument of its own: lab B becomes a customer of its calibrations, and other tests count lab B's
+        CalibrationApiFixture own = new CalibrationApiFixture(dsl, encoder, "CALREV", 906);
+        long id = id(create(TECH, own.draft()));
+        step(TECH, id, "submit", 0).andExpect(status().isOk());
+        step(TECH_2, id, "approve", 1).andExpect(status().isOk());
+        // the correction names another customer than revision 1 did
+        String forLabB = own.draft().replaceFirst("\\{", "{\"customerOrganizationId\":" + labB + ",");
+        long revision = id(mvc.perform(post("/api/calibrations/{id}/revisions", id).with(TECH)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":2,\"reason\":\"wrong customer\",\"calibration\":" + forLabB + "}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.customerOrganizationId").value(labB)));
+
+        mvc.perform(get("/api/calibrations/{id}/revisions", id).with(LAB_A))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].revision", Matchers.contains(1)));
+        mvc.perform(get("/api/calibrations/{id}/revisions", revision).with(LAB_B))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].revision", Matchers.contains(2)));
+        mvc.perform(get("/api/calibrations/{id}/revisions", revision).with(LAB_A)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/calibrations/{id}/revisions", id).with(LAB_B)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/calibrations/{id}/revisions", id).with(TECH))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].revision", Matchers.contains(1, 2)));
     }
 

@@ -5,6 +5,7 @@ import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
 import static org.metrolims.db.jooq.Tables.CERTIFICATE;
 import static org.metrolims.db.jooq.Tables.ELECTRONIC_SIGNATURE;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -69,14 +70,22 @@ class CertificatesApiTest {
     }
 
     long approvedCalibration() {
-        var draft = new CalibrationDraft(instrument, null, "JJG 30-2012", LocalDate.of(2026, 3, 1),
-                LocalDate.of(2026, 3, 3), LocalDate.of(2027, 3, 2), List.of(standard), 20.1, 45.0,
+        var c = records.draft(tech, draft(null));
+        c = records.submit(tech, c.id(), c.version());
+        return records.approve(tech2, c.id(), c.version()).id();
+    }
+
+    CalibrationDraft draft(Long customer) {
+        return draft(instrument, standard, customer, LocalDate.of(2026, 3, 3));
+    }
+
+    /** A calibration of the instrument with the standard on a day, for its owner (lab A) or the customer given. */
+    static CalibrationDraft draft(long instrument, long standard, Long customer, LocalDate on) {
+        return new CalibrationDraft(instrument, customer, "JJG 30-2012", on.minusDays(2), on,
+                on.plusYears(1).minusDays(1), List.of(standard), 20.1, 45.0,
                 InstrumentCondition.IN_TOLERANCE, InstrumentCondition.IN_TOLERANCE, DecisionRuleCode.SIMPLE_ACCEPTANCE,
                 null, null, List.of(new PointInput(10.0, "mm", List.of(10.0002, 10.0004, 10.0003), 1.0, "µm",
                         List.of(ComponentInput.expanded("reference", 0.0002, 2)))));
-        var c = records.draft(tech, draft);
-        c = records.submit(tech, c.id(), c.version());
-        return records.approve(tech2, c.id(), c.version()).id();
     }
 
     String issue(long calibrationId) throws Exception {
@@ -167,6 +176,60 @@ class CertificatesApiTest {
                         .content("{\"password\":\"%s\",\"reason\":\" \"}".formatted(TestAccounts.PASSWORD)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    }
+
+    @Test
+    void eachRevisionOfACertificateIsShownOnlyToItsOwnCustomer() throws Exception {
+        // an instrument of its own: lab B becomes a customer of its calibrations, and other tests count lab B's
+        CalibrationApiFixture own = new CalibrationApiFixture(dsl, encoder, "CERTREV", 907);
+        // calibrated long ago, so that it is not among lab A's latest calibrations that the portal test looks for
+        LocalDate longAgo = LocalDate.of(2023, 5, 10);
+        var c = records.draft(tech, draft(own.instrument, own.standard, null, longAgo));
+        c = records.submit(tech, c.id(), c.version());
+        long first = records.approve(tech2, c.id(), c.version()).id();
+        String number = issue(first);
+        long labB = dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq("T-LAB-B")).fetchSingle()
+                .value1();
+        // the calibration is corrected to name another customer, and the certificate amended from the correction
+        var revised = records.revise(tech, first, records.get(tech, first).version(), "wrong customer",
+                draft(own.instrument, own.standard, labB, longAgo));
+        revised = records.submit(tech, revised.id(), revised.version());
+        records.approve(tech2, revised.id(), revised.version());
+        mvc.perform(post("/api/certificates/{n}/amendments", number).with(TECH).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"password\":\"%s\",\"reason\":\"customer corrected\"}".formatted(TestAccounts.PASSWORD)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.revision").value(2));
+
+        String asLabA = certificatePage(number, "test-lab-a");
+        assertThat(asLabA).contains("data-status=\"SUPERSEDED\"").doesNotContain("data-status=\"VALID\"")
+                .doesNotContain("T-LAB-B");
+        String asLabB = certificatePage(number, "test-lab-b");
+        assertThat(asLabB).contains("data-status=\"VALID\"").doesNotContain("data-status=\"SUPERSEDED\"")
+                .doesNotContain("T-LAB-A");
+        assertThat(certificatePage(number, "test-tech")).contains("data-status=\"VALID\"", "data-status=\"SUPERSEDED\"");
+        // each customer's export holds its own revision
+        assertThat(zipEntries(mvc.perform(get("/api/certificates/export.zip").param("q", number).with(LAB_A))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()))
+                .containsExactly(number + ".pdf");
+        assertThat(zipEntries(mvc.perform(get("/api/certificates/export.zip").param("q", number).with(LAB_B))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()))
+                .containsExactly(number + "-r2.pdf");
+    }
+
+    private static List<String> zipEntries(byte[] zip) throws java.io.IOException {
+        List<String> names = new java.util.ArrayList<>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+
+    private String certificatePage(String number, String username) throws Exception {
+        return mvc.perform(get("/certificates/{n}", number).with(user(users.loadUserByUsername(username)))
+                        .locale(java.util.Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     @Test

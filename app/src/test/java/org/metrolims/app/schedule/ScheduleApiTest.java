@@ -2,10 +2,12 @@ package org.metrolims.app.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.metrolims.db.jooq.Tables.QUANTITY;
 import static org.metrolims.db.jooq.Tables.REGION;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.AppTest;
 import org.metrolims.app.TestAccounts;
+import org.metrolims.app.calibration.CalibrationApiFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -47,6 +50,8 @@ class ScheduleApiTest {
     RequestPostProcessor tech = httpBasic("test-tech", TestAccounts.PASSWORD);
     RequestPostProcessor labA = httpBasic("test-lab-a", TestAccounts.PASSWORD);
     RequestPostProcessor schedLab = httpBasic("sched-lab", TestAccounts.PASSWORD);
+    RequestPostProcessor officer = httpBasic("test-officer", TestAccounts.PASSWORD);
+    RequestPostProcessor otherTech = httpBasic(TestAccounts.OTHER_TECHNICIAN, TestAccounts.PASSWORD);
 
     static long lab, institute, type, discipline, overdue, soon;
 
@@ -56,7 +61,7 @@ class ScheduleApiTest {
     }
 
     private synchronized void ensure() {
-        TestAccounts.ensure(dsl, encoder);
+        TestAccounts.ensureOtherTechnician(dsl, encoder);
         if (dsl.fetchExists(ORGANIZATION, ORGANIZATION.CODE.eq("SCH-LAB"))) {
             return;
         }
@@ -150,7 +155,7 @@ class ScheduleApiTest {
 
     @Test
     void zeroIntervalsAndNegativeCapacitiesAreRejectedNamingTheField() throws Exception {
-        mvc.perform(put("/api/schedule/procedures/{code}/interval", "JJG 160-2007").with(tech)
+        mvc.perform(put("/api/schedule/procedures/{code}/interval", "JJG 160-2007").with(officer)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"intervalMonths\":0}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("intervalMonths"));
@@ -190,7 +195,7 @@ class ScheduleApiTest {
     }
 
     @Test
-    void intervalAnalysisOfATypeAndDecisionsOnlyByTechnicians() throws Exception {
+    void intervalAnalysisOfATypeAndDecisionsOnlyByOfficersAndAdministrators() throws Exception {
         mvc.perform(get("/api/instrument-types/{id}/interval-analysis", type).with(tech))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.typeCode").value("SCH-THERMO"))
@@ -205,6 +210,9 @@ class ScheduleApiTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"ACCEPTED\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/instrument-types/{id}/interval-decisions", type).with(tech)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"ACCEPTED\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/instrument-types/{id}/interval-decisions", type).with(officer)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"MAYBE\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("decision"));
@@ -228,6 +236,56 @@ class ScheduleApiTest {
         // one calibration per instrument: no interval has ended yet, so there is nothing to decide on
         mvc.perform(post("/schedule/intervals/{id}/decision", type).with(user(users.loadUserByUsername("test-tech")))
                         .with(csrf()).param("decision", "REJECTED").param("reason", "too few data"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/schedule/intervals/{id}/decision", type).with(user(users.loadUserByUsername("test-officer")))
+                        .with(csrf()).param("decision", "REJECTED").param("reason", "too few data"))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aTechnicianOfAnotherOrganizationFindsNoStandardToMoveTheDueDatesOf() throws Exception {
+        long standard = new CalibrationApiFixture(dsl, encoder, "SCHA", 97).standard;
+        mvc.perform(put("/api/schedule/standards/{id}/interval", standard).with(otherTech)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"intervalMonths\":1}"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(standardInterval(standard)).isNull();
+        // the owner's technician sets it, and the change is audited with who, before and after
+        mvc.perform(put("/api/schedule/standards/{id}/interval", standard).with(tech)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"intervalMonths\":6}"))
+                .andExpect(status().isOk());
+        assertThat(standardInterval(standard)).isEqualTo(6);
+        var line = dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ENTITY_TYPE.eq("measurement_standard"))
+                .and(AUDIT_EVENT.ENTITY_ID.eq(Long.toString(standard))).orderBy(AUDIT_EVENT.ID.desc()).limit(1)
+                .fetchSingle();
+        assertThat(line.getActor()).isEqualTo("test-tech");
+        assertThat(line.getAfterState()).contains("6");
+        // another organization's capacities are not found to a technician either
+        mvc.perform(put("/api/schedule/labs/{id}/capacities/{d}", institute, discipline).with(otherTech)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"weeklyCapacity\":50}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void procedureIntervalsAreProvinceWideAndSetByOfficersOrAdministratorsWithAnAuditLine() throws Exception {
+        mvc.perform(put("/api/schedule/procedures/{code}/interval", "JJG 160-2007").with(tech)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"intervalMonths\":1}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/schedule/procedures/{code}/interval", "JJG 160-2007").with(otherTech)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"intervalMonths\":1}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/schedule/procedures/{code}/interval", "SCH-PROC-1").with(officer)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"intervalMonths\":18}"))
+                .andExpect(status().isOk());
+        var line = dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ENTITY_TYPE.eq("procedure_interval"))
+                .and(AUDIT_EVENT.ENTITY_ID.eq("SCH-PROC-1")).fetchSingle();
+        assertThat(line.getActor()).isEqualTo("test-officer");
+        assertThat(line.getOccurredAt()).isNotNull();
+        assertThat(line.getAfterState()).contains("18");
+    }
+
+    private Integer standardInterval(long standard) {
+        return dsl.select(MEASUREMENT_STANDARD.CALIBRATION_INTERVAL_MONTHS).from(MEASUREMENT_STANDARD)
+                .where(MEASUREMENT_STANDARD.ID.eq(standard)).fetchSingle().value1();
     }
 }

@@ -2,6 +2,7 @@ package org.metrolims.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
 import static org.metrolims.db.jooq.Tables.QUANTITY;
@@ -40,16 +41,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * The access matrix: every endpoint and page the application maps, asked by every kind of user about an object
- * that belongs to lab A (T-LAB-A), against a declared expectation. Letters, in the order anonymous, TECHNICIAN,
- * OFFICER, LAB of the object's organization, LAB of another organization, ADMIN:
+ * that belongs to lab A (T-LAB-A), against a declared expectation: reads ({@link #EXPECTED}, every GET) and writes
+ * ({@link #WRITES}, every POST, PUT, PATCH and DELETE, which adds a technician of another organization). Letters of
+ * the reads, in the order anonymous, TECHNICIAN, OFFICER, LAB of the object's organization, LAB of another
+ * organization, ADMIN:
  * <ul>
  *   <li>{@code O} allowed (any answer that is not 401/403/404 or a redirect to the login page: a 400 for the
  *       empty body this test sends means the request got past access control),</li>
  *   <li>{@code D} denied (401/403, or for pages a redirect to the login page),</li>
  *   <li>{@code H} hidden: 404, as for an object one must not know exists.</li>
  * </ul>
- * A 5xx is never acceptable. An endpoint that is mapped but missing from {@link #EXPECTED} fails the test: new
- * endpoints join the matrix, or the build breaks.
+ * A 5xx is never acceptable. An endpoint that is mapped but missing from {@link #EXPECTED} or {@link #WRITES} fails
+ * the test: new endpoints join the matrix, or the build breaks.
  */
 @AppTest
 class AccessMatrixTest {
@@ -59,7 +62,14 @@ class AccessMatrixTest {
     private static final Map<Who, String> USERNAMES = Map.of(Who.TECHNICIAN, "test-tech", Who.OFFICER, "test-officer",
             Who.LAB_OWN, "test-lab-a", Who.LAB_OTHER, "test-lab-b", Who.ADMIN, "test-admin");
 
-    /** "METHOD pattern" -> expected outcome per {@link Who}, in its order. */
+    /** Who asks the write matrix: the object's owner's technician and another organization's among them. */
+    enum Writer { ANONYMOUS, TECH_OWN, TECH_OTHER, OFFICER, LAB_OWN, LAB_OTHER, ADMIN }
+
+    private static final Map<Writer, String> WRITER_NAMES = Map.of(Writer.TECH_OWN, "test-tech",
+            Writer.TECH_OTHER, TestAccounts.OTHER_TECHNICIAN, Writer.OFFICER, "test-officer", Writer.LAB_OWN,
+            "test-lab-a", Writer.LAB_OTHER, "test-lab-b", Writer.ADMIN, "test-admin");
+
+    /** "GET pattern" -> expected outcome per {@link Who}, in its order. */
     static final Map<String, String> EXPECTED = new LinkedHashMap<>();
 
     static {
@@ -69,18 +79,9 @@ class AccessMatrixTest {
         // form: an allowed role then gets 400, a refused one 401/403 before any parsing.
         e("GET /",                                             "DOOOOO");
         e("GET /accounts",                                     "DDDDDO");
-        e("POST /accounts",                                    "DDDDDO");
-        e("POST /accounts/{id}/enabled",                       "DDDDDO");
-        e("POST /accounts/{id}/password",                      "DDDDDO");
-        e("POST /accounts/{id}/roles",                         "DDDDDO");
         e("GET /organizations",                                "DDDDDO");
         e("GET /organizations/{id}",                           "DDDDDO");
-        e("POST /organizations",                               "DDDDDO");
-        e("POST /organizations/{id}",                          "DDDDDO");
-        e("POST /organizations/{id}/active",                   "DDDDDO");
         e("GET /api/accounts/{userId}/tokens",                 "DDDDDO");
-        e("POST /api/accounts/{userId}/tokens",                "DDDDDO");
-        e("POST /api/accounts/tokens/{id}/revoke",             "DDDDDH");
         e("GET /portal",                                       "DDDOOD");
         e("GET /api/**",                                       "DHHHHH");
         e("GET /api/calibrations",                             "DOOOOO");
@@ -128,22 +129,6 @@ class AccessMatrixTest {
         e("GET /v3/api-docs",                                  "DOOOOO");
         e("GET /v3/api-docs.yaml",                             "DOOOOO");
         e("GET /v3/api-docs/swagger-config",                   "DOOOOO");
-        e("POST /api/calibrations",                            "DODDDD");
-        e("POST /api/calibrations/{id}/approve",               "DODDDD");
-        e("POST /api/calibrations/{id}/revisions",             "DODDDD");
-        e("POST /api/calibrations/{id}/submit",                "DODDDD");
-        e("POST /api/instruments",                             "DODDDO");
-        e("POST /api/instruments/import",                      "DODDDO");
-        e("POST /api/pt/rounds",                               "DDODDD");
-        e("POST /api/pt/rounds/{id}/enrolments",               "DDOOHD");
-        e("POST /api/pt/rounds/{id}/enrolments/{labCode}/decision", "DDODDD");
-        e("POST /api/pt/rounds/{id}/items",                    "DDODDD");
-        e("POST /api/pt/rounds/{id}/results",                  "DDDOOD");
-        e("POST /api/pt/rounds/{id}/results/{labCode}/late",   "DDODDD");
-        e("POST /api/pt/rounds/{id}/scoring",                  "DDODDD");
-        e("POST /api/pt/rounds/{id}/status",                   "DDODDD");
-        e("POST /api/pt/schemes",                              "DDODDD");
-        e("POST /api/pt/score",                                "DOOOOO");
         // PT documents: the round is not scored yet (officer 409), lab A is in it (report 409 until published,
         // its own letter 404 until published), lab B is not (404)
         e("GET /api/pt/rounds/{id}/report.pdf",                "DDOOHD");
@@ -153,43 +138,12 @@ class AccessMatrixTest {
         e("GET /api/pt/my/letters.zip",                        "DDDOOD");
         e("GET /pt/rounds/{id}/letters.zip",                   "DDODDD");
         e("GET /pt/my/letters.zip",                            "DDDOOD");
-        e("POST /api/pt/rounds/{id}/documents/revisions",      "DDODDD");
         e("GET /pt/rounds/{id}/report.pdf",                    "DDODDD");
         e("GET /pt/rounds/{id}/letters/{labCode}.pdf",         "DDODDD");
         e("GET /pt/my/rounds/{id}/report.pdf",                 "DDDOHD");
         e("GET /pt/my/rounds/{id}/letter.pdf",                 "DDDHHD");
-        e("POST /api/standards",                               "DODDDO");
-        e("POST /api/standards/import",                        "DODDDO");
-        e("POST /api/standards/{id}/assessment-certificates",  "DODDDO");
-        e("POST /api/standards/{id}/equipment",                "DODDDO");
-        e("POST /api/standards/{id}/equipment/{instrumentId}/unlink", "DHDDDH");
-        e("POST /api/standards/{id}/status",                   "DODDDO");
-        e("POST /api/uncertainty/evaluate",                    "DOOOOO");
-        e("POST /api/calibrations/import",                     "DODDDD");
-        e("POST /calibrations/drafts",                         "DODDDD");
-        e("POST /calibrations/preview",                        "DODDDD");
-        e("POST /calibrations/{id}/approve",                   "DODDDD");
-        e("POST /calibrations/{id}/submit",                    "DODDDD");
-        e("POST /pt/my/rounds/{id}/application",               "DDDOHD");
-        e("POST /pt/my/rounds/{id}/results",                   "DDDOOD");
-        e("POST /pt/rounds",                                   "DDODDD");
-        e("POST /pt/rounds/{id}/enrolments",                   "DDODDD");
-        e("POST /pt/rounds/{id}/enrolments/{labCode}/decision", "DDODDD");
-        e("POST /pt/rounds/{id}/items",                        "DDODDD");
-        e("POST /pt/rounds/{id}/scoring",                      "DDODDD");
-        e("POST /pt/rounds/{id}/status",                       "DDODDD");
-        e("POST /pt/schemes",                                  "DDODDD");
-        e("POST /registry/instruments",                        "DODDDO");
-        e("PUT /api/calibrations/{id}",                        "DODDDD");
         // calibration record steps with a reason, the form's instrument picker, the standard page's forms
-        e("POST /api/calibrations/{id}/return",                "DODDDD");
-        e("POST /api/calibrations/{id}/withdraw",              "DODDDD");
-        e("POST /calibrations/{id}/return",                    "DODDDD");
-        e("POST /calibrations/{id}/withdraw",                  "DODDDD");
         e("GET /calibrations/options/instruments",             "DODDDD");
-        e("POST /registry/standards/{id}/certificates",        "DODDDO");
-        e("POST /registry/standards/{id}/equipment",           "DODDDO");
-        e("POST /registry/standards/{id}/status",              "DODDDO");
         // schedules: lists are scoped to the asker's organization for a lab; lab A's plan is hidden from lab B;
         // capacities are set by the performing lab's own technicians (lab A performs nothing) or an administrator
         e("GET /api/schedule/due",                             "DOOOOO");
@@ -199,47 +153,33 @@ class AccessMatrixTest {
         e("GET /api/schedule/labs/{id}/plan",                  "DOOOHO");
         e("GET /api/schedule/labs/{id}/calendar.ics",          "DOOOHO");
         e("GET /api/schedule/labs/{id}/capacities",            "DOOOHO");
-        e("PUT /api/schedule/labs/{id}/capacities/{disciplineId}", "DDDDDO");
-        e("PUT /api/schedule/procedures/{code}/interval",      "DODDDO");
-        e("PUT /api/schedule/standards/{id}/interval",         "DODDDO");
         e("GET /api/instrument-types/{id}/interval-analysis",  "DOOOOO");
-        e("POST /api/instrument-types/{id}/interval-decisions", "DODDDO");
         e("GET /schedule/due",                                 "DOOOOO");
         e("GET /schedule/labs/{id}/plan",                      "DOOOHO");
         e("GET /schedule/intervals/{typeId}",                  "DOOOOO");
-        e("POST /schedule/intervals/{typeId}/decision",        "DODDDO");
         // certificates: lab A is the customer of the certificate; the batch is the institute's; issuing,
         // amending and withdrawing are signatures of the issuing lab's technicians; verification is public
         e("GET /api/certificates",                             "DOOOOO");
         e("GET /api/certificates/export.zip",                  "DOOOOO");
         e("GET /api/certificates/{number}.pdf",                "DOOOHO");
         e("GET /api/certificates/batches/{id}",                "DOOHHO");
-        e("POST /api/certificates",                            "DODDDD");
-        e("POST /api/certificates/batches",                    "DODDDD");
-        e("POST /api/certificates/{number}/amendments",        "DODDDD");
-        e("POST /api/certificates/{number}/withdrawal",        "DODDDD");
         e("GET /certificates/{number}",                        "DOOOHO");
-        e("POST /certificates/{number}/withdrawal",            "DODDDD");
         e("GET /api/coverage/report.pdf",                      "DDODDO");
         e("GET /coverage/report.pdf",                          "DDODDO");
         e("GET /certificates",                                 "DOOOOO");
         e("GET /certificates/export.zip",                      "DOOOOO");
         e("GET /certificates/{number}.pdf",                    "DOOOHO");
         e("GET /certificates/issue",                           "DODDDD");
-        e("POST /certificates/issue",                          "DODDDD");
         e("GET /certificates/batches/new",                     "DODDDD");
-        e("POST /certificates/batches",                        "DODDDD");
         e("GET /certificates/batches/{id}",                    "DOOHHO");
         e("GET /certificates/batches/{id}/progress",           "DOOHHO");
         e("GET /verify/{number}",                              "OOOOOO");
-        e("POST /verify/{number}",                             "OOOOOO");
         // coverage: the province's figures are not for labs; a standard's chain and recall impact follow the
         // registry (the institute's standard is hidden from labs); demand is imported by officers and admins
         e("GET /api/coverage",                                 "DOODDO");
         e("GET /api/coverage/cities",                          "DOODDO");
         e("GET /api/coverage/demand",                          "DOODDO");
         e("GET /api/coverage/trend",                           "DOODDO");
-        e("POST /api/coverage/demand",                         "DDODDO");
         e("GET /api/standards/{id}/chain",                     "DOOHHO");
         e("GET /api/standards/{id}/impact",                    "DOOHHO");
         // verification schemes are public reference data; the province's standards per level are not for labs;
@@ -248,18 +188,12 @@ class AccessMatrixTest {
         // a standard's scheme claim: read as the standard; changed and withdrawn by technicians of its owner and
         // administrators (API and the standard page's forms)
         e("GET /api/standards/{id}/scheme-claim",              "DOOHHO");
-        e("PUT /api/standards/{id}/scheme-claim",              "DODDDO");
-        e("POST /api/standards/{id}/scheme-claim/withdrawal",  "DODDDO");
-        e("POST /registry/standards/{id}/scheme-claim",        "DODDDO");
-        e("POST /registry/standards/{id}/scheme-claim/withdrawal", "DODDDO");
         e("GET /coverage/schemes",                             "DOODDO");
         e("GET /standards/{id}/impact",                        "DOOHHO");
         e("GET /standards/{id}/impact.csv",                    "DOOHHO");
         e("GET /coverage",                                     "DOODDO");
         e("GET /coverage/demand",                              "DOODDO");
         e("GET /standards/{id}/chain",                         "DOOHHO");
-        e("PUT /api/instruments/{id}",                         "DODDDO");
-        e("PUT /api/standards/{id}",                           "DODDDO");
         // @formatter:on
     }
 
@@ -270,6 +204,116 @@ class AccessMatrixTest {
         EXPECTED.put(endpoint, outcomes);
     }
 
+    /**
+     * The write matrix: every state-changing endpoint (POST, PUT, PATCH, DELETE of the API and every form POST of the
+     * pages) -> expected outcome per {@link Writer}, in its order. Stricter than the read matrix: a refused signed-in
+     * user must get 403 exactly (anonymous 401, or for pages the login page), another organization's object 404
+     * exactly; an allowed cell is anything but 401/403/404 (the empty body this test sends is then a 400).
+     */
+    static final Map<String, String> WRITES = new LinkedHashMap<>();
+
+    static {
+        // @formatter:off
+        // The object's owner is T-INST (test-tech's institute): it performs the calibrations (lab A is their
+        // customer), issues the certificate, owns the standard, the instrument asked about and the capacities; the
+        // other technician works at another institute (T-INST-B). Province-wide settings (a procedure's interval, an
+        // instrument type's) are for officers and administrators.
+        w("POST /accounts",                                    "DDDDDDO");
+        w("POST /accounts/{id}/enabled",                       "DDDDDDO");
+        w("POST /accounts/{id}/password",                      "DDDDDDO");
+        w("POST /accounts/{id}/roles",                         "DDDDDDO");
+        w("POST /organizations",                               "DDDDDDO");
+        w("POST /organizations/{id}",                          "DDDDDDO");
+        w("POST /organizations/{id}/active",                   "DDDDDDO");
+        w("POST /api/accounts/{userId}/tokens",                "DDDDDDO");
+        w("POST /api/accounts/tokens/{id}/revoke",             "DDDDDDH");
+        // calibration records: any technician drafts (for its own institute); a record of T-INST is not found to
+        // another institute's technician
+        w("POST /api/calibrations",                            "DOODDDD");
+        w("POST /api/calibrations/import",                     "DOODDDD");
+        w("PUT /api/calibrations/{id}",                        "DOHDDDD");
+        w("POST /api/calibrations/{id}/approve",               "DOHDDDD");
+        w("POST /api/calibrations/{id}/revisions",             "DOHDDDD");
+        w("POST /api/calibrations/{id}/submit",                "DOHDDDD");
+        w("POST /api/calibrations/{id}/return",                "DOHDDDD");
+        w("POST /api/calibrations/{id}/withdraw",              "DOHDDDD");
+        w("POST /calibrations/drafts",                         "DOODDDD");
+        w("POST /calibrations/preview",                        "DOODDDD");
+        w("POST /calibrations/{id}/approve",                   "DOHDDDD");
+        w("POST /calibrations/{id}/submit",                    "DOHDDDD");
+        w("POST /calibrations/{id}/return",                    "DOHDDDD");
+        w("POST /calibrations/{id}/withdraw",                  "DOHDDDD");
+        // registry: technicians register for their own organization; another's instrument or standard is not found
+        w("POST /api/instruments",                             "DOODDDO");
+        w("POST /api/instruments/import",                      "DOODDDO");
+        w("PUT /api/instruments/{id}",                         "DOHDDDO");
+        w("POST /registry/instruments",                        "DOODDDO");
+        w("POST /api/standards",                               "DOODDDO");
+        w("POST /api/standards/import",                        "DOODDDO");
+        w("PUT /api/standards/{id}",                           "DOHDDDO");
+        w("POST /api/standards/{id}/assessment-certificates",  "DOHDDDO");
+        w("POST /api/standards/{id}/equipment",                "DOHDDDO");
+        // lab A's instrument is not equipment of the standard: not found to everyone who may unlink
+        w("POST /api/standards/{id}/equipment/{instrumentId}/unlink", "DHHDDDH");
+        w("POST /api/standards/{id}/status",                   "DOHDDDO");
+        w("POST /registry/standards/{id}/certificates",        "DOHDDDO");
+        w("POST /registry/standards/{id}/equipment",           "DOHDDDO");
+        w("POST /registry/standards/{id}/status",              "DOHDDDO");
+        w("PUT /api/standards/{id}/scheme-claim",              "DOHDDDO");
+        w("POST /api/standards/{id}/scheme-claim/withdrawal",  "DOHDDDO");
+        w("POST /registry/standards/{id}/scheme-claim",        "DOHDDDO");
+        w("POST /registry/standards/{id}/scheme-claim/withdrawal", "DOHDDDO");
+        // schedules: T-INST's capacities and its standard's interval are T-INST's; province-wide intervals are for
+        // officers and administrators
+        w("PUT /api/schedule/labs/{id}/capacities/{disciplineId}", "DOHDDDO");
+        w("PUT /api/schedule/standards/{id}/interval",         "DOHDDDO");
+        w("PUT /api/schedule/procedures/{code}/interval",      "DDDODDO");
+        w("POST /api/instrument-types/{id}/interval-decisions", "DDDODDO");
+        w("POST /schedule/intervals/{typeId}/decision",        "DDDODDO");
+        // certificates: issued, amended and withdrawn by the issuing lab's technicians (signatures)
+        w("POST /api/certificates",                            "DOODDDD");
+        w("POST /api/certificates/batches",                    "DOODDDD");
+        w("POST /api/certificates/{number}/amendments",        "DOHDDDD");
+        w("POST /api/certificates/{number}/withdrawal",        "DOHDDDD");
+        w("POST /certificates/issue",                          "DOODDDD");
+        w("POST /certificates/batches",                        "DOODDDD");
+        w("POST /certificates/{number}/withdrawal",            "DOHDDDD");
+        w("POST /verify/{number}",                             "OOOOOOO");
+        // coverage demand is province-wide: officers and administrators
+        w("POST /api/coverage/demand",                         "DDDODDO");
+        // calculators change nothing
+        w("POST /api/pt/score",                                "DOOOOOO");
+        w("POST /api/uncertainty/evaluate",                    "DOOOOOO");
+        // proficiency testing: officers run rounds; lab A is enrolled, lab B is not
+        w("POST /api/pt/schemes",                              "DDDODDD");
+        w("POST /api/pt/rounds",                               "DDDODDD");
+        w("POST /api/pt/rounds/{id}/enrolments",               "DDDOOHD");
+        w("POST /api/pt/rounds/{id}/enrolments/{labCode}/decision", "DDDODDD");
+        w("POST /api/pt/rounds/{id}/items",                    "DDDODDD");
+        w("POST /api/pt/rounds/{id}/results",                  "DDDDOOD");
+        w("POST /api/pt/rounds/{id}/results/{labCode}/late",   "DDDODDD");
+        w("POST /api/pt/rounds/{id}/scoring",                  "DDDODDD");
+        w("POST /api/pt/rounds/{id}/status",                   "DDDODDD");
+        w("POST /api/pt/rounds/{id}/documents/revisions",      "DDDODDD");
+        w("POST /pt/schemes",                                  "DDDODDD");
+        w("POST /pt/rounds",                                   "DDDODDD");
+        w("POST /pt/rounds/{id}/enrolments",                   "DDDODDD");
+        w("POST /pt/rounds/{id}/enrolments/{labCode}/decision", "DDDODDD");
+        w("POST /pt/rounds/{id}/items",                        "DDDODDD");
+        w("POST /pt/rounds/{id}/scoring",                      "DDDODDD");
+        w("POST /pt/rounds/{id}/status",                       "DDDODDD");
+        w("POST /pt/my/rounds/{id}/application",               "DDDDOHD");
+        w("POST /pt/my/rounds/{id}/results",                   "DDDDOOD");
+        // @formatter:on
+    }
+
+    private static void w(String endpoint, String outcomes) {
+        if (outcomes.length() != Writer.values().length || !outcomes.matches("[ODH]+")) {
+            throw new IllegalArgumentException(endpoint + ": " + outcomes);
+        }
+        WRITES.put(endpoint, outcomes);
+    }
+
     @Autowired MockMvc mvc;
     @Autowired DSLContext dsl;
     @Autowired PasswordEncoder encoder;
@@ -277,33 +321,67 @@ class AccessMatrixTest {
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Test
-    void everyMappedEndpointIsInTheMatrixAndAnswersEveryRoleAsDeclared() throws Exception {
+    void everyMappedReadIsInTheMatrixAndAnswersEveryRoleAsDeclared() throws Exception {
         Map<String, String> values = objectsOfLabA();
-        Map<String, String> actual = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
-        for (String endpoint : endpoints()) {
+        Map<String, String> actual = new TreeMap<>();
+        for (String endpoint : endpoints(false)) {
             StringBuilder outcomes = new StringBuilder();
             for (Who who : Who.values()) {
-                outcomes.append(outcome(endpoint, who, values, mismatches));
+                outcomes.append(outcome(endpoint, USERNAMES.get(who), values, false, mismatches));
             }
             actual.put(endpoint, outcomes.toString());
-            String expected = EXPECTED.get(endpoint);
+        }
+        compare("e", EXPECTED, actual, Who.values(), mismatches);
+    }
+
+    @Test
+    void everyStateChangingEndpointIsInTheWriteMatrixAndAnotherOrganizationsObjectIsNotFound() throws Exception {
+        TestAccounts.ensureOtherTechnician(dsl, encoder);
+        Map<String, String> values = objectsOfLabA();
+        // writes are asked about objects of T-INST where the object has an owner to write for: its own instrument
+        // and its own capacities
+        long institute = dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq("T-INST"))
+                .fetchSingle().value1();
+        values.put("/api/instruments id", Long.toString(instituteInstrument(institute)));
+        values.put("/api/schedule/labs id", Long.toString(institute));
+        List<String> mismatches = new ArrayList<>();
+        Map<String, String> actual = new TreeMap<>();
+        for (String endpoint : endpoints(true)) {
+            StringBuilder outcomes = new StringBuilder();
+            for (Writer who : Writer.values()) {
+                outcomes.append(outcome(endpoint, WRITER_NAMES.get(who), values, true, mismatches));
+            }
+            actual.put(endpoint, outcomes.toString());
+        }
+        compare("w", WRITES, actual, Writer.values(), mismatches);
+    }
+
+    private static void compare(String row, Map<String, String> expectedTable, Map<String, String> actual,
+            Object[] columns, List<String> mismatches) {
+        actual.forEach((endpoint, outcomes) -> {
+            String expected = expectedTable.get(endpoint);
             if (expected == null) {
                 mismatches.add(endpoint + " is mapped but not in the access matrix: add it (actual " + outcomes + ")");
             } else if (!expected.contentEquals(outcomes)) {
                 mismatches.add(endpoint + " expected " + expected + " but was " + outcomes);
             }
-        }
-        TreeSet<String> stale = new TreeSet<>(EXPECTED.keySet());
+        });
+        TreeSet<String> stale = new TreeSet<>(expectedTable.keySet());
         stale.removeAll(actual.keySet());
         stale.forEach(s -> mismatches.add(s + " is in the matrix but no longer mapped: remove it"));
         StringBuilder table = new StringBuilder();
-        actual.forEach((k, v) -> table.append(String.format("        e(%-52s \"%s\");%n", "\"" + k + "\",", v)));
-        assertThat(mismatches).as("access matrix (actual, %s):%n%s", List.of(Who.values()), table).isEmpty();
+        actual.forEach((k, v) -> table.append(String.format("        %s(%-52s \"%s\");%n", row, "\"" + k + "\",", v)));
+        assertThat(mismatches).as("access matrix (actual, %s):%n%s", List.of(columns), table).isEmpty();
     }
 
-    /** Every (method, pattern) the application maps; a mapping without a method is asked with GET. */
-    private TreeSet<String> endpoints() {
+    private static final java.util.Set<String> WRITE_METHODS = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    /**
+     * Every (method, pattern) the application maps, the state-changing ones (POST, PUT, PATCH, DELETE) or the others;
+     * a mapping without a method is asked with GET.
+     */
+    private TreeSet<String> endpoints(boolean writes) {
         TreeSet<String> endpoints = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             var methods = info.getMethodsCondition().getMethods();
@@ -312,6 +390,9 @@ class AccessMatrixTest {
                 List<String> keys = methods.isEmpty() ? List.of("GET " + pattern)
                         : methods.stream().map(m -> m.name() + " " + pattern).toList();
                 for (String key : keys) {
+                    if (WRITE_METHODS.contains(key.substring(0, key.indexOf(' '))) != writes) {
+                        continue;
+                    }
                     endpoints.add(key);
                     if (!consumes.isEmpty() && !consumes.contains(MediaType.APPLICATION_JSON)) {
                         bodyTypes.putIfAbsent(key, consumes.iterator().next());
@@ -325,8 +406,13 @@ class AccessMatrixTest {
     /** Endpoints that read a body other than JSON (CSV imports): what to send them. */
     private final Map<String, MediaType> bodyTypes = new TreeMap<>();
 
-    private char outcome(String endpoint, Who who, Map<String, String> values, List<String> problems)
-            throws Exception {
+    /**
+     * Asks one endpoint as one user (null: anonymous). With {@code strict} (the write matrix) a refusal must be the
+     * right one: 403 for a signed-in user ('L' if it was sent to log in again instead), 401 or the login page for
+     * anonymous ('F' if it got 403).
+     */
+    private char outcome(String endpoint, String username, Map<String, String> values, boolean strict,
+            List<String> problems) throws Exception {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = resolve(endpoint.substring(endpoint.indexOf(' ') + 1), values);
         boolean api = path.startsWith("/api/");
@@ -343,18 +429,25 @@ class AccessMatrixTest {
             // the container forwards here with the status of the error it shows
             request.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404);
         }
-        if (who != Who.ANONYMOUS) {
-            String username = USERNAMES.get(who);
+        if (username != null) {
             request.with(api ? httpBasic(username, TestAccounts.PASSWORD) : user(users.loadUserByUsername(username)));
         }
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
         int status = response.getStatus();
         if (status >= 500) {
-            problems.add(endpoint + " as " + who + " answered " + status + ": never a 5xx");
+            problems.add(endpoint + " as " + (username == null ? "anonymous" : username) + " answered " + status
+                    + ": never a 5xx");
             return 'E';
         }
-        if (status == 401 || status == 403
-                || status == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login")) {
+        boolean toLogin = status == 401
+                || status == 302 && String.valueOf(response.getRedirectedUrl()).endsWith("/login");
+        if (strict && username != null && toLogin) {
+            return 'L';
+        }
+        if (strict && username == null && status == 403) {
+            return 'F';
+        }
+        if (toLogin || status == 403) {
             return 'D';
         }
         return status == 404 ? 'H' : 'O';
@@ -384,6 +477,16 @@ class AccessMatrixTest {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** An instrument owned by the institute (the registry's writes are asked about an object of T-INST). */
+    private long instituteInstrument(long institute) {
+        long type = dsl.select(INSTRUMENT_TYPE.ID).from(INSTRUMENT_TYPE).where(INSTRUMENT_TYPE.CODE.eq("CAL-TEST-CALIPER"))
+                .fetchSingle().value1();
+        return dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, institute)
+                .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MANUFACTURER, "Mitutoyo")
+                .set(INSTRUMENT.MODEL, "matrix").set(INSTRUMENT.SERIAL_NO, "MATRIX-" + System.nanoTime() % 1_000_000)
+                .set(INSTRUMENT.UNIT, "mm").returningResult(INSTRUMENT.ID).fetchSingle().value1();
     }
 
     private long throwawayAccount() {

@@ -52,8 +52,12 @@ public class Instruments {
 
     /** Corrects an instrument's details; refused if it changed since {@code version} was read. */
     @Transactional
-    public Instrument update(long id, int version, InstrumentDetails details, String reason, RegistryUser user) {
+    public Instrument update(long id, Integer version, InstrumentDetails details, String reason, RegistryUser user) {
         Instrument before = writable(id, user);
+        if (version == null) {
+            // asked after the access check, so that another organization's record stays "not found"
+            throw new RegistryInputException("version", "is required: the version of the record that was read");
+        }
         if (before.status() == InstrumentStatus.RETIRED) {
             throw new RegistryConflictException("RETIRED", "instrument " + id + " is retired and takes no changes");
         }
@@ -194,7 +198,7 @@ public class Instruments {
     }
 
     private Instrument writable(long id, RegistryUser user) {
-        Instrument i = instruments.findForUpdate(id).filter(x -> user.canRead(x.ownerOrganizationId()))
+        Instrument i = instruments.findForUpdate(id).filter(x -> user.reachesForWrite(x.ownerOrganizationId()))
                 .orElseThrow(() -> new RegistryNotFoundException("instrument", id));
         requireWritable(i.ownerOrganizationId(), user);
         return i;

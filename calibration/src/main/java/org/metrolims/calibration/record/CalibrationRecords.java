@@ -293,10 +293,14 @@ public class CalibrationRecords {
         return repository.list(filter, actor.readsAll() ? null : actor.organizationId(), page);
     }
 
-    /** Every revision of the record's number, oldest first. */
+    /**
+     * The revisions of the record's number that the actor may see, oldest first. Each is checked on its own: a
+     * correction may name another customer than the revision it corrects, and neither customer sees the other's.
+     */
     @Transactional(readOnly = true)
     public List<CalibrationSummary> revisions(Actor actor, long id) {
-        return repository.revisions(get(actor, id).calibrationNo());
+        return repository.revisions(get(actor, id).calibrationNo()).stream()
+                .filter(r -> visible(actor, r.customerOrganizationId(), r.performingOrganizationId())).toList();
     }
 
     /** Submitted records of the actor's laboratory awaiting review, oldest calibration last. */
@@ -461,8 +465,12 @@ public class CalibrationRecords {
     }
 
     private static boolean visible(Actor actor, Calibration c) {
-        return actor.readsAll() || c.customerOrganizationId() == actor.organizationId()
-                || c.performingOrganizationId() != null && c.performingOrganizationId() == actor.organizationId();
+        return visible(actor, c.customerOrganizationId(), c.performingOrganizationId());
+    }
+
+    private static boolean visible(Actor actor, long customer, Long performer) {
+        return actor.readsAll() || customer == actor.organizationId()
+                || performer != null && performer == actor.organizationId();
     }
 
     private static CalibrationRuleException stale(long id) {

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * record before and after, in the same transaction; a change based on a stale {@code version} is refused.
  *
  * <p>Technicians of the owning organization and administrators write; officers and technicians read everything; a
- * lab reads only its own organization's standards, and others are "not found" to it.
+ * lab reads only its own organization's standards, and others are "not found" to it. A change addressed to another
+ * organization's standard is "not found" too (404 for writes as for reads), to technicians who can read it as well.
  */
 @Service
 public class MeasurementStandards {
@@ -68,10 +69,14 @@ public class MeasurementStandards {
 
     /** Corrects a standard's registered details; refused if it changed since {@code version} was read. */
     @Transactional
-    public MeasurementStandard update(long id, int version, StandardDetails details, String reason,
+    public MeasurementStandard update(long id, Integer version, StandardDetails details, String reason,
             RegistryUser user) {
         MeasurementStandard before = writable(id, user);
         requireNotRetired(before);
+        if (version == null) {
+            // asked after the access check, so that another organization's record stays "not found"
+            throw new RegistryInputException("version", "is required: the version of the record that was read");
+        }
         FieldChecks checks = new FieldChecks();
         Ids ids = check(details, references.load(), checks);
         checks.maxLength("reason", reason, 500);
@@ -146,8 +151,11 @@ public class MeasurementStandards {
 
     /** Makes an instrument of the standard's owner part of the standard's equipment. */
     @Transactional
-    public StandardHistory linkEquipment(long id, long instrumentId, String reason, RegistryUser user) {
+    public StandardHistory linkEquipment(long id, Long instrumentId, String reason, RegistryUser user) {
         MeasurementStandard standard = writable(id, user);
+        if (instrumentId == null) {
+            throw new RegistryInputException("instrumentId", "is required");
+        }
         requireNotRetired(standard);
         StandardRepository.EquipmentLink link = standards.equipmentLink(instrumentId)
                 .filter(l -> user.canRead(l.ownerOrganizationId()))
@@ -391,7 +399,7 @@ public class MeasurementStandards {
     }
 
     private MeasurementStandard writable(long id, RegistryUser user) {
-        MeasurementStandard s = standards.findForUpdate(id).filter(x -> user.canRead(x.ownerOrganizationId()))
+        MeasurementStandard s = standards.findForUpdate(id).filter(x -> user.reachesForWrite(x.ownerOrganizationId()))
                 .orElseThrow(() -> new RegistryNotFoundException("standard", id));
         requireWritable(s.ownerOrganizationId(), user);
         return s;

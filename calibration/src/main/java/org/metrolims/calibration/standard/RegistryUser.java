@@ -24,6 +24,14 @@ public record RegistryUser(String username, long organizationId, boolean admin, 
         return admin || readsAll || organizationId == ownerOrganizationId;
     }
 
+    /**
+     * Whether the user may address a change to a record of this owner at all: administrators any, everyone else only
+     * their own organization's. To anyone else another organization's record is "not found", for writes as for reads.
+     */
+    public boolean reachesForWrite(long ownerOrganizationId) {
+        return admin || organizationId == ownerOrganizationId;
+    }
+
     public boolean canWrite(long ownerOrganizationId) {
         return admin || (technician && organizationId == ownerOrganizationId);
     }

@@ -195,11 +195,14 @@ class MeasurementStandardsTest {
     }
 
     @Test
-    void onlyTheOwnersTechniciansAndAdministratorsMayChangeAStandard() {
+    void onlyTheOwnersTechniciansAndAdministratorsMayChangeAStandardAndToOtherOrganizationsItIsNotFound() {
         MeasurementStandard s = registered();
 
+        // another organization's technician reads every standard, but one it may not change is "not found" to it
         assertThatThrownBy(() -> standards.update(s.id(), s.version(), s.details(), null, f.xiamenTech))
-                .isInstanceOf(RegistryForbiddenException.class);
+                .isInstanceOf(RegistryNotFoundException.class);
+        assertThatThrownBy(() -> standards.changeStatus(s.id(), null, StandardStatus.SUSPENDED, s.establishedOn(),
+                "audit", f.xiamenTech)).isInstanceOf(RegistryNotFoundException.class);
         assertThatThrownBy(() -> standards.update(s.id(), s.version(), s.details(), null, f.officer))
                 .isInstanceOf(RegistryForbiddenException.class);
         assertThat(standards.update(s.id(), s.version(), s.details(), null, f.admin).version())

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.audit.AuditEntry;
@@ -70,7 +72,10 @@ public class Certificates {
     /** Issue within a batch run, whose chains are walked once per (reference standards, calibration day). */
     @Transactional
     CertificateSummary issue(CertificateSigner signer, long calibrationId, ChainMemo chains) {
+        // another organization's calibration (neither performed for nor by the signer's) is not found
         CertificateFacts f = facts.find(calibrationId, chains)
+                .filter(c -> c.customerId() == signer.organizationId()
+                        || c.performerId() != null && c.performerId() == signer.organizationId())
                 .orElseThrow(() -> new CertificateNotFoundException("no calibration " + calibrationId));
         checkSigner(signer, f);
         if (f.certified()) {
@@ -83,11 +88,10 @@ public class Certificates {
     /** Issues revision n + 1 of a certificate from the newest approved record of its calibration, superseding n. */
     @Transactional
     public CertificateSummary amend(CertificateSigner signer, String number, String reason) {
+        CertificateRepository.Stored current = latestSeenBy(signer, number);
         if (reason == null || reason.isBlank()) {
             throw new CertificateRuleException("reason", "an amendment states its reason");
         }
-        CertificateRepository.Stored current = repository.latest(number)
-                .orElseThrow(() -> new CertificateNotFoundException("no certificate " + number));
         if (current.status() != CertificateStatus.VALID) {
             throw new CertificateRuleException("number", number + " revision " + current.revision() + " is "
                     + current.status() + "; only the valid revision can be amended");
@@ -104,11 +108,10 @@ public class Certificates {
     /** Withdraws the valid revision of a certificate (it stays on record and on the verification page). */
     @Transactional
     public void withdraw(CertificateSigner signer, String number, String reason) {
+        CertificateRepository.Stored current = latestSeenBy(signer, number);
         if (reason == null || reason.isBlank()) {
             throw new CertificateRuleException("reason", "a withdrawal states its reason");
         }
-        CertificateRepository.Stored current = repository.latest(number)
-                .orElseThrow(() -> new CertificateNotFoundException("no certificate " + number));
         if (!signer.technician() || signer.organizationId() != current.issuerOrganizationId()) {
             throw new CertificateForbiddenException("only a technician of the issuing lab withdraws " + number);
         }
@@ -137,12 +140,19 @@ public class Certificates {
                 c.sha256());
     }
 
-    /** Every revision of a certificate, oldest first, if the viewer may see it (else not found, as if absent). */
+    /**
+     * The revisions of a certificate the viewer may see, oldest first (else not found, as if absent). Each revision is
+     * checked on its own: an amendment may name another customer than the revision it replaces, and neither customer
+     * sees the other's.
+     */
     @Transactional(readOnly = true)
     public List<CertificateRevision> history(CertificateViewer viewer, String number) {
-        repository.latest(number).filter(s -> visible(viewer, s))
-                .orElseThrow(() -> new CertificateNotFoundException("no certificate " + number));
-        return repository.history(number);
+        Set<Integer> seen = repository.revisions(number).stream().filter(s -> visible(viewer, s))
+                .map(CertificateRepository.Stored::revision).collect(Collectors.toSet());
+        if (seen.isEmpty()) {
+            throw new CertificateNotFoundException("no certificate " + number);
+        }
+        return repository.history(number).stream().filter(r -> seen.contains(r.revision())).toList();
     }
 
     /** The public verification: the revision whose number and code match, or empty (never says which was wrong). */
@@ -222,6 +232,15 @@ public class Certificates {
             throw new CertificateForbiddenException("only a technician of the performing lab signs certificates of "
                     + f.calibrationNo());
         }
+    }
+
+    /**
+     * The newest revision, if the signer's organization issued it or is its customer: to anyone else another
+     * organization's certificate is not found, for changes as for reads (checked before anything in the request).
+     */
+    private CertificateRepository.Stored latestSeenBy(CertificateSigner signer, String number) {
+        return repository.latest(number).filter(s -> visible(new CertificateViewer(signer.organizationId(), false), s))
+                .orElseThrow(() -> new CertificateNotFoundException("no certificate " + number));
     }
 
     private static boolean visible(CertificateViewer viewer, CertificateRepository.Stored c) {

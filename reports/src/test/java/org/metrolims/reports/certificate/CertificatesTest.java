@@ -81,9 +81,14 @@ class CertificatesTest {
     }
 
     @Test
-    void onlyATechnicianOfThePerformingLabSigns() {
+    void onlyATechnicianOfThePerformingLabSignsAndToAnotherLabTheCalibrationIsNotFound() {
         long calibration = fx.approvedCalibration();
+        // neither performed by nor for the other lab: not found to it, as for reads
         assertThatThrownBy(() -> fx.certificates.issue(fx.otherLabSigner, calibration))
+                .isInstanceOf(CertificateNotFoundException.class);
+        // the customer knows the calibration, but does not sign its certificate
+        var customerTechnician = new CertificateSigner(fx.otherLabSigner.userId(), "xmtech", "王工", fx.customer, true);
+        assertThatThrownBy(() -> fx.certificates.issue(customerTechnician, calibration))
                 .isInstanceOf(CertificateForbiddenException.class);
     }
 

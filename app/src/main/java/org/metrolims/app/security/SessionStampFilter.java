@@ -1,0 +1,43 @@
+package org.metrolims.app.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a page session whose account was disabled, had its roles changed or its password reset since it signed in
+ * (see {@link SessionStamps}): the session is invalidated and the request goes on unauthenticated, so a page sends
+ * the browser to the login page. Not a bean, so that it runs only inside the pages' security chain (the API keeps no
+ * session: HTTP Basic and tokens load the account on every request).
+ */
+class SessionStampFilter extends OncePerRequestFilter {
+
+    private final SessionStamps stamps;
+    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+    SessionStampFilter(SessionStamps stamps) {
+        this.stamps = stamps;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = contexts.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof MetroLimsUser user
+                && !stamps.current(user)) {
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            contexts.clearContext();
+        }
+        chain.doFilter(request, response);
+    }
+}
