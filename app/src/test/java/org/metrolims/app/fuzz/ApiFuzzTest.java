@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
@@ -182,6 +183,15 @@ class ApiFuzzTest {
         }
     }
 
+    /** Found by this property: a percent-escape that is not UTF-8 failed in Tomcat's parameter parsing (500). */
+    @Example
+    void undecodableQueryParameterIsABadRequestNamingIt() throws Exception {
+        HttpResponse<String> response = send("test-tech", "GET", "/api/instruments?q=%FF%FE", null, new byte[0]);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(JsonMapper.builder().build().readTree(response.body()).at("/errors/0/field").asString())
+                .isEqualTo("q");
+    }
+
     static HttpResponse<String> send(String user, String method, String pathAndQuery, String contentType, byte[] body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
@@ -223,6 +233,7 @@ class ApiFuzzTest {
         long type = ((Number) dsl.fetchValue("select instrument_type_id from instrument where id = " + cal.instrument)).longValue();
         long techId = ((Number) dsl.fetchValue("select id from app_user where username = 'test-tech'")).longValue();
         long discipline = ((Number) dsl.fetchValue("select id from discipline where code = 'PT-TEST'")).longValue();
+        String signedReason = "{\"password\":\"" + PASSWORD + "\",\"reason\":\"typo\"}";
         return new Fixtures()
                 .segment("calibrations", draft, approved)
                 .segment("instruments", cal.instrument)
@@ -252,7 +263,49 @@ class ApiFuzzTest {
                 .name("region", "350000")
                 .name("lab", cal.labA, cal.institute)
                 .name("number", number)
-                .name("userId", techId);
+                .name("userId", techId)
+                .example("POST /api/calibrations", cal.draft())
+                .example("POST /api/calibrations/import", "[" + cal.draft() + "]")
+                .example("POST /api/calibrations/{id}/submit", "{\"version\":0}")
+                .example("POST /api/calibrations/{id}/approve", "{\"version\":1,\"password\":\"" + PASSWORD + "\"}")
+                .example("POST /api/calibrations/{id}/return", "{\"version\":1,\"reason\":\"typo\"}")
+                .example("POST /api/calibrations/{id}/withdraw", "{\"version\":1,\"reason\":\"typo\"}")
+                .example("POST /api/calibrations/{id}/revisions", "{\"reason\":\"typo\"}")
+                .example("POST /api/certificates", "{\"calibrationId\":%d,\"password\":\"%s\"}"
+                        .formatted(approved, PASSWORD))
+                .example("POST /api/certificates/{number}/amendments", signedReason)
+                .example("POST /api/certificates/{number}/withdrawal", signedReason)
+                .example("POST /api/certificates/batches", "{\"password\":\"" + PASSWORD + "\"}")
+                .example("POST /api/instruments", """
+                        {"owner":"T-LAB-A","type":"FUZZ-TEST-CALIPER","manufacturer":"Mitutoyo","model":"500",
+                         "serialNo":"FZ-1","rangeLow":0,"rangeHigh":150,"unit":"mm","resolution":0.01,
+                         "maxPermissibleError":0.02,"location":"lab 1"}""")
+                .example("POST /api/standards", """
+                        {"code":"FZ-STD","nameZh":"量块","nameEn":"Gauge blocks","discipline":"FUZZ-TEST-LENGTH",
+                         "quantity":"FUZZ-TEST-LENGTH","level":"PROVINCIAL_PUBLIC","owner":"T-INST",
+                         "region":"350000","rangeLow":0.5,"rangeHigh":100,"unit":"mm","accuracyClass":"K",
+                         "establishedOn":"2020-05-01","certificate":{"certificateNo":"C-FZ","issuedOn":"2023-01-10",
+                         "expiresOn":"2027-01-09","issuer":"福建省市场监督管理局"}}""")
+                .example("POST /api/pt/rounds", """
+                        {"schemeId":%d,"code":"R-FZ","schedule":%s,"referenceValue":10.0,
+                         "referenceUncertainty":0.01}""".formatted(scheme, PtApiFixture.FUTURE))
+                .example("POST /api/pt/rounds/{id}/enrolments", "{\"organizationCode\":\"T-LAB-B\"}")
+                .example("POST /api/pt/rounds/{id}/results", "{\"value\":10.01,\"standardUncertainty\":0.004}")
+                .example("POST /api/pt/rounds/{id}/results/{labCode}/late",
+                        "{\"value\":10.05,\"standardUncertainty\":0.02,\"reason\":\"courier delay\"}")
+                .example("POST /api/pt/rounds/{id}/status", "{\"status\":\"OPEN\",\"password\":\"" + PASSWORD + "\"}")
+                .example("POST /api/pt/score", """
+                        {"results":[{"lab":"A","value":1},{"lab":"B","value":1.2,"u":0.1}],
+                         "assignedValue":{"method":"reference","value":1,"u":0},"sigmaPt":{"value":1}}""")
+                .example("POST /api/uncertainty/evaluate", """
+                        {"coverageProbability":0.95,"value":10,"components":[
+                         {"name":"ref","type":"B","distribution":"normal","expandedUncertainty":0.2,"coverageFactor":2},
+                         {"name":"res","type":"B","distribution":"rectangular","halfWidth":0.05}]}""")
+                .example("PUT /api/schedule/procedures/{code}/interval", "{\"intervalMonths\":6}")
+                .example("PUT /api/schedule/standards/{id}/interval", "{\"intervalMonths\":6}")
+                .example("PUT /api/schedule/labs/{id}/capacities/{disciplineId}", "{\"weeklyCapacity\":5}")
+                .example("POST /api/instrument-types/{id}/interval-decisions",
+                        "{\"decision\":\"REJECTED\",\"reason\":\"too few results\"}");
     }
 
     private static void step(String user, long id, String step, int version) throws Exception {

@@ -3,6 +3,7 @@ package org.metrolims.app.fuzz;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +15,7 @@ final class Fixtures {
 
     private final Map<String, List<String>> byName = new HashMap<>();
     private final Map<String, List<String>> bySegment = new HashMap<>();
+    private final Map<String, String> examples = new HashMap<>();
 
     Fixtures name(String name, Object... values) {
         byName.put(name.toLowerCase(), strings(values));
@@ -23,6 +25,16 @@ final class Fixtures {
     Fixtures segment(String segment, Object... values) {
         bySegment.put(segment.toLowerCase(), strings(values));
         return this;
+    }
+
+    /** A request body known to be accepted by the operation ("POST /api/calibrations"), for mutations to start from. */
+    Fixtures example(String operation, String json) {
+        examples.put(operation, json);
+        return this;
+    }
+
+    Optional<String> example(String operation) {
+        return Optional.ofNullable(examples.get(operation));
     }
 
     /** The real values for a parameter or field of this name (after this path segment), or none. */

@@ -138,7 +138,12 @@ final class RequestGenerator {
         if (!op.contentType().contains("json")) {
             return Arbitraries.just(new Body(List.of(new Text("x")), "valid"));
         }
-        Arbitrary<JsonNode> valid = value(op.bodySchema(), "", 0);
+        // mostly from a body known to be accepted (so that mutations reach past the first check), else from the schema
+        Arbitrary<JsonNode> shaped = value(op.bodySchema(), "", 0);
+        Arbitrary<JsonNode> valid = fixtures.example(op.toString())
+                .map(json -> Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(JSON.readTree(json))),
+                        Tuple.of(1, shaped)))
+                .orElse(shaped);
         Arbitrary<Mutation> mutation = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.just(Mutation.NONE)),
                 Tuple.of(7, Arbitraries.of(Mutation.class)));
