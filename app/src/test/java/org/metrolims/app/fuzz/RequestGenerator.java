@@ -61,6 +61,23 @@ final class RequestGenerator {
         this.users = List.copyOf(users);
     }
 
+    /** Requests for the operation from the users the role rules let through (all of them when none is). */
+    Arbitrary<FuzzRequest> requests(Operation op, List<String> allowed) {
+        return new RequestGenerator(schemas, fixtures, allowed.isEmpty() ? users : allowed).requests(op);
+    }
+
+    /** The path with each path parameter at its first real value (or 1): what a role probe asks. */
+    String plainPath(Operation op) {
+        String path = op.path();
+        for (Parameter p : op.parameters()) {
+            if (p.in().equals("path")) {
+                List<String> real = fixtures.values(p.name(), segmentBefore(op.path(), p.name()));
+                path = path.replace("{" + p.name() + "}", encode(real.isEmpty() ? "1" : real.getFirst()));
+            }
+        }
+        return path;
+    }
+
     Arbitrary<FuzzRequest> requests(Operation op) {
         List<Arbitrary<String>> parameters = new ArrayList<>();
         for (Parameter p : op.parameters()) {

@@ -33,6 +33,8 @@ import org.metrolims.calibration.uncertainty.UncertaintyInputException;
 final class PointEvaluation {
 
     static final String TYPE_A_NAME = "repeatability";
+    /** The longest component name {@code uncertainty_component.name} keeps (VARCHAR(100)). */
+    static final int MAX_COMPONENT_NAME = 100;
 
     private PointEvaluation() {
     }
@@ -61,6 +63,9 @@ final class PointEvaluation {
             String cat = at + ".components[" + j + "]";
             if (c == null) {
                 throw new CalibrationInputException(cat, "a component is required");
+            }
+            if (c.name() != null && c.name().strip().length() > MAX_COMPONENT_NAME) {
+                throw new CalibrationInputException(cat + ".name", "at most " + MAX_COMPONENT_NAME + " characters");
             }
             if (c.name() != null && !names.add(c.name().strip())) {
                 throw new CalibrationInputException(cat + ".name", "the name '" + c.name()
