@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.metrolims.db.PageRequest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -146,6 +149,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return badRequest(List.of(new FieldProblem("body",
                 "a value is outside what can be stored (too large, too long or not allowed); nothing was stored")),
                 new HttpHeaders(), request);
+    }
+
+    /**
+     * A query string the servlet container cannot decode (a percent-escape that is not UTF-8, such as {@code %FF}):
+     * Tomcat names the parameter only in its message.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> onUndecodableParameter(InvalidParameterException ex, WebRequest request) {
+        Matcher name = Pattern.compile("Parameter \\[([^\\]]{1,100})\\]").matcher(String.valueOf(ex.getMessage()));
+        return badRequest(List.of(new FieldProblem(name.find() ? name.group(1) : "query",
+                "is not valid UTF-8 once percent-decoded")), new HttpHeaders(), request);
     }
 
     /** The last resort: log the cause, tell the client no more than that it failed. */

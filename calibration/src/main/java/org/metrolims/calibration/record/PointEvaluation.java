@@ -34,6 +34,8 @@ import org.metrolims.calibration.uncertainty.UncertaintyInputException;
 final class PointEvaluation {
 
     static final String TYPE_A_NAME = "repeatability";
+    /** The longest component name {@code uncertainty_component.name} keeps (VARCHAR(100)). */
+    static final int MAX_COMPONENT_NAME = 100;
 
     /** Most repeated readings one point takes (a real point has a handful; an automated run a few hundred). */
     static final int MAX_READINGS = TypeAEvaluation.MAX_VALUES;
@@ -90,6 +92,9 @@ final class PointEvaluation {
             String cat = at + ".components[" + j + "]";
             if (c == null) {
                 throw new CalibrationInputException(cat, "a component is required");
+            }
+            if (c.name() != null && c.name().strip().length() > MAX_COMPONENT_NAME) {
+                throw new CalibrationInputException(cat + ".name", "at most " + MAX_COMPONENT_NAME + " characters");
             }
             if (c.name() != null && !names.add(c.name().strip())) {
                 throw new CalibrationInputException(cat + ".name", "the name '" + c.name()

@@ -48,6 +48,11 @@ public class EnrolmentRepository {
         return select(PT_ENROLMENT.ROUND_ID.eq(roundId));
     }
 
+    /** Locks the enrolment's row until the transaction ends (the results of one lab are written one at a time). */
+    public void lock(long enrolmentId) {
+        dsl.select(PT_ENROLMENT.ID).from(PT_ENROLMENT).where(PT_ENROLMENT.ID.eq(enrolmentId)).forUpdate().fetch();
+    }
+
     public Set<String> usedLabCodes(long roundId) {
         return new HashSet<>(dsl.select(PT_ENROLMENT.LAB_CODE).from(PT_ENROLMENT)
                 .where(PT_ENROLMENT.ROUND_ID.eq(roundId)).fetch(PT_ENROLMENT.LAB_CODE));

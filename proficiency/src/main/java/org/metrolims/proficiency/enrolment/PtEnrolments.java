@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,9 @@ import org.metrolims.proficiency.round.RoundStatus;
 import org.metrolims.proficiency.scheme.Scheme;
 import org.metrolims.proficiency.scheme.SchemeRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,8 +59,11 @@ public class PtEnrolments {
         this.random = random;
     }
 
-    /** An officer enrols a lab; a pending application of the same lab is granted. */
-    @Transactional
+    /**
+     * An officer enrols a lab; a pending application of the same lab is granted. Read committed, so that a retry
+     * after a concurrent enrolment sees it (see {@link #insert}).
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Enrolment enrol(long roundId, String organizationCode, String actor) {
         if (organizationCode == null || organizationCode.isBlank()) {
             throw new PtInputException("organizationCode", "is required");
@@ -80,8 +86,8 @@ public class PtEnrolments {
         return insert(round, lab, EnrolmentStatus.ENROLLED, actor);
     }
 
-    /** A lab applies to take part in an OPEN round. */
-    @Transactional
+    /** A lab applies to take part in an OPEN round (read committed, as {@link #enrol}). */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Enrolment apply(long roundId, long organizationId, String actor) {
         Round round = round(roundId);
         if (round.status() != RoundStatus.OPEN) {
@@ -166,10 +172,30 @@ public class PtEnrolments {
         return enrolments.find(roundId, organizationId);
     }
 
+    /**
+     * Inserts the lab's enrolment under a freshly drawn code. Concurrent enrolments meet at the unique keys: when the
+     * lab itself got in meanwhile (two applications at once) this one is a duplicate; when another lab took the same
+     * code, the code is drawn again among those still free.
+     */
     private Enrolment insert(Round round, Candidate lab, EnrolmentStatus status, String decidedBy) {
-        String code = LabCodes.draw(enrolments.usedLabCodes(round.id()), random);
         Instant now = clock.instant();
-        long id = enrolments.insert(round.id(), lab.id(), code, status, decidedBy, now);
+        Set<String> taken = new HashSet<>();
+        String code;
+        long id;
+        while (true) {
+            taken.addAll(enrolments.usedLabCodes(round.id()));
+            code = LabCodes.draw(taken, random);
+            try {
+                id = enrolments.insert(round.id(), lab.id(), code, status, decidedBy, now);
+                break;
+            } catch (DuplicateKeyException e) {
+                Optional<Enrolment> meanwhile = enrolments.find(round.id(), lab.id());
+                if (meanwhile.isPresent()) {
+                    throw new DuplicateEnrolmentException(lab.code(), meanwhile.get().status());
+                }
+                taken.add(code);
+            }
+        }
         Enrolment created = enrolments.findByLabCode(round.id(), code).orElseThrow();
         audit.record(decidedBy == null ? lab.code() : decidedBy, status == EnrolmentStatus.APPLIED ? "APPLY" : "ENROL",
                 "pt_enrolment", id, null, state(created), null);

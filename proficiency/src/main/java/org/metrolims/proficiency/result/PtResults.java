@@ -15,6 +15,7 @@ import org.metrolims.proficiency.round.RoundRepository;
 import org.metrolims.proficiency.round.RoundStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -46,8 +47,11 @@ public class PtResults {
         this.clock = clock;
     }
 
-    /** A lab submits (or resubmits) its result before the deadline. */
-    @Transactional
+    /**
+     * A lab submits (or resubmits) its result before the deadline. Submissions of one lab are serialised (see
+     * {@link #store}); read committed, so that each sees the revisions committed before it.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public SubmittedResult submit(long roundId, long organizationId, ResultSubmission submission, String actor) {
         Round round = round(roundId);
         Enrolment enrolment = enrolments.find(roundId, organizationId)
@@ -68,7 +72,7 @@ public class PtResults {
     }
 
     /** An officer accepts a result that arrived after the deadline; it is stored as late, with the officer's name. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public SubmittedResult acceptLate(long roundId, String labCode, ResultSubmission submission, String officer,
             String reason) {
         Round round = round(roundId);
@@ -104,6 +108,8 @@ public class PtResults {
 
     private SubmittedResult store(Enrolment enrolment, ResultSubmission s, String actor, Instant now, boolean late,
             String acceptedBy, String reason) {
+        // one lab's submissions queue on its enrolment row, so that simultaneous ones become revisions n, n + 1
+        enrolments.lock(enrolment.id());
         List<SubmittedResult> previous = results.revisions(enrolment.id());
         long id = results.insertNextRevision(enrolment.id(), s, actor, now, late, acceptedBy);
         SubmittedResult stored = results.get(id);

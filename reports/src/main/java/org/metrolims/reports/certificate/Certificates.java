@@ -20,6 +20,7 @@ import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,10 +80,20 @@ public class Certificates {
                 .orElseThrow(() -> new CertificateNotFoundException("no calibration " + calibrationId));
         checkSigner(signer, f);
         if (f.certified()) {
-            throw new CertificateRuleException("calibrationId", "calibration " + f.calibrationNo()
-                    + " already has a certificate; amend it instead");
+            throw alreadyCertified(f);
         }
-        return store(signer, f, 1, null, null);
+        try {
+            return store(signer, f, 1, null, null);
+        } catch (DuplicateKeyException e) {
+            // a concurrent issue of the same calibration committed revision 1 first: the unique (calibration,
+            // revision) key decides, and this one is refused as if it had come second
+            throw alreadyCertified(f);
+        }
+    }
+
+    private static CertificateRuleException alreadyCertified(CertificateFacts f) {
+        return new CertificateRuleException("calibrationId", "calibration " + f.calibrationNo()
+                + " already has a certificate; amend it instead");
     }
 
     /** Issues revision n + 1 of a certificate from the newest approved record of its calibration, superseding n. */
