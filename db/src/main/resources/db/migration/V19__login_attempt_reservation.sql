@@ -12,3 +12,9 @@ CREATE TABLE login_throttle_lock (
 -- account's limit; only logins count towards an address's (a signature is always the signed-in account's own).
 ALTER TABLE login_failure ADD COLUMN via VARCHAR(16) NOT NULL DEFAULT 'LOGIN',
     ADD CONSTRAINT ck_login_failure_via CHECK (via IN ('LOGIN', 'SIGNATURE'));
+
+-- A reservation is pending while its password is being evaluated. Only settled failures (and reservations left
+-- pending for longer than an evaluation takes, by a process that died) lock an account or an address; pending ones
+-- make further attempts wait for them to settle, so that a burst of parallel attempts never reaches more passwords
+-- than the limit, and a client's parallel requests with the right password are not taken for a lock.
+ALTER TABLE login_failure ADD COLUMN pending BOOLEAN NOT NULL DEFAULT FALSE;

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -48,14 +49,20 @@ class LoginFailureRepository {
                 .execute();
     }
 
-    /** Writes a failure (or a reservation that stays one unless it is removed) and answers its id. */
+    /** Writes a pending reservation (a failure unless it is removed) and answers its id. */
     long insert(String username, String remoteAddress, String via, Instant at) {
         return dsl.insertInto(LOGIN_FAILURE)
                 .set(LOGIN_FAILURE.USERNAME, truncate(username))
                 .set(LOGIN_FAILURE.REMOTE_ADDRESS, truncate(remoteAddress))
                 .set(LOGIN_FAILURE.VIA, via)
                 .set(LOGIN_FAILURE.FAILED_AT, utc(at))
+                .set(LOGIN_FAILURE.PENDING, true)
                 .returningResult(LOGIN_FAILURE.ID).fetchSingle().value1();
+    }
+
+    /** A reservation whose password proved wrong: a settled failure. */
+    void settle(long id) {
+        dsl.update(LOGIN_FAILURE).set(LOGIN_FAILURE.PENDING, false).where(LOGIN_FAILURE.ID.eq(id)).execute();
     }
 
     /** Removes a reservation whose password proved right: it was never a failure. */
@@ -71,22 +78,25 @@ class LoginFailureRepository {
      * The time of the n-th latest failure of the account since the window start and since its last reset, if it
      * has at least n.
      */
-    Optional<Instant> nthLatestFailureOfAccount(String username, Instant windowStart, int n) {
+    Optional<Instant> nthLatestFailureOfAccount(String username, Instant windowStart, int n, Instant pendingBefore) {
         var reset = coalesce(select(APP_USER.FAILURES_RESET_AT).from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username)).asField(), val(utc(windowStart)));
         return dsl.select(LOGIN_FAILURE.FAILED_AT).from(LOGIN_FAILURE)
                 .where(LOGIN_FAILURE.USERNAME.eq(truncate(username)))
                 .and(LOGIN_FAILURE.FAILED_AT.gt(greatest(val(utc(windowStart)), reset)))
+                .and(counted(pendingBefore))
                 .orderBy(LOGIN_FAILURE.FAILED_AT.desc()).limit(1).offset(n - 1)
                 .fetchOptional(LOGIN_FAILURE.FAILED_AT).map(LoginFailureRepository::instant);
     }
 
     /** As for an account, counting logins only: a signature is always the signed-in account's own. */
-    Optional<Instant> nthLatestFailureOfAddress(String remoteAddress, Instant windowStart, int n) {
+    Optional<Instant> nthLatestFailureOfAddress(String remoteAddress, Instant windowStart, int n,
+            Instant pendingBefore) {
         return dsl.select(LOGIN_FAILURE.FAILED_AT).from(LOGIN_FAILURE)
                 .where(LOGIN_FAILURE.REMOTE_ADDRESS.eq(truncate(remoteAddress)))
                 .and(LOGIN_FAILURE.VIA.eq(LOGIN))
                 .and(LOGIN_FAILURE.FAILED_AT.gt(utc(windowStart)))
+                .and(counted(pendingBefore))
                 .orderBy(LOGIN_FAILURE.FAILED_AT.desc()).limit(1).offset(n - 1)
                 .fetchOptional(LOGIN_FAILURE.FAILED_AT).map(LoginFailureRepository::instant);
     }
@@ -101,6 +111,15 @@ class LoginFailureRepository {
                 .where(who).and(LOGIN_FAILURE.FAILED_AT.gt(utc(windowStart)))
                 .orderBy(LOGIN_FAILURE.FAILED_AT.desc()).limit(1)
                 .fetchOptional(LOGIN_FAILURE.FAILED_AT).map(LoginFailureRepository::instant);
+    }
+
+    /**
+     * Which rows count: with {@code pendingBefore} null every row, reservations still being evaluated included;
+     * otherwise settled failures and reservations pending since before that instant (left by a process that died).
+     */
+    private static org.jooq.Condition counted(Instant pendingBefore) {
+        return pendingBefore == null ? DSL.noCondition()
+                : LOGIN_FAILURE.PENDING.isFalse().or(LOGIN_FAILURE.FAILED_AT.lt(utc(pendingBefore)));
     }
 
     private static String truncate(String s) {

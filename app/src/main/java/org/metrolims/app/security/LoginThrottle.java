@@ -1,12 +1,16 @@
 package org.metrolims.app.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts failed logins per account and per client address in the database, so that every instance of the
@@ -34,40 +38,77 @@ class LoginThrottle {
         }
     }
 
+    /** How long an attempt waits for parallel ones to settle before it is refused as if locked. */
+    static final Duration SETTLE_WAIT = Duration.ofSeconds(10);
+    /** A reservation pending longer than this was left by a process that died: it counts as a failure. */
+    static final Duration PENDING_AT_MOST = Duration.ofSeconds(60);
+
     private final LoginFailureRepository failures;
     private final LoginThrottleSettings settings;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
     @Autowired
-    LoginThrottle(LoginFailureRepository failures, LoginThrottleSettings settings) {
-        this(failures, settings, Clock.systemUTC());
+    LoginThrottle(LoginFailureRepository failures, LoginThrottleSettings settings,
+            PlatformTransactionManager transactions) {
+        this(failures, settings, transactions, Clock.systemUTC());
     }
 
-    LoginThrottle(LoginFailureRepository failures, LoginThrottleSettings settings, Clock clock) {
+    LoginThrottle(LoginFailureRepository failures, LoginThrottleSettings settings,
+            PlatformTransactionManager transactions, Clock clock) {
         this.failures = failures;
         this.settings = settings;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
     /**
      * Reserves an attempt at the account's password, before it is evaluated, or answers the lock that refuses it.
-     * In its own short transaction, which holds the account's throttle row (then the address's, for a login) while
-     * it counts and writes, so two attempts never count the same failures. A signature counts against the account
-     * alone.
+     * Each try runs in its own short transaction, which holds the account's throttle row (then the address's, for a
+     * login) while it counts and writes, so two attempts never count the same failures. Settled failures at the
+     * limit are a lock; settled and pending ones together at the limit make the attempt wait for the pending ones
+     * to settle (a right password removes its reservation, a wrong one settles it as a failure), so parallel right
+     * passwords are never taken for a lock and parallel guesses never reach more passwords than the limit. A
+     * signature counts against the account alone.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     Reservation reserve(String username, String remoteAddress, Via via) {
+        Instant giveUp = clock.instant().plus(SETTLE_WAIT);
+        while (true) {
+            Reservation reservation = ownTransaction.execute(status -> tryReserve(username, remoteAddress, via));
+            if (reservation != null) {
+                return reservation;
+            }
+            if (!clock.instant().isBefore(giveUp)) {
+                // parallel attempts at the limit kept it busy throughout: refused as a lock is, briefly
+                return new Reservation(0, clock.instant().plusSeconds(1));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for parallel logins to settle", e);
+            }
+        }
+    }
+
+    /** A reservation, a lock, or null when attempts still being evaluated fill the limit. */
+    private Reservation tryReserve(String username, String remoteAddress, Via via) {
         failures.lockAccount(username);
         String countedAddress = via == Via.LOGIN ? remoteAddress : null;
         if (countedAddress != null) {
             failures.lockAddress(countedAddress);
         }
-        Optional<Instant> until = lockedUntil(username, countedAddress);
+        Instant now = clock.instant();
+        Optional<Instant> until = lockedUntil(username, countedAddress, now.minus(PENDING_AT_MOST));
         if (until.isPresent()) {
             return new Reservation(0, until.get());
         }
+        if (atLimit(username, countedAddress, null)) {
+            return null;
+        }
         long id = failures.insert(username, remoteAddress == null ? "unknown" : remoteAddress,
-                via == Via.LOGIN ? LoginFailureRepository.LOGIN : LoginFailureRepository.SIGNATURE, clock.instant());
+                via == Via.LOGIN ? LoginFailureRepository.LOGIN : LoginFailureRepository.SIGNATURE, now);
         return new Reservation(id, null);
     }
 
@@ -79,19 +120,38 @@ class LoginThrottle {
         }
     }
 
+    /** The reserved attempt's password was wrong (or the account refused): it is a settled failure. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void failed(Reservation reservation) {
+        if (!reservation.locked()) {
+            failures.settle(reservation.failureId());
+        }
+    }
+
     /** When the account or the address is locked now, the instant the lock ends. */
     @Transactional(readOnly = true)
     Optional<Instant> lockedUntil(String username, String remoteAddress) {
+        return lockedUntil(username, remoteAddress, clock.instant().minus(PENDING_AT_MOST));
+    }
+
+    private Optional<Instant> lockedUntil(String username, String remoteAddress, Instant pendingBefore) {
         Instant now = clock.instant();
         Instant windowStart = now.minus(settings.lockFor());
-        Optional<Instant> account = failures.nthLatestFailureOfAccount(username, windowStart,
-                settings.maxFailuresPerAccount());
-        Optional<Instant> address = remoteAddress == null ? Optional.empty()
-                : failures.nthLatestFailureOfAddress(remoteAddress, windowStart, settings.maxFailuresPerAddress());
-        return account.or(() -> address)
-                .flatMap(ignored -> failures.latestFailure(username, remoteAddress, windowStart))
+        if (!atLimit(username, remoteAddress, pendingBefore)) {
+            return Optional.empty();
+        }
+        return failures.latestFailure(username, remoteAddress, windowStart)
                 .map(last -> last.plus(settings.lockFor()))
                 .filter(until -> until.isAfter(now));
+    }
+
+    /** Whether the account's or the address's counted failures in the window reach their limit. */
+    private boolean atLimit(String username, String remoteAddress, Instant pendingBefore) {
+        Instant windowStart = clock.instant().minus(settings.lockFor());
+        return failures.nthLatestFailureOfAccount(username, windowStart, settings.maxFailuresPerAccount(),
+                        pendingBefore).isPresent()
+                || remoteAddress != null && failures.nthLatestFailureOfAddress(remoteAddress, windowStart,
+                        settings.maxFailuresPerAddress(), pendingBefore).isPresent();
     }
 
     /** A person proved the account's password (an interactive login or a signature): its count starts again. */

@@ -60,6 +60,7 @@ public class Reauthentication {
                 .map(account -> passwords.matches(password, account.passwordHash()))
                 .orElse(false);
         if (!right) {
+            throttle.failed(reservation);
             return REFUSED;
         }
         throttle.release(reservation);

@@ -43,7 +43,21 @@ class ThrottledAuthentication implements AuthenticationProvider {
         if (reservation.locked()) {
             throw new LockedException(lockedMessage(reservation.lockedUntil()));
         }
-        Authentication authenticated = passwords.authenticate(attempt);
+        Authentication authenticated;
+        try {
+            authenticated = passwords.authenticate(attempt);
+        } catch (InternalAuthenticationServiceException e) {
+            // the account could not be looked up (database down): no password was evaluated, nothing to count
+            try {
+                throttle.release(reservation);
+            } catch (RuntimeException ignored) {
+                // the database is still away: the reservation ages into a counted failure after a minute
+            }
+            throw e;
+        } catch (AuthenticationException e) {
+            throttle.failed(reservation);
+            throw e;
+        }
         throttle.release(reservation);
         return authenticated;
     }

@@ -146,6 +146,20 @@ class LoginThrottleTest {
         assertThat(evaluations).hasValue(5);
     }
 
+    @Test
+    void parallelLoginsWithTheRightPasswordAreAllAcceptedFromOneAccountAndOneAddress() throws Exception {
+        // a script with 30 parallel requests of one account from one address: in-flight attempts are no failures,
+        // so neither the account's limit (5) nor the address's (20) is taken for a lock
+        String username = user("throttle-parallel-right");
+        AuthenticationManager logins = authentication.getAuthenticationManager();
+        List<Throwable> outcomes = parallel(30, i -> logins.authenticate(attempt(username, TestAccounts.PASSWORD,
+                "10.0.7.1")));
+
+        assertThat(outcomes).containsOnlyNulls();
+        assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq(username).and(AUDIT_EVENT.ACTION.in("LOGIN_FAILED",
+                "LOGIN_LOCKED")))).isZero();
+    }
+
     /** Runs the attempts on as many threads, released together; answers what each threw. */
     private static List<Throwable> parallel(int n, IntConsumer attempt) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
