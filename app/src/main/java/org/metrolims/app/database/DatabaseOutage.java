@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,6 +60,37 @@ public class DatabaseOutage {
             }
         }
         return false;
+    }
+
+    /** Seconds a client is told to wait after losing a deadlock: the other transaction is done by then. */
+    public static final String RETRY_AFTER_DEADLOCK_SECONDS = "1";
+
+    public static final String DEADLOCK_DETAIL =
+            "Another change to the same records was being saved at the same moment; nothing was stored. Try again.";
+
+    /**
+     * A deadlock or lock-wait timeout under concurrent writes (seen by the load bench: a draft's insert against a
+     * submission's update): a 503 with a short {@code Retry-After}, not a 500 — the server rolled the transaction back
+     * whole (SQLState 40001: MariaDB errors 1213 and 1205 reach us as the driver's {@link SQLTransactionRollbackException},
+     * possibly wrapped by jOOQ, or translated by Spring), so nothing is stored and the same request succeeds again.
+     */
+    @ExceptionHandler({PessimisticLockingFailureException.class, SQLTransactionRollbackException.class})
+    ResponseEntity<ProblemDetail> onLockContention(Exception failure, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        log.warn("Lock contention on {} {}, rolled back: {}", request.getMethod(), request.getRequestURI(),
+                failure.getMessage());
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DEADLOCK_DETAIL);
+            problem.setInstance(URI.create(request.getRequestURI()));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_DEADLOCK_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_DEADLOCK_SECONDS);
+        response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+        return null;
     }
 
     /** The 503 answer of an API request, as problem+json. */

@@ -43,6 +43,11 @@ class DatabaseOutageMappingTests {
                 case "rollback" -> new TransactionSystemException("JDBC rollback failed",
                         new SQLException("Connection is closed"));
                 case "translated" -> new DataAccessResourceFailureException("Socket error");
+                // a draft's insert chosen as the deadlock victim against a submission's update (the load bench's 500s)
+                case "deadlock" -> new org.jooq.exception.DataAccessException("SQL [insert into calibration ...]",
+                        new java.sql.SQLTransactionRollbackException("Deadlock found when trying to get lock; try "
+                                + "restarting transaction", "40001", 1213));
+                case "deadlock-translated" -> new org.springframework.dao.CannotAcquireLockException("Lock wait timeout");
                 default -> new IllegalStateException("a bug");
             };
         }
@@ -60,6 +65,17 @@ class DatabaseOutageMappingTests {
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                     .andExpect(header().exists("Retry-After"))
                     .andExpect(jsonPath("$.status").value(503));
+        }
+    }
+
+    @Test
+    void answersALostDeadlockWith503AndAShortRetryAfterNotA500() throws Exception {
+        for (String kind : new String[] {"deadlock", "deadlock-translated"}) {
+            mvc.perform(get("/api/fail/" + kind))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(header().string("Retry-After", "1"))
+                    .andExpect(jsonPath("$.detail").value(DatabaseOutage.DEADLOCK_DETAIL));
         }
     }
 
