@@ -5,6 +5,7 @@
 #   JAR=app/target/metrolims.jar app/bench/load.sh  reuse a built jar
 #   DATA=some/folder app/bench/load.sh              keep the data folder (a second run skips the demo load)
 #   USERS=20 SECONDS=30 THINK_MS=500 SCALE=0.1 app/bench/load.sh
+#   LOG=app.log app/bench/load.sh                   keep the application's log (to read the causes of errors)
 # Each person signs in with the form (CSRF token from the page, then a session cookie), clicks with a random pause of
 # 0..2*THINK_MS ms, and signs out and in again after 10-29 clicks. Technicians (in pairs per institute) open the due
 # list, the coverage dashboard and the review queue, write a calibration draft and submit it, and approve the other
@@ -35,6 +36,7 @@ base="http://127.0.0.1:$port"
 app_pid=""
 cleanup() {
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then kill -TERM "$app_pid"; wait "$app_pid" 2>/dev/null || true; fi
+  if [ -n "${LOG:-}" ] && [ -f "$work/app.log" ]; then cp "$work/app.log" "$LOG"; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
