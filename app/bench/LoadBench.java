@@ -519,6 +519,12 @@ public final class LoadBench {
         System.out.printf("%nthroughput %.1f requests/s (%d requests in %.1f s); %d drafts written and submitted, %d "
                 + "approved%n", all.size() / elapsed, all.size(), elapsed, drafted.get(), approved.get());
         System.out.printf("errors: %d%n", stats.failures.size());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        stats.failures.forEach(f -> counts.merge(f.kind() + " " + (f.status() < 0 ? "transport" : f.status()), 1,
+                Integer::sum));
+        if (!counts.isEmpty()) {
+            System.out.println("  by kind and status: " + counts);
+        }
         Map<String, Failure> shown = new LinkedHashMap<>();
         stats.failures.forEach(f -> shown.putIfAbsent(f.kind() + " " + f.status(), f));
         shown.values().stream().limit(8).forEach(f -> System.out.printf("  %s %s %s -> %d %s%n", f.kind(), f.method(),
