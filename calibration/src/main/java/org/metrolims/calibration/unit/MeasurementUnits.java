@@ -14,7 +14,7 @@ import tech.units.indriya.format.SimpleUnitFormat;
 /**
  * Unit symbols read through JSR 385 (Indriya), as calibration points, tolerances and verification-scheme bands type
  * them: the symbols of {@link SimpleUnitFormat} (m, mm, µm, kg, g, Pa, kPa, V, mV, Hz, s, K, ℃ ...), with "°C" read as
- * ℃, the Greek μ and a leading "u" as the micro sign µ.
+ * ℃, the litre's L as l, the Greek μ and a leading "u" as the micro sign µ.
  */
 public final class MeasurementUnits {
 
@@ -30,6 +30,9 @@ public final class MeasurementUnits {
     private static final Pattern EXPONENT = Pattern.compile("\\^\\s*\\(?\\s*[-+]?\\s*(\\d+)(?:\\s*/\\s*(\\d+))?");
 
     /** Two or more superscript digits in a row: a power of 10 or more ({@code m²²} reads as m to the 22nd). */
+    /** The litre written L (SI Brochure, table 8), alone or after a prefix: read as the parser's l. */
+    private static final Pattern LITRE = Pattern.compile("(?<![A-Za-z])([munpkdcµ]?)L(?![A-Za-z])");
+
     private static final Pattern SUPERSCRIPT_RUN = Pattern.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]{2,}");
 
     private MeasurementUnits() {
@@ -49,6 +52,7 @@ public final class MeasurementUnits {
         if (s.length() > 1 && s.startsWith("u")) {
             s = "µ" + s.substring(1);
         }
+        s = LITRE.matcher(s).replaceAll("$1l");
         try {
             return Optional.of(FORMAT.parse(s));
         } catch (MeasurementParseException | IllegalArgumentException | UnsupportedOperationException e) {
