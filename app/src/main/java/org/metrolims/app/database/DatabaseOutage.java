@@ -79,23 +79,16 @@ public class DatabaseOutage {
             HttpServletResponse response) throws IOException {
         log.warn("Lock contention on {} {}, rolled back: {}", request.getMethod(), request.getRequestURI(),
                 failure.getMessage());
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DEADLOCK_DETAIL);
-            problem.setInstance(URI.create(request.getRequestURI()));
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_DEADLOCK_SECONDS)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        }
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_DEADLOCK_SECONDS);
-        response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
-        return null;
+        return unavailable(request, response, DEADLOCK_DETAIL, RETRY_AFTER_DEADLOCK_SECONDS);
     }
 
     /** The 503 answer of an API request, as problem+json. */
     public static ProblemDetail problem(HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
+        return problem(request, DETAIL);
+    }
+
+    private static ProblemDetail problem(HttpServletRequest request, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         return problem;
     }
@@ -107,15 +100,21 @@ public class DatabaseOutage {
             throws IOException {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(),
                 failure.getMessage());
+        return unavailable(request, response, DETAIL, RETRY_AFTER_SECONDS);
+    }
+
+    /** A 503 with {@code Retry-After}: problem+json for the API, the error page (with the layout) for pages. */
+    private static ResponseEntity<ProblemDetail> unavailable(HttpServletRequest request, HttpServletResponse response,
+            String detail, String retryAfter) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .header(HttpHeaders.RETRY_AFTER, retryAfter)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem(request));
+                    .body(problem(request, detail));
         }
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value()); // the error page, with the layout
+        response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
         return null;
     }
 }
