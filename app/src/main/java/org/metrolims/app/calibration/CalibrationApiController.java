@@ -9,7 +9,7 @@ import org.metrolims.app.api.ApiProblems.FieldProblem;
 import org.metrolims.app.api.Problems;
 import org.metrolims.app.calibration.CalibrationApiModels.Approval;
 import org.metrolims.app.calibration.CalibrationApiModels.Correction;
-import org.metrolims.app.signature.SignatureCheck;
+import org.metrolims.db.identity.SignatureCheck;
 import org.metrolims.app.calibration.CalibrationApiModels.DraftUpdate;
 import org.metrolims.app.calibration.CalibrationApiModels.ReasonedStep;
 import org.metrolims.app.calibration.CalibrationApiModels.VersionedStep;

@@ -1,5 +1,6 @@
 package org.metrolims.app.organizations;
 
+import org.metrolims.db.identity.OrganizationRow;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.metrolims.app.security.MetroLimsUser;

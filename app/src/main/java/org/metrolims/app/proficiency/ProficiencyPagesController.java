@@ -1,5 +1,6 @@
 package org.metrolims.app.proficiency;
 
+import org.metrolims.reports.pt.PtDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

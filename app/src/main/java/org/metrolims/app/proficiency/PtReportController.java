@@ -1,5 +1,7 @@
 package org.metrolims.app.proficiency;
 
+import org.metrolims.reports.pt.PtDocument;
+import org.metrolims.reports.pt.PtDocumentKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -88,7 +90,7 @@ class PtReportController {
     record IssuedDocument(PtDocumentKind kind, String labCode, int revision, String status, Instant issuedAt,
             String sha256, String fileName) {
 
-        static IssuedDocument of(PtDocumentRepository.Stored d) {
+        static IssuedDocument of(PtDocument d) {
             return new IssuedDocument(d.kind(), d.labCode(), d.revision(), d.status(), d.issuedAt(), d.sha256(),
                     d.fileName());
         }

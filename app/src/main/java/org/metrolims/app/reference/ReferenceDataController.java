@@ -10,9 +10,9 @@ import org.metrolims.app.api.ApiPage;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.reference.Discipline;
 import org.metrolims.db.reference.DisciplineRepository;
-import org.metrolims.db.reference.Organization;
-import org.metrolims.db.reference.OrganizationKind;
-import org.metrolims.db.reference.OrganizationRepository;
+import org.metrolims.db.identity.Organization;
+import org.metrolims.db.identity.OrganizationKind;
+import org.metrolims.db.identity.Organizations;
 import org.metrolims.db.reference.Region;
 import org.metrolims.db.reference.RegionCode;
 import org.metrolims.db.reference.RegionLevel;
@@ -30,10 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferenceDataController {
 
     private final RegionRepository regions;
-    private final OrganizationRepository organizations;
+    private final Organizations organizations;
     private final DisciplineRepository disciplines;
 
-    ReferenceDataController(RegionRepository regions, OrganizationRepository organizations,
+    ReferenceDataController(RegionRepository regions, Organizations organizations,
             DisciplineRepository disciplines) {
         this.regions = regions;
         this.organizations = organizations;

@@ -1,5 +1,6 @@
 package org.metrolims.app.security;
 
+import org.metrolims.db.identity.Accounts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,10 @@ public class SessionStamps {
     /** How long a stamp read from the database is trusted: the longest another instance lets an ended session run. */
     static final Duration TTL = Duration.ofSeconds(5);
 
-    private final UserAccountRepository accounts;
+    private final Accounts accounts;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    SessionStamps(UserAccountRepository accounts) {
+    SessionStamps(Accounts accounts) {
         this.accounts = accounts;
     }
 

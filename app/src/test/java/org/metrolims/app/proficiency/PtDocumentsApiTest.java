@@ -1,5 +1,6 @@
 package org.metrolims.app.proficiency;
 
+import org.metrolims.reports.pt.PtDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metrolims.app.proficiency.PtApiFixture.LAB_A;
 import static org.metrolims.app.proficiency.PtApiFixture.LAB_B;

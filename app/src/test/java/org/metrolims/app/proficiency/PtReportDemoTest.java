@@ -1,5 +1,8 @@
 package org.metrolims.app.proficiency;
 
+import org.metrolims.reports.pt.PtDocuments;
+import org.metrolims.reports.pt.PtDocumentKind;
+import org.metrolims.reports.pt.PtContent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metrolims.db.jooq.Tables.PT_ENROLMENT;
 import static org.metrolims.db.jooq.Tables.PT_ROUND;
