@@ -21,18 +21,20 @@ public class Accounts {
         this.users = users;
     }
 
-    @Transactional(readOnly = true)
+    /*
+     * The three reads below run on every authenticated request (session stamp, token, HTTP Basic): one statement
+     * each, in the caller's transaction when it has one and without opening their own otherwise.
+     */
+
     public Optional<UserLogin> login(long id) {
         return users.findById(id);
     }
 
-    @Transactional(readOnly = true)
     public Optional<UserLogin> login(String username) {
         return users.findByUsername(username);
     }
 
     /** The account's security stamp, if it exists and is enabled. */
-    @Transactional(readOnly = true)
     public Optional<Long> stampIfEnabled(long id) {
         return users.stampIfEnabled(id);
     }

@@ -36,6 +36,13 @@ class OrganizationRepository {
 
     private static final org.metrolims.db.jooq.tables.Organization PARENT = ORGANIZATION.as("parent");
 
+    /** The scope's discipline codes in code order, as the register lists them. */
+    private static final Field<Result<Record1<String>>> SCOPE_BY_CODE = multiset(
+            select(DISCIPLINE.CODE).from(ORGANIZATION_SCOPE)
+                    .join(DISCIPLINE).on(DISCIPLINE.ID.eq(ORGANIZATION_SCOPE.DISCIPLINE_ID))
+                    .where(ORGANIZATION_SCOPE.ORGANIZATION_ID.eq(ORGANIZATION.ID))
+                    .orderBy(DISCIPLINE.CODE)).as("scope");
+
     private static final Field<Result<Record1<String>>> SCOPE = multiset(
             select(DISCIPLINE.CODE).from(ORGANIZATION_SCOPE)
                     .join(DISCIPLINE).on(DISCIPLINE.ID.eq(ORGANIZATION_SCOPE.DISCIPLINE_ID))
@@ -151,26 +158,20 @@ class OrganizationRepository {
                         ORGANIZATION.KIND, REGION.CODE, REGION.NAME_ZH, REGION.NAME_EN, PARENT.CODE,
                         ORGANIZATION.ADDRESS_ZH, ORGANIZATION.ADDRESS_EN, ORGANIZATION.ACCREDITATION_NUMBER,
                         ORGANIZATION.ACCREDITATION_VALID_UNTIL, ORGANIZATION.ACTIVE,
-                        multiset(select(DISCIPLINE.CODE).from(ORGANIZATION_SCOPE).join(DISCIPLINE)
-                                .on(DISCIPLINE.ID.eq(ORGANIZATION_SCOPE.DISCIPLINE_ID))
-                                .where(ORGANIZATION_SCOPE.ORGANIZATION_ID.eq(ORGANIZATION.ID))
-                                .orderBy(DISCIPLINE.CODE)).as("scope"))
+                        SCOPE_BY_CODE)
                 .from(ORGANIZATION).join(REGION).on(REGION.ID.eq(ORGANIZATION.REGION_ID))
                 .leftJoin(PARENT).on(PARENT.ID.eq(ORGANIZATION.PARENT_ID));
     }
 
-    @SuppressWarnings("unchecked")
     private OrganizationRow row(Record r) {
-        Result<Record1<String>> scope = (Result<Record1<String>>) r.get("scope");
         return new OrganizationRow(r.get(ORGANIZATION.ID), r.get(ORGANIZATION.CODE), r.get(ORGANIZATION.NAME_ZH),
                 r.get(ORGANIZATION.NAME_EN), r.get(ORGANIZATION.KIND), r.get(REGION.CODE), r.get(REGION.NAME_ZH),
                 r.get(REGION.NAME_EN), Optional.ofNullable(r.get(PARENT.CODE)),
                 Optional.ofNullable(r.get(ORGANIZATION.ADDRESS_ZH)), Optional.ofNullable(r.get(ORGANIZATION.ADDRESS_EN)),
                 Optional.ofNullable(r.get(ORGANIZATION.ACCREDITATION_NUMBER)),
                 Optional.ofNullable(r.get(ORGANIZATION.ACCREDITATION_VALID_UNTIL)), r.get(ORGANIZATION.ACTIVE),
-                scope.map(Record1::value1));
+                r.get(SCOPE_BY_CODE).getValues(DISCIPLINE.CODE));
     }
-
 
     /** An organization's names in both languages, by code. */
     Optional<OrganizationNames> names(String code) {
@@ -191,6 +192,6 @@ class OrganizationRepository {
         return new Organization(r.get(ORGANIZATION.ID), r.get(ORGANIZATION.CODE), r.get(ORGANIZATION.NAME_ZH),
                 r.get(ORGANIZATION.NAME_EN), OrganizationKind.valueOf(r.get(ORGANIZATION.KIND)), r.get(REGION.CODE),
                 r.get(ORGANIZATION.ACCREDITATION_NUMBER), r.get(ORGANIZATION.ACCREDITATION_VALID_UNTIL),
-                r.get(SCOPE).map(Record1::value1));
+                r.get(SCOPE).getValues(DISCIPLINE.CODE));
     }
 }

@@ -54,7 +54,7 @@ class UserRepository {
                 .where(which)
                 .fetchOptional(r -> new UserLogin(r.get(APP_USER.ID), r.get(APP_USER.USERNAME),
                         r.get(APP_USER.PASSWORD_HASH), r.get(APP_USER.DISPLAY_NAME), r.get(APP_USER.ORGANIZATION_ID),
-                        r.get(ORGANIZATION.CODE), r.get(APP_USER.ENABLED), Set.copyOf(r.get(roles).map(Record1::value1)),
+                        r.get(ORGANIZATION.CODE), r.get(APP_USER.ENABLED), Set.copyOf(r.get(roles).getValues(USER_ROLE.ROLE)),
                         r.get(APP_USER.SECURITY_STAMP)));
     }
 
@@ -80,7 +80,7 @@ class UserRepository {
 
     private AccountRow row(org.jooq.Record r) {
         return new AccountRow(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
-                r.get(ORGANIZATION.CODE), r.get(APP_USER.ENABLED), r.get(SORTED_ROLES).map(Record1::value1));
+                r.get(ORGANIZATION.CODE), r.get(APP_USER.ENABLED), r.get(SORTED_ROLES).getValues(USER_ROLE.ROLE));
     }
 
     boolean usernameTaken(String username) {
