@@ -1,6 +1,5 @@
 package org.metrolims.app.proficiency;
 
-import org.metrolims.reports.pt.PtDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import org.metrolims.proficiency.scheme.SchemeScoreType;
 import org.metrolims.proficiency.scheme.SigmaPtMethod;
 import org.metrolims.proficiency.scoring.LabRoundScore;
 import org.metrolims.proficiency.scoring.RoundScoring;
+import org.metrolims.reports.pt.PtDocuments;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,5 @@
 package org.metrolims.app.proficiency;
 
-import org.metrolims.reports.pt.PtDocuments;
-import org.metrolims.reports.pt.PtDocument;
 import java.time.Instant;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
@@ -16,6 +14,8 @@ import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
 import org.metrolims.proficiency.round.RoundStatus;
 import org.metrolims.proficiency.scoring.RoundScoring;
+import org.metrolims.reports.pt.PtDocument;
+import org.metrolims.reports.pt.PtDocuments;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;

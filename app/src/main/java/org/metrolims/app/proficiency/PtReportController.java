@@ -1,13 +1,13 @@
 package org.metrolims.app.proficiency;
 
-import org.metrolims.reports.pt.PtDocument;
-import org.metrolims.reports.pt.PtDocumentKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.reports.pt.PtDocument;
+import org.metrolims.reports.pt.PtDocumentKind;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

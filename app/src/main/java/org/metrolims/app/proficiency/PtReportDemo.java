@@ -1,7 +1,5 @@
 package org.metrolims.app.proficiency;
 
-import org.metrolims.db.identity.Accounts;
-import org.metrolims.db.identity.Organizations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +13,8 @@ import java.util.SplittableRandom;
 import org.metrolims.app.demo.DemoProvinceExtension;
 import org.metrolims.app.demo.DemoSettings;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.db.identity.Accounts;
+import org.metrolims.db.identity.Organizations;
 import org.metrolims.proficiency.PtAudit;
 import org.metrolims.proficiency.enrolment.EligibleLab;
 import org.metrolims.proficiency.enrolment.Enrolment;

@@ -1,9 +1,5 @@
 package org.metrolims.app.proficiency;
 
-import org.metrolims.reports.pt.PtDocuments;
-import org.metrolims.reports.pt.PtDocument;
-import org.metrolims.reports.pt.PtDocumentKind;
-import org.metrolims.reports.pt.PtContent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +17,10 @@ import org.metrolims.proficiency.enrolment.PtEnrolments;
 import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
 import org.metrolims.proficiency.round.RoundStatus;
+import org.metrolims.reports.pt.PtContent;
+import org.metrolims.reports.pt.PtDocument;
+import org.metrolims.reports.pt.PtDocumentKind;
+import org.metrolims.reports.pt.PtDocuments;
 import org.metrolims.reports.pt.PtReportTemplates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,8 +1,8 @@
 package org.metrolims.app.security;
 
-import org.metrolims.db.identity.UserLogin;
-import org.metrolims.db.identity.Accounts;
 import java.time.Instant;
+import org.metrolims.db.identity.Accounts;
+import org.metrolims.db.identity.UserLogin;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;

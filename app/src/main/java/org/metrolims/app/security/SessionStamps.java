@@ -1,10 +1,10 @@
 package org.metrolims.app.security;
 
-import org.metrolims.db.identity.Accounts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.metrolims.db.identity.Accounts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

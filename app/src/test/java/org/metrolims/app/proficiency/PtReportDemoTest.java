@@ -1,8 +1,5 @@
 package org.metrolims.app.proficiency;
 
-import org.metrolims.reports.pt.PtDocuments;
-import org.metrolims.reports.pt.PtDocumentKind;
-import org.metrolims.reports.pt.PtContent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metrolims.db.jooq.Tables.PT_ENROLMENT;
 import static org.metrolims.db.jooq.Tables.PT_ROUND;
@@ -16,6 +13,9 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.TestDatabaseInitializer;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.reports.pt.PtContent;
+import org.metrolims.reports.pt.PtDocumentKind;
+import org.metrolims.reports.pt.PtDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.userdetails.UserDetailsService;

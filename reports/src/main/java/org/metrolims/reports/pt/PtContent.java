@@ -1,7 +1,5 @@
 package org.metrolims.reports.pt;
 
-import org.metrolims.db.identity.OrganizationNames;
-import org.metrolims.db.identity.Organizations;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.metrolims.db.identity.OrganizationNames;
+import org.metrolims.db.identity.Organizations;
 import org.metrolims.proficiency.enrolment.Enrolment;
 import org.metrolims.proficiency.item.ItemStudies;
 import org.metrolims.proficiency.item.ItemVerdicts;
