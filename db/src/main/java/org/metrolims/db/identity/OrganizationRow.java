@@ -1,4 +1,4 @@
-package org.metrolims.app.organizations;
+package org.metrolims.db.identity;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * An organization as its administrators see it: identity, kind, where it is, its accreditation and the disciplines of
  * its accreditation or authorisation scope (codes, sorted).
  */
-record OrganizationRow(long id, String code, String nameZh, String nameEn, String kind, String regionCode,
+public record OrganizationRow(long id, String code, String nameZh, String nameEn, String kind, String regionCode,
         String regionNameZh, String regionNameEn, Optional<String> parentCode, Optional<String> addressZh,
         Optional<String> addressEn, Optional<String> accreditationNumber, Optional<LocalDate> accreditationValidUntil,
         boolean active, List<String> scope) {

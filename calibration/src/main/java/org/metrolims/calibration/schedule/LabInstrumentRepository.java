@@ -1,4 +1,4 @@
-package org.metrolims.app.portal;
+package org.metrolims.calibration.schedule;
 
 import static org.jooq.impl.DSL.select;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
@@ -10,17 +10,18 @@ import org.jooq.DSLContext;
 import org.metrolims.db.jooq.tables.Calibration;
 import org.springframework.stereotype.Repository;
 
+/** A lab's own instruments with the validity of their latest approved calibration (the lab portal's list). */
 @Repository
-class PortalRepository {
+class LabInstrumentRepository {
 
     private final DSLContext dsl;
 
-    PortalRepository(DSLContext dsl) {
+    LabInstrumentRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
     /** The organization's instruments with their latest approved calibration's date and validity, due first. */
-    List<PortalInstrument> instruments(long organizationId, LocalDate today, int limit) {
+    List<LabInstrument> instruments(long organizationId, LocalDate today, int limit) {
         Calibration c = CALIBRATION.as("latest");
         var latest = select(c.ID).from(c)
                 .where(c.INSTRUMENT_ID.eq(INSTRUMENT.ID).and(c.STATUS.eq("APPROVED")))
@@ -32,7 +33,9 @@ class PortalRepository {
                 .where(INSTRUMENT.OWNER_ORGANIZATION_ID.eq(organizationId))
                 .orderBy(CALIBRATION.VALID_UNTIL.isNull().desc(), CALIBRATION.VALID_UNTIL.asc(), INSTRUMENT.ID)
                 .limit(limit)
-                .fetch(r -> new PortalInstrument(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value7() != null && r.value7().isBefore(today)));
+                .fetch(r -> new LabInstrument(r.get(INSTRUMENT.ID), r.get(INSTRUMENT.MANUFACTURER),
+                        r.get(INSTRUMENT.MODEL), r.get(INSTRUMENT.SERIAL_NO), r.get(INSTRUMENT.STATUS),
+                        r.get(CALIBRATION.CALIBRATED_ON), r.get(CALIBRATION.VALID_UNTIL),
+                        r.get(CALIBRATION.VALID_UNTIL) != null && r.get(CALIBRATION.VALID_UNTIL).isBefore(today)));
     }
 }

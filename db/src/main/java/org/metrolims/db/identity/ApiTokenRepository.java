@@ -1,4 +1,4 @@
-package org.metrolims.app.security;
+package org.metrolims.db.identity;
 
 import static org.metrolims.db.jooq.Tables.API_TOKEN;
 
@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
+/** The API tokens (api_token): never their secret, only its SHA-256 and first characters. */
 @Repository
 class ApiTokenRepository {
 
@@ -24,26 +24,26 @@ class ApiTokenRepository {
         this.dsl = dsl;
     }
 
-    long insert(long userId, String name, String prefix, String sha256, Set<TokenScope> scopes, Instant createdAt,
+    long insert(long userId, String name, String prefix, String sha256, Set<String> scopes, Instant createdAt,
             String createdBy, Instant expiresAt) {
         return dsl.insertInto(API_TOKEN).set(API_TOKEN.USER_ID, userId).set(API_TOKEN.NAME, name)
                 .set(API_TOKEN.TOKEN_PREFIX, prefix).set(API_TOKEN.TOKEN_SHA256, sha256)
-                .set(API_TOKEN.SCOPES, scopes.stream().map(TokenScope::code).sorted().collect(Collectors.joining(" ")))
+                .set(API_TOKEN.SCOPES, scopes.stream().sorted().collect(Collectors.joining(" ")))
                 .set(API_TOKEN.CREATED_AT, utc(createdAt)).set(API_TOKEN.CREATED_BY, createdBy)
                 .set(API_TOKEN.EXPIRES_AT, utc(expiresAt))
-                .returningResult(API_TOKEN.ID).fetchSingle().value1();
+                .returningResult(API_TOKEN.ID).fetchSingle(API_TOKEN.ID);
     }
 
-    Optional<ApiToken> find(long id) {
+    Optional<StoredApiToken> find(long id) {
         return dsl.selectFrom(API_TOKEN).where(API_TOKEN.ID.eq(id)).fetchOptional(ApiTokenRepository::toToken);
     }
 
-    Optional<ApiToken> findByHash(String sha256) {
+    Optional<StoredApiToken> findByHash(String sha256) {
         return dsl.selectFrom(API_TOKEN).where(API_TOKEN.TOKEN_SHA256.eq(sha256))
                 .fetchOptional(ApiTokenRepository::toToken);
     }
 
-    List<ApiToken> ofUser(long userId) {
+    List<StoredApiToken> ofUser(long userId) {
         return dsl.selectFrom(API_TOKEN).where(API_TOKEN.USER_ID.eq(userId)).orderBy(API_TOKEN.ID)
                 .fetch(ApiTokenRepository::toToken);
     }
@@ -53,11 +53,10 @@ class ApiTokenRepository {
                 .where(API_TOKEN.ID.eq(id).and(API_TOKEN.REVOKED_AT.isNull())).execute() == 1;
     }
 
-    private static ApiToken toToken(Record r) {
-        Set<TokenScope> scopes = Arrays.stream(r.get(API_TOKEN.SCOPES).split(" ")).map(TokenScope::ofCode)
-                .flatMap(Optional::stream).collect(Collectors.toCollection(() -> EnumSet.noneOf(TokenScope.class)));
+    private static StoredApiToken toToken(Record r) {
+        Set<String> scopes = Set.copyOf(Arrays.asList(r.get(API_TOKEN.SCOPES).split(" ")));
         LocalDateTime revoked = r.get(API_TOKEN.REVOKED_AT);
-        return new ApiToken(r.get(API_TOKEN.ID), r.get(API_TOKEN.USER_ID), r.get(API_TOKEN.NAME),
+        return new StoredApiToken(r.get(API_TOKEN.ID), r.get(API_TOKEN.USER_ID), r.get(API_TOKEN.NAME),
                 r.get(API_TOKEN.TOKEN_PREFIX), scopes, instant(r.get(API_TOKEN.CREATED_AT)),
                 r.get(API_TOKEN.CREATED_BY), instant(r.get(API_TOKEN.EXPIRES_AT)),
                 revoked == null ? null : instant(revoked));

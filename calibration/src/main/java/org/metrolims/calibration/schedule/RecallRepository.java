@@ -1,4 +1,4 @@
-package org.metrolims.app.schedule;
+package org.metrolims.calibration.schedule;
 
 import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.LAB_MESSAGE;
@@ -6,7 +6,6 @@ import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.metrolims.db.jooq.Tables.REMINDER_LOG;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -16,16 +15,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RecallRepository {
 
-    /** One thing to remind of, not yet in the reminder log. */
-    record Reminder(String itemType, long itemId, String kind, LocalDate dueOn, long organizationId, String label) {
-    }
-
     /** An organization's recipients: its enabled users with an e-mail address. */
     record Organization(long id, String code, String nameZh, String nameEn, List<String> recipients) {
-    }
 
-    /** An in-app message. */
-    record LabMessage(long id, String kind, String subject, String body, LocalDateTime createdAt, boolean read) {
+        Organization {
+            recipients = List.copyOf(recipients);
+        }
     }
 
     private final DSLContext dsl;
@@ -40,7 +35,7 @@ class RecallRepository {
      * {@code overdueDays} (OVERDUE), and current assessment certificates of active standards expiring
      * within {@code certificateDays} or expired since at most {@code overdueDays} (CERTIFICATE_EXPIRING).
      */
-    List<Reminder> pending(LocalDate today, int dueSoonDays, int overdueDays, int certificateDays) {
+    List<Recalls.Reminder> pending(LocalDate today, int dueSoonDays, int overdueDays, int certificateDays) {
         return dsl.fetch("""
                 SELECT * FROM (
                     SELECT 'INSTRUMENT' AS item_type, s.instrument_id AS item_id,
@@ -66,7 +61,7 @@ class RecallRepository {
                 ORDER BY organization_id, due_on, item_type, item_id
                 """, today, today.minusDays(overdueDays), today.plusDays(dueSoonDays),
                 today.minusDays(overdueDays), today.plusDays(certificateDays))
-                .map(r -> new Reminder(r.get("item_type", String.class), r.get("item_id", Long.class),
+                .map(r -> new Recalls.Reminder(r.get("item_type", String.class), r.get("item_id", Long.class),
                         r.get("kind", String.class), r.get("due_on", LocalDate.class),
                         r.get("organization_id", Long.class), r.get("label", String.class)));
     }
@@ -77,14 +72,15 @@ class RecallRepository {
                 .orderBy(APP_USER.ID).fetch(APP_USER.EMAIL);
         return dsl.select(ORGANIZATION.ID, ORGANIZATION.CODE, ORGANIZATION.NAME_ZH, ORGANIZATION.NAME_EN)
                 .from(ORGANIZATION).where(ORGANIZATION.ID.eq(id))
-                .fetchOptional(r -> new Organization(r.value1(), r.value2(), r.value3(), r.value4(), recipients));
+                .fetchOptional(r -> new Organization(r.get(ORGANIZATION.ID), r.get(ORGANIZATION.CODE),
+                        r.get(ORGANIZATION.NAME_ZH), r.get(ORGANIZATION.NAME_EN), recipients));
     }
 
     /**
      * Logs the reminder; returns its id, or empty when it is already logged (another run or instance sent it).
      * INSERT IGNORE on the unique key (item, kind, due date) makes the check and the claim one statement.
      */
-    Optional<Long> log(Reminder r, String recipients) {
+    Optional<Long> log(Recalls.Reminder r, String recipients) {
         int inserted = dsl.insertInto(REMINDER_LOG)
                 .set(REMINDER_LOG.ITEM_TYPE, r.itemType()).set(REMINDER_LOG.ITEM_ID, r.itemId())
                 .set(REMINDER_LOG.KIND, r.kind()).set(REMINDER_LOG.DUE_ON, r.dueOn())
@@ -97,7 +93,7 @@ class RecallRepository {
         return Optional.of(dsl.select(REMINDER_LOG.ID).from(REMINDER_LOG)
                 .where(REMINDER_LOG.ITEM_TYPE.eq(r.itemType()).and(REMINDER_LOG.ITEM_ID.eq(r.itemId()))
                         .and(REMINDER_LOG.KIND.eq(r.kind())).and(REMINDER_LOG.DUE_ON.eq(r.dueOn())))
-                .fetchSingle().value1());
+                .fetchSingle(REMINDER_LOG.ID));
     }
 
     void message(long organizationId, Long reminderId, String kind, String subject, String body) {
@@ -107,14 +103,11 @@ class RecallRepository {
                 .set(LAB_MESSAGE.BODY, body.length() > 4000 ? body.substring(0, 3990) + " …" : body).execute();
     }
 
-    List<LabMessage> messages(long organizationId, int limit) {
+    List<Recalls.LabMessage> messages(long organizationId, int limit) {
         var m = LAB_MESSAGE;
         return dsl.select(m.ID, m.KIND, m.SUBJECT, m.BODY, m.CREATED_AT, m.READ_AT).from(m)
                 .where(m.ORGANIZATION_ID.eq(organizationId)).orderBy(m.CREATED_AT.desc(), m.ID.desc()).limit(limit)
-                .fetch(r -> new LabMessage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6() != null));
-    }
-
-    int logged(String itemType, long itemId) {
-        return dsl.fetchCount(REMINDER_LOG, REMINDER_LOG.ITEM_TYPE.eq(itemType).and(REMINDER_LOG.ITEM_ID.eq(itemId)));
+                .fetch(r -> new Recalls.LabMessage(r.get(m.ID), r.get(m.KIND), r.get(m.SUBJECT), r.get(m.BODY), r.get(m.CREATED_AT),
+                        r.get(m.READ_AT) != null));
     }
 }

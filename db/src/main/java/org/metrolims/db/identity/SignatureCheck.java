@@ -1,4 +1,4 @@
-package org.metrolims.app.signature;
+package org.metrolims.db.identity;
 
 /**
  * A signature's manifestation (name, time, meaning) with the result of comparing the record's content now with the

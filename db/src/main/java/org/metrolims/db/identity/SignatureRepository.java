@@ -1,4 +1,4 @@
-package org.metrolims.app.signature;
+package org.metrolims.db.identity;
 
 import static org.metrolims.db.jooq.Tables.ELECTRONIC_SIGNATURE;
 
@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
+/** The electronic signatures (electronic_signature): written once, never changed. */
 @Repository
 class SignatureRepository {
 
@@ -30,7 +32,7 @@ class SignatureRepository {
                 .set(ELECTRONIC_SIGNATURE.RECORD_ID, recordId)
                 .set(ELECTRONIC_SIGNATURE.CONTENT_SHA256, sha256)
                 .set(ELECTRONIC_SIGNATURE.SIGNED_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
-                .returningResult(ELECTRONIC_SIGNATURE.ID).fetchOne().value1();
+                .returningResult(ELECTRONIC_SIGNATURE.ID).fetchSingle(ELECTRONIC_SIGNATURE.ID);
         return new Signature(id, signerId, username, name, meaning, recordType, recordId, sha256, at);
     }
 
@@ -39,6 +41,15 @@ class SignatureRepository {
                 .where(ELECTRONIC_SIGNATURE.RECORD_TYPE.eq(recordType).and(ELECTRONIC_SIGNATURE.RECORD_ID.eq(recordId)))
                 .orderBy(ELECTRONIC_SIGNATURE.SIGNED_AT, ELECTRONIC_SIGNATURE.ID)
                 .fetch(SignatureRepository::toSignature);
+    }
+
+    /** The latest signature of a record with the meaning, if it was signed so. */
+    Optional<Signature> latest(String recordType, String recordId, Meaning meaning) {
+        return dsl.selectFrom(ELECTRONIC_SIGNATURE)
+                .where(ELECTRONIC_SIGNATURE.RECORD_TYPE.eq(recordType).and(ELECTRONIC_SIGNATURE.RECORD_ID.eq(recordId))
+                        .and(ELECTRONIC_SIGNATURE.MEANING.eq(meaning.name())))
+                .orderBy(ELECTRONIC_SIGNATURE.SIGNED_AT.desc(), ELECTRONIC_SIGNATURE.ID.desc()).limit(1)
+                .fetchOptional(SignatureRepository::toSignature);
     }
 
     private static Signature toSignature(Record r) {

@@ -1,4 +1,4 @@
-package org.metrolims.db.reference;
+package org.metrolims.db.identity;
 
 public enum OrganizationKind {
     /** The market-supervision bureau: schedules PT, watches coverage. */

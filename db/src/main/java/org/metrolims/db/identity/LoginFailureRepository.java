@@ -1,4 +1,4 @@
-package org.metrolims.app.security;
+package org.metrolims.db.identity;
 
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.greatest;
@@ -16,11 +16,9 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+/** Failed logins and signatures (login_failure) and the throttle's per-subject lock rows (login_throttle_lock). */
 @Repository
 class LoginFailureRepository {
-
-    static final String LOGIN = "LOGIN";
-    static final String SIGNATURE = "SIGNATURE";
 
     private final DSLContext dsl;
 
@@ -57,7 +55,7 @@ class LoginFailureRepository {
                 .set(LOGIN_FAILURE.VIA, via)
                 .set(LOGIN_FAILURE.FAILED_AT, utc(at))
                 .set(LOGIN_FAILURE.PENDING, true)
-                .returningResult(LOGIN_FAILURE.ID).fetchSingle().value1();
+                .returningResult(LOGIN_FAILURE.ID).fetchSingle(LOGIN_FAILURE.ID);
     }
 
     /** A reservation whose password proved wrong: a settled failure. */
@@ -68,10 +66,6 @@ class LoginFailureRepository {
     /** Removes a reservation whose password proved right: it was never a failure. */
     void delete(long id) {
         dsl.deleteFrom(LOGIN_FAILURE).where(LOGIN_FAILURE.ID.eq(id)).execute();
-    }
-
-    void resetAccount(String username, Instant at) {
-        dsl.update(APP_USER).set(APP_USER.FAILURES_RESET_AT, utc(at)).where(APP_USER.USERNAME.eq(username)).execute();
     }
 
     /**
@@ -94,7 +88,7 @@ class LoginFailureRepository {
             Instant pendingBefore) {
         return dsl.select(LOGIN_FAILURE.FAILED_AT).from(LOGIN_FAILURE)
                 .where(LOGIN_FAILURE.REMOTE_ADDRESS.eq(truncate(remoteAddress)))
-                .and(LOGIN_FAILURE.VIA.eq(LOGIN))
+                .and(LOGIN_FAILURE.VIA.eq(LoginFailures.LOGIN))
                 .and(LOGIN_FAILURE.FAILED_AT.gt(utc(windowStart)))
                 .and(counted(pendingBefore))
                 .orderBy(LOGIN_FAILURE.FAILED_AT.desc()).limit(1).offset(n - 1)
@@ -105,7 +99,7 @@ class LoginFailureRepository {
     Optional<Instant> latestFailure(String username, String remoteAddress, Instant windowStart) {
         var who = LOGIN_FAILURE.USERNAME.eq(truncate(username));
         if (remoteAddress != null) {
-            who = who.or(LOGIN_FAILURE.REMOTE_ADDRESS.eq(truncate(remoteAddress)).and(LOGIN_FAILURE.VIA.eq(LOGIN)));
+            who = who.or(LOGIN_FAILURE.REMOTE_ADDRESS.eq(truncate(remoteAddress)).and(LOGIN_FAILURE.VIA.eq(LoginFailures.LOGIN)));
         }
         return dsl.select(LOGIN_FAILURE.FAILED_AT).from(LOGIN_FAILURE)
                 .where(who).and(LOGIN_FAILURE.FAILED_AT.gt(utc(windowStart)))

@@ -1,4 +1,4 @@
-package org.metrolims.app.signature;
+package org.metrolims.db.identity;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,7 +1,5 @@
-package org.metrolims.app.proficiency;
+package org.metrolims.reports.pt;
 
-import static org.metrolims.db.jooq.Tables.APP_USER;
-import static org.metrolims.db.jooq.Tables.ELECTRONIC_SIGNATURE;
 import static org.metrolims.db.jooq.Tables.PT_DOCUMENT;
 import static org.metrolims.db.jooq.Tables.PT_ROUND;
 import static org.metrolims.db.jooq.Tables.PT_SCHEME;
@@ -20,23 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PtDocumentRepository {
 
-    /** A stored document without its bytes. */
-    record Stored(long id, long roundId, String roundCode, String schemeCode, PtDocumentKind kind,
-            Long organizationId, String labCode, int revision, String status, Instant issuedAt, String sha256) {
-
-        /** The file name: round code, and for a letter the lab's code in the round, never its name. */
-        String fileName() {
-            return "pt-" + (kind == PtDocumentKind.REPORT ? "report-" + roundCode : "letter-" + roundCode + "-" + labCode)
-                    + (revision > 1 ? "-r" + revision : "") + ".pdf";
-        }
-    }
-
     record NewDocument(long roundId, PtDocumentKind kind, Long organizationId, String labCode, int revision,
             Long supersedesId, String reason, Instant issuedAt, long issuedBy, byte[] pdf, String sha256) {
-    }
-
-    /** Who published a round and when: the signer and time of its PUBLISHED signature. */
-    record Publication(long userId, String username, Instant at) {
     }
 
     private final DSLContext dsl;
@@ -78,29 +61,29 @@ class PtDocumentRepository {
     }
 
     /** The valid revision of each document of a round: the report first, then the letters by lab code. */
-    List<Stored> valid(long roundId) {
+    List<PtDocument> valid(long roundId) {
         return select(PT_DOCUMENT.ROUND_ID.eq(roundId).and(PT_DOCUMENT.STATUS.eq("VALID")))
                 .orderBy(PT_DOCUMENT.KIND.desc(), PT_DOCUMENT.LAB_CODE).fetch(PtDocumentRepository::stored);
     }
 
     /** Every revision of every document of a round, oldest first. */
-    List<Stored> all(long roundId) {
+    List<PtDocument> all(long roundId) {
         return select(PT_DOCUMENT.ROUND_ID.eq(roundId)).orderBy(PT_DOCUMENT.ID).fetch(PtDocumentRepository::stored);
     }
 
-    Optional<Stored> validReport(long roundId) {
+    Optional<PtDocument> validReport(long roundId) {
         return select(PT_DOCUMENT.ROUND_ID.eq(roundId).and(PT_DOCUMENT.KIND.eq(PtDocumentKind.REPORT.name()))
                 .and(PT_DOCUMENT.STATUS.eq("VALID"))).fetchOptional(PtDocumentRepository::stored);
     }
 
-    Optional<Stored> validLetter(long roundId, String labCode) {
+    Optional<PtDocument> validLetter(long roundId, String labCode) {
         return select(PT_DOCUMENT.ROUND_ID.eq(roundId).and(PT_DOCUMENT.KIND.eq(PtDocumentKind.LETTER.name()))
                 .and(PT_DOCUMENT.LAB_CODE.eq(labCode)).and(PT_DOCUMENT.STATUS.eq("VALID")))
                 .fetchOptional(PtDocumentRepository::stored);
     }
 
     /** One revision of the report ({@code labCode} null) or of a lab's letter, whatever its status. */
-    Optional<Stored> revision(long roundId, PtDocumentKind kind, String labCode, int revision) {
+    Optional<PtDocument> revision(long roundId, PtDocumentKind kind, String labCode, int revision) {
         Condition where = PT_DOCUMENT.ROUND_ID.eq(roundId).and(PT_DOCUMENT.KIND.eq(kind.name()))
                 .and(PT_DOCUMENT.REVISION.eq(revision));
         where = labCode == null ? where.and(PT_DOCUMENT.LAB_CODE.isNull()) : where.and(PT_DOCUMENT.LAB_CODE.eq(labCode));
@@ -111,7 +94,7 @@ class PtDocumentRepository {
      * A lab's valid letters, newest issue first: of one scheme when {@code schemeCode} is set, issued on or after
      * {@code from} and before {@code toExclusive} (UTC instants) when set; at most {@code limit}.
      */
-    List<Stored> lettersOf(long organizationId, String schemeCode, Instant from, Instant toExclusive, int limit) {
+    List<PtDocument> lettersOf(long organizationId, String schemeCode, Instant from, Instant toExclusive, int limit) {
         Condition where = PT_DOCUMENT.ORGANIZATION_ID.eq(organizationId)
                 .and(PT_DOCUMENT.KIND.eq(PtDocumentKind.LETTER.name())).and(PT_DOCUMENT.STATUS.eq("VALID"));
         if (schemeCode != null) {
@@ -131,23 +114,6 @@ class PtDocumentRepository {
         return dsl.select(PT_DOCUMENT.PDF).from(PT_DOCUMENT).where(PT_DOCUMENT.ID.eq(id)).fetchSingle(PT_DOCUMENT.PDF);
     }
 
-    /** The latest PUBLISHED signature of a round, if it was signed. */
-    Optional<Publication> publication(String recordType, long roundId) {
-        return dsl.select(ELECTRONIC_SIGNATURE.SIGNER_ID, ELECTRONIC_SIGNATURE.SIGNER_USERNAME,
-                        ELECTRONIC_SIGNATURE.SIGNED_AT)
-                .from(ELECTRONIC_SIGNATURE)
-                .where(ELECTRONIC_SIGNATURE.RECORD_TYPE.eq(recordType)
-                        .and(ELECTRONIC_SIGNATURE.RECORD_ID.eq(Long.toString(roundId)))
-                        .and(ELECTRONIC_SIGNATURE.MEANING.eq("PUBLISHED")))
-                .orderBy(ELECTRONIC_SIGNATURE.SIGNED_AT.desc(), ELECTRONIC_SIGNATURE.ID.desc()).limit(1)
-                .fetchOptional(r -> new Publication(r.value1(), r.value2(), r.value3().toInstant(ZoneOffset.UTC)));
-    }
-
-    /** A user's id by name (the scorer of a round published without a signature). */
-    Optional<Long> userId(String username) {
-        return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional(APP_USER.ID);
-    }
-
     private org.jooq.SelectConditionStep<Record> select(Condition where) {
         return dsl.select(List.of(PT_DOCUMENT.ID, PT_DOCUMENT.ROUND_ID, PT_ROUND.CODE, PT_SCHEME.CODE, PT_DOCUMENT.KIND,
                         PT_DOCUMENT.ORGANIZATION_ID, PT_DOCUMENT.LAB_CODE, PT_DOCUMENT.REVISION, PT_DOCUMENT.STATUS,
@@ -158,8 +124,8 @@ class PtDocumentRepository {
                 .where(where);
     }
 
-    private static Stored stored(Record r) {
-        return new Stored(r.get(PT_DOCUMENT.ID), r.get(PT_DOCUMENT.ROUND_ID), r.get(PT_ROUND.CODE),
+    private static PtDocument stored(Record r) {
+        return new PtDocument(r.get(PT_DOCUMENT.ID), r.get(PT_DOCUMENT.ROUND_ID), r.get(PT_ROUND.CODE),
                 r.get(PT_SCHEME.CODE), PtDocumentKind.valueOf(r.get(PT_DOCUMENT.KIND)),
                 r.get(PT_DOCUMENT.ORGANIZATION_ID), r.get(PT_DOCUMENT.LAB_CODE), r.get(PT_DOCUMENT.REVISION),
                 r.get(PT_DOCUMENT.STATUS), r.get(PT_DOCUMENT.ISSUED_AT).toInstant(ZoneOffset.UTC),

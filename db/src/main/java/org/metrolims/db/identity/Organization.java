@@ -1,4 +1,4 @@
-package org.metrolims.db.reference;
+package org.metrolims.db.identity;
 
 import java.time.LocalDate;
 import java.util.List;

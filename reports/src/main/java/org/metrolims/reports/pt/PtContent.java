@@ -1,4 +1,4 @@
-package org.metrolims.app.proficiency;
+package org.metrolims.reports.pt;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.metrolims.db.identity.OrganizationNames;
+import org.metrolims.db.identity.Organizations;
 import org.metrolims.proficiency.enrolment.Enrolment;
 import org.metrolims.proficiency.item.ItemStudies;
 import org.metrolims.proficiency.item.ItemVerdicts;
@@ -21,8 +23,6 @@ import org.metrolims.proficiency.scoring.LabRoundScore;
 import org.metrolims.proficiency.scoring.RoundScoring;
 import org.metrolims.proficiency.statistics.LabHistory;
 import org.metrolims.proficiency.statistics.Performance;
-import org.metrolims.reports.pt.PtLabLetter;
-import org.metrolims.reports.pt.PtRoundReport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,34 +31,34 @@ import org.springframework.stereotype.Component;
  * item verdicts, every lab by code) and a lab's letter (the round and the lab's record in the scheme).
  */
 @Component
-class PtContent {
+public class PtContent {
 
     private final ProficiencyRounds rounds;
     private final ProficiencySchemes schemes;
     private final PtResults results;
     private final ItemStudies items;
     private final RoundScoring scoring;
-    private final PtReportRepository repository;
+    private final Organizations organizations;
     private final ZoneId zone;
 
     PtContent(ProficiencyRounds rounds, ProficiencySchemes schemes, PtResults results, ItemStudies items,
-            RoundScoring scoring, PtReportRepository repository,
+            RoundScoring scoring, Organizations organizations,
             @Value("${lims.province.zone:Asia/Shanghai}") ZoneId zone) {
         this.rounds = rounds;
         this.schemes = schemes;
         this.results = results;
         this.items = items;
         this.scoring = scoring;
-        this.repository = repository;
+        this.organizations = organizations;
         this.zone = zone;
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return zone;
     }
 
     /** The round's content; its date is the scoring date (an issued document prints its own date of issue). */
-    PtRoundReport round(Round round) {
+    public PtRoundReport round(Round round) {
         Scheme scheme = schemes.get(round.schemeId());
         Map<Long, SubmittedResult> byId = results.latestOfRound(round.id()).stream()
                 .collect(Collectors.toMap(SubmittedResult::id, Function.identity()));
@@ -69,8 +69,8 @@ class PtContent {
                     s.z(), s.zPrime(), s.zeta(), s.en(), s.classification()));
         }
         ItemVerdicts verdicts = items.verdicts(round.id());
-        var provider = repository.organizationNames(scheme.providerCode())
-                .orElse(new PtReportRepository.Names(scheme.providerCode(), scheme.providerCode()));
+        var provider = organizations.names(scheme.providerCode())
+                .orElse(new OrganizationNames(scheme.providerCode(), scheme.providerCode()));
         Round.Summary summary = round.summary();
         return new PtRoundReport(provider.zh(), provider.en(), scheme.code(), scheme.nameZh(), scheme.nameEn(),
                 round.code(), scheme.measurandZh(), scheme.measurandEn(), scheme.unit(), date(summary),
@@ -85,7 +85,7 @@ class PtContent {
      *
      * @param reportedOnly only the lab's published rounds (what the lab itself sees)
      */
-    PtLabLetter letter(Round round, PtRoundReport content, Enrolment enrolment, boolean reportedOnly) {
+    public PtLabLetter letter(Round round, PtRoundReport content, Enrolment enrolment, boolean reportedOnly) {
         List<PtLabLetter.HistoryRow> history = new ArrayList<>();
         List<Performance> signals = new ArrayList<>();
         for (LabRoundScore s : scoring.history(enrolment.organizationId(), reportedOnly).rounds()) {

@@ -1,6 +1,8 @@
-package org.metrolims.app.organizations;
+package org.metrolims.db.identity;
 
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
@@ -15,21 +17,60 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
-import org.metrolims.db.jooq.tables.Organization;
+import org.metrolims.db.Page;
+import org.metrolims.db.PageRequest;
+import org.metrolims.db.reference.RegionCode;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The organizations (organization) and their accreditation scopes (organization_scope): the register the
+ * administrators keep and the pages of organizations by kind and region, in one query per page.
+ */
 @Repository
-class OrganizationRegisterRepository {
+class OrganizationRepository {
 
-    private static final Organization PARENT = ORGANIZATION.as("parent");
+    private static final org.metrolims.db.jooq.tables.Organization PARENT = ORGANIZATION.as("parent");
+
+    /** The scope's discipline codes in code order, as the register lists them. */
+    private static final Field<Result<Record1<String>>> SCOPE_BY_CODE = multiset(
+            select(DISCIPLINE.CODE).from(ORGANIZATION_SCOPE)
+                    .join(DISCIPLINE).on(DISCIPLINE.ID.eq(ORGANIZATION_SCOPE.DISCIPLINE_ID))
+                    .where(ORGANIZATION_SCOPE.ORGANIZATION_ID.eq(ORGANIZATION.ID))
+                    .orderBy(DISCIPLINE.CODE)).as("scope");
+
+    private static final Field<Result<Record1<String>>> SCOPE = multiset(
+            select(DISCIPLINE.CODE).from(ORGANIZATION_SCOPE)
+                    .join(DISCIPLINE).on(DISCIPLINE.ID.eq(ORGANIZATION_SCOPE.DISCIPLINE_ID))
+                    .where(ORGANIZATION_SCOPE.ORGANIZATION_ID.eq(ORGANIZATION.ID))
+                    .orderBy(DISCIPLINE.SORT_ORDER)).as("scope");
 
     private final DSLContext dsl;
 
-    OrganizationRegisterRepository(DSLContext dsl) {
+    OrganizationRepository(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    /** Organizations in code order, optionally of one kind and/or inside one region's subtree. */
+    Page<Organization> find(Optional<OrganizationKind> kind, Optional<RegionCode> within, PageRequest page) {
+        Condition where = kind.map(k -> ORGANIZATION.KIND.eq(k.name())).orElse(noCondition())
+                .and(within.map(w -> REGION.CODE.startsWith(w.subtreePrefix())).orElse(noCondition()));
+        var items = dsl.select(ORGANIZATION.ID, ORGANIZATION.CODE, ORGANIZATION.NAME_ZH, ORGANIZATION.NAME_EN,
+                        ORGANIZATION.KIND, REGION.CODE, ORGANIZATION.ACCREDITATION_NUMBER,
+                        ORGANIZATION.ACCREDITATION_VALID_UNTIL, SCOPE)
+                .from(ORGANIZATION)
+                .join(REGION).on(REGION.ID.eq(ORGANIZATION.REGION_ID))
+                .where(where)
+                .orderBy(ORGANIZATION.CODE)
+                .limit(page.size()).offset(page.offset())
+                .fetch(OrganizationRepository::toOrganization);
+        long total = dsl.fetchCount(dsl.select(ORGANIZATION.ID).from(ORGANIZATION)
+                .join(REGION).on(REGION.ID.eq(ORGANIZATION.REGION_ID)).where(where));
+        return new Page<>(items, page.page(), page.size(), total);
     }
 
     List<OrganizationRow> search(String text, String kind, int limit) {
@@ -70,12 +111,12 @@ class OrganizationRegisterRepository {
 
     List<DisciplineChoice> disciplines() {
         return dsl.select(DISCIPLINE.CODE, DISCIPLINE.NAME_ZH, DISCIPLINE.NAME_EN).from(DISCIPLINE)
-                .orderBy(DISCIPLINE.SORT_ORDER).fetch(r -> new DisciplineChoice(r.value1(), r.value2(), r.value3()));
+                .orderBy(DISCIPLINE.SORT_ORDER).fetch(mapping(DisciplineChoice::new));
     }
 
     long insert(String code, OrganizationDetails d) {
         return dsl.insertInto(ORGANIZATION).set(ORGANIZATION.CODE, code).set(values(d))
-                .returningResult(ORGANIZATION.ID).fetchSingle().value1();
+                .returningResult(ORGANIZATION.ID).fetchSingle(ORGANIZATION.ID);
     }
 
     void update(long id, OrganizationDetails d) {
@@ -117,27 +158,40 @@ class OrganizationRegisterRepository {
                         ORGANIZATION.KIND, REGION.CODE, REGION.NAME_ZH, REGION.NAME_EN, PARENT.CODE,
                         ORGANIZATION.ADDRESS_ZH, ORGANIZATION.ADDRESS_EN, ORGANIZATION.ACCREDITATION_NUMBER,
                         ORGANIZATION.ACCREDITATION_VALID_UNTIL, ORGANIZATION.ACTIVE,
-                        multiset(select(DISCIPLINE.CODE).from(ORGANIZATION_SCOPE).join(DISCIPLINE)
-                                .on(DISCIPLINE.ID.eq(ORGANIZATION_SCOPE.DISCIPLINE_ID))
-                                .where(ORGANIZATION_SCOPE.ORGANIZATION_ID.eq(ORGANIZATION.ID))
-                                .orderBy(DISCIPLINE.CODE)).as("scope"))
+                        SCOPE_BY_CODE)
                 .from(ORGANIZATION).join(REGION).on(REGION.ID.eq(ORGANIZATION.REGION_ID))
                 .leftJoin(PARENT).on(PARENT.ID.eq(ORGANIZATION.PARENT_ID));
     }
 
-    @SuppressWarnings("unchecked")
     private OrganizationRow row(Record r) {
-        org.jooq.Result<org.jooq.Record1<String>> scope =
-                (org.jooq.Result<org.jooq.Record1<String>>) r.get("scope");
         return new OrganizationRow(r.get(ORGANIZATION.ID), r.get(ORGANIZATION.CODE), r.get(ORGANIZATION.NAME_ZH),
                 r.get(ORGANIZATION.NAME_EN), r.get(ORGANIZATION.KIND), r.get(REGION.CODE), r.get(REGION.NAME_ZH),
                 r.get(REGION.NAME_EN), Optional.ofNullable(r.get(PARENT.CODE)),
                 Optional.ofNullable(r.get(ORGANIZATION.ADDRESS_ZH)), Optional.ofNullable(r.get(ORGANIZATION.ADDRESS_EN)),
                 Optional.ofNullable(r.get(ORGANIZATION.ACCREDITATION_NUMBER)),
                 Optional.ofNullable(r.get(ORGANIZATION.ACCREDITATION_VALID_UNTIL)), r.get(ORGANIZATION.ACTIVE),
-                scope.map(x -> x.value1()));
+                r.get(SCOPE_BY_CODE).getValues(DISCIPLINE.CODE));
     }
 
-    record DisciplineChoice(String code, String nameZh, String nameEn) {
+    /** An organization's names in both languages, by code. */
+    Optional<OrganizationNames> names(String code) {
+        return dsl.select(ORGANIZATION.NAME_ZH, ORGANIZATION.NAME_EN).from(ORGANIZATION)
+                .where(ORGANIZATION.CODE.eq(code)).fetchOptional(mapping(OrganizationNames::new));
+    }
+
+    /** The discipline codes an organization is accredited for, in the disciplines' order. */
+    List<String> scopeOf(String organizationCode) {
+        return dsl.select(DISCIPLINE.CODE).from(ORGANIZATION_SCOPE)
+                .join(DISCIPLINE).on(DISCIPLINE.ID.eq(ORGANIZATION_SCOPE.DISCIPLINE_ID))
+                .join(ORGANIZATION).on(ORGANIZATION.ID.eq(ORGANIZATION_SCOPE.ORGANIZATION_ID))
+                .where(ORGANIZATION.CODE.eq(organizationCode))
+                .orderBy(DISCIPLINE.SORT_ORDER, DISCIPLINE.CODE).fetch(DISCIPLINE.CODE);
+    }
+
+    private static Organization toOrganization(Record r) {
+        return new Organization(r.get(ORGANIZATION.ID), r.get(ORGANIZATION.CODE), r.get(ORGANIZATION.NAME_ZH),
+                r.get(ORGANIZATION.NAME_EN), OrganizationKind.valueOf(r.get(ORGANIZATION.KIND)), r.get(REGION.CODE),
+                r.get(ORGANIZATION.ACCREDITATION_NUMBER), r.get(ORGANIZATION.ACCREDITATION_VALID_UNTIL),
+                r.get(SCOPE).getValues(DISCIPLINE.CODE));
     }
 }

@@ -1,4 +1,4 @@
-package org.metrolims.app.proficiency;
+package org.metrolims.reports.pt;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.metrolims.app.signature.ElectronicSignatures;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.identity.Accounts;
+import org.metrolims.db.identity.Meaning;
+import org.metrolims.db.identity.Signatures;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtRuleException;
 import org.metrolims.proficiency.enrolment.Enrolment;
@@ -18,9 +20,6 @@ import org.metrolims.proficiency.enrolment.PtEnrolments;
 import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
 import org.metrolims.proficiency.round.RoundStatus;
-import org.metrolims.reports.pt.PtIssue;
-import org.metrolims.reports.pt.PtReportTemplates;
-import org.metrolims.reports.pt.PtRoundReport;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,12 +32,15 @@ import org.springframework.transaction.annotation.Transactional;
  * that signature's time. Every issue and supersession is in the audit trail.
  */
 @Service
-class PtDocuments {
+public class PtDocuments {
 
-    static final String ENTITY = "pt-document";
+    /** The audit trail's entity type of PT documents. */
+    public static final String ENTITY = "pt-document";
+    /** The record type of a round's PUBLISHED signature. */
+    public static final String PUBLICATION_RECORD_TYPE = "pt-round";
 
     /** Who issues: the user's id and name. */
-    record Issuer(long userId, String username) {
+    public record Issuer(long userId, String username) {
     }
 
     private final ProficiencyRounds rounds;
@@ -47,20 +49,24 @@ class PtDocuments {
     private final PtReportTemplates templates;
     private final PtDocumentRepository repository;
     private final AuditTrail audit;
+    private final Signatures signatures;
+    private final Accounts accounts;
 
     PtDocuments(ProficiencyRounds rounds, PtEnrolments enrolments, PtContent content, PtReportTemplates templates,
-            PtDocumentRepository repository, AuditTrail audit) {
+            PtDocumentRepository repository, AuditTrail audit, Signatures signatures, Accounts accounts) {
         this.rounds = rounds;
         this.enrolments = enrolments;
         this.content = content;
         this.templates = templates;
         this.repository = repository;
         this.audit = audit;
+        this.signatures = signatures;
+        this.accounts = accounts;
     }
 
     /** Issues revision 1 of the report and every letter of a round just published (in the publishing transaction). */
     @Transactional
-    List<PtDocumentRepository.Stored> issue(long roundId, Issuer issuer, Instant at) {
+    public List<PtDocument> issue(long roundId, Issuer issuer, Instant at) {
         Round round = requireReported(roundId);
         repository.lockRound(roundId);
         if (repository.anyOfRound(roundId)) {
@@ -75,15 +81,15 @@ class PtDocuments {
      * superseding revision n; a lab enrolled since gets its first letter.
      */
     @Transactional
-    List<PtDocumentRepository.Stored> reissue(long roundId, Issuer issuer, Instant at, String reason) {
+    public List<PtDocument> reissue(long roundId, Issuer issuer, Instant at, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new PtInputException("reason", "a new revision of the round's documents states its reason");
         }
         Round round = requireReported(roundId);
         repository.lockRound(roundId);
         ensureIssued(round);
-        Map<String, PtDocumentRepository.Stored> previous = new HashMap<>();
-        for (PtDocumentRepository.Stored s : repository.valid(roundId)) {
+        Map<String, PtDocument> previous = new HashMap<>();
+        for (PtDocument s : repository.valid(roundId)) {
             previous.put(key(s.kind(), s.labCode()), s);
         }
         return issueAll(round, issuer, at, previous, reason.strip());
@@ -94,21 +100,21 @@ class PtDocuments {
      * stored, issues them first (once: the round's row lock serialises two first requests).
      */
     @Transactional
-    List<PtDocumentRepository.Stored> valid(Round round) {
+    public List<PtDocument> valid(Round round) {
         ensureIssued(round);
         return repository.valid(round.id());
     }
 
     /** Every revision of every document of a round, oldest first (none before it is published). */
     @Transactional
-    List<PtDocumentRepository.Stored> history(Round round) {
+    public List<PtDocument> history(Round round) {
         ensureIssued(round);
         return repository.all(round.id());
     }
 
     /** The valid revision of the report or of a lab's letter ({@code labCode} set), or the given revision. */
     @Transactional
-    java.util.Optional<PtDocumentRepository.Stored> find(Round round, PtDocumentKind kind, String labCode,
+    public java.util.Optional<PtDocument> find(Round round, PtDocumentKind kind, String labCode,
             Integer revision) {
         ensureIssued(round);
         if (revision != null) {
@@ -119,8 +125,18 @@ class PtDocuments {
     }
 
     @Transactional(readOnly = true)
-    byte[] pdf(PtDocumentRepository.Stored document) {
+    public byte[] pdf(PtDocument document) {
         return repository.pdf(document.id());
+    }
+
+    /**
+     * A lab's valid letters, newest issue first: of one scheme when {@code schemeCode} is set, issued on or after
+     * {@code from} and before {@code toExclusive} when set; at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    public List<PtDocument> lettersOf(long organizationId, String schemeCode, Instant from, Instant toExclusive,
+            int limit) {
+        return repository.lettersOf(organizationId, schemeCode, from, toExclusive, limit);
     }
 
     private void ensureIssued(Round round) {
@@ -131,18 +147,18 @@ class PtDocuments {
         if (repository.anyOfRound(round.id())) {
             return;
         }
-        PtDocumentRepository.Publication published = repository.publication(PtPublication.RECORD_TYPE, round.id())
+        Issued published = signatures.latest(PUBLICATION_RECORD_TYPE, Long.toString(round.id()), Meaning.PUBLISHED)
+                .map(s -> new Issued(s.signerId(), s.signerUsername(), s.signedAt()))
                 .or(() -> round.summary() == null ? java.util.Optional.empty()
-                        : repository.userId(round.summary().scoredBy())
-                                .map(id -> new PtDocumentRepository.Publication(id, round.summary().scoredBy(),
-                                        round.summary().scoredAt())))
+                        : accounts.idOf(round.summary().scoredBy())
+                                .map(id -> new Issued(id, round.summary().scoredBy(), round.summary().scoredAt())))
                 .orElseThrow(() -> new IllegalStateException("round " + round.code()
                         + " is published but neither its publication signature nor its scorer is on record"));
         issueAll(round, new Issuer(published.userId(), published.username()), published.at(), Map.of(), null);
     }
 
-    private List<PtDocumentRepository.Stored> issueAll(Round round, Issuer issuer, Instant at,
-            Map<String, PtDocumentRepository.Stored> previous, String reason) {
+    private List<PtDocument> issueAll(Round round, Issuer issuer, Instant at,
+            Map<String, PtDocument> previous, String reason) {
         PtRoundReport report = content.round(round);
         List<AuditEntry> entries = new ArrayList<>();
         store(round, PtDocumentKind.REPORT, null, null, previous, reason, issuer, at, entries,
@@ -160,13 +176,13 @@ class PtDocuments {
     }
 
     private void store(Round round, PtDocumentKind kind, Long organizationId, String labCode,
-            Map<String, PtDocumentRepository.Stored> previous, String reason, Issuer issuer, Instant at,
+            Map<String, PtDocument> previous, String reason, Issuer issuer, Instant at,
             List<AuditEntry> entries, java.util.function.Function<PtIssue, byte[]> render) {
-        PtDocumentRepository.Stored before = previous.get(key(kind, labCode));
+        PtDocument before = previous.get(key(kind, labCode));
         int revision = before == null ? 1 : before.revision() + 1;
         PtIssue issue = new PtIssue(at, content.zone(), revision, before == null ? null : reason);
         byte[] pdf = render.apply(issue);
-        String sha = ElectronicSignatures.sha256(pdf);
+        String sha = Signatures.sha256(pdf);
         if (before != null && !repository.supersede(before.id())) {
             throw new PtRuleException("CHANGED", null, "a document of round " + round.code()
                     + " was changed meanwhile; reload and retry");
@@ -201,6 +217,10 @@ class PtDocuments {
                     + ": its documents are issued when its scores are published");
         }
         return round;
+    }
+
+    /** Who published a round and when: the signer and time of its PUBLISHED signature, or its scorer. */
+    private record Issued(long userId, String username, Instant at) {
     }
 
     private static String key(PtDocumentKind kind, String labCode) {

@@ -1,4 +1,4 @@
-package org.metrolims.app.signature;
+package org.metrolims.db.identity;
 
 /** What a signature means (21 CFR 11.50(a)(3)): shown with the signer's name and the time wherever the record is. */
 public enum Meaning {
