@@ -101,7 +101,8 @@ class CalibrationPagesTest {
                 .content("{\"version\":0}")).andExpect(status().isOk());
 
         String mine = page("/calibrations/" + id, "test-tech", "en");
-        assertThat(mine).contains("repeatability", "reference", "Uncertainty budget", "Revision 1 — SUBMITTED")
+        assertThat(mine)
+                .contains("repeatability", "reference", "Uncertainty budget", "Revision 1 — Submitted for review")
                 .doesNotContain("/approve\"");
         assertThat(page("/calibrations/" + id, "test-tech-2", "en")).contains("/calibrations/" + id + "/approve");
         assertThat(page("/calibrations/review", "test-tech-2", "en")).contains("/calibrations/" + id + "\"");
@@ -109,7 +110,7 @@ class CalibrationPagesTest {
         mvc.perform(post("/calibrations/{id}/approve", id).with(signedIn("test-tech-2")).with(csrf())
                         .param("version", "1").param("password", TestAccounts.PASSWORD))
                 .andExpect(redirectedUrl("/calibrations/" + id));
-        assertThat(page("/calibrations/" + id, "test-lab-a", "zh-CN")).contains("第 1 版 — APPROVED");
+        assertThat(page("/calibrations/" + id, "test-lab-a", "zh-CN")).contains("第 1 版 — 已批准");
         mvc.perform(get("/calibrations/{id}", id).with(signedIn("test-lab-b"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/calibrations/{id}", id).with(TECH_2)).andExpect(jsonPath("$.status").value("APPROVED"));
     }

@@ -154,6 +154,9 @@ public final class PageCheck {
         @SuppressWarnings("unchecked")
         Map<String, Object> page = (Map<String, Object>) js.executeScript("""
                 const e = document.documentElement;
+                if (!e || !document.body || document.contentType !== 'text/html') {
+                    return {scroll: 0, inner: window.innerWidth, text: '', notAPage: document.contentType || 'none'};
+                }
                 const scroll = Math.max(e.scrollWidth, document.body ? document.body.scrollWidth : 0);
                 // the text as written, not as a heading's text-transform shows it
                 const s = document.createElement('style');
@@ -162,6 +165,9 @@ public final class PageCheck {
                 const text = document.body ? document.body.innerText : '';
                 s.remove();
                 return {scroll: scroll, inner: window.innerWidth, text: text};""");
+        if (page.get("notAPage") != null) {
+            fail("Not a page but " + page.get("notAPage") + ": " + browser.getCurrentUrl());
+        }
         int scroll = ((Number) page.get("scroll")).intValue();
         int inner = ((Number) page.get("inner")).intValue();
         String text = (String) page.get("text");
