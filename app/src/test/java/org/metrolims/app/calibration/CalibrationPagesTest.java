@@ -104,6 +104,10 @@ class CalibrationPagesTest {
         assertThat(mine)
                 .contains("repeatability", "reference", "Uncertainty budget", "Revision 1 — Submitted for review")
                 .doesNotContain("/approve\"");
+        // U as a metrologist writes it (two significant digits, with its unit), never the "U = 0" a MessageFormat
+        // made of 0.00026 mm; the mean to U's decimal place
+        assertThat(mine).containsPattern("U = 0\\.000\\d\\d mm \\(k = ").containsPattern(">10\\.000\\d\\d mm<")
+                .doesNotContain("U = 0 (");
         assertThat(page("/calibrations/" + id, "test-tech-2", "en")).contains("/calibrations/" + id + "/approve");
         assertThat(page("/calibrations/review", "test-tech-2", "en")).contains("/calibrations/" + id + "\"");
 
