@@ -33,7 +33,6 @@ import org.metrolims.proficiency.scheme.AssignedValueMethod;
 import org.metrolims.proficiency.scheme.NewScheme;
 import org.metrolims.proficiency.scheme.ProficiencySchemes;
 import org.metrolims.proficiency.scheme.Scheme;
-import org.metrolims.proficiency.scheme.SchemeRepository;
 import org.metrolims.proficiency.scheme.SchemeScoreType;
 import org.metrolims.proficiency.scheme.SigmaPtMethod;
 import org.metrolims.proficiency.scoring.RoundScoring;
@@ -97,7 +96,6 @@ class PtReportDemo implements DemoProvinceExtension {
 
     private final PtReportRepository repository;
     private final ProficiencySchemes schemes;
-    private final SchemeRepository schemeRepository;
     private final RoundRepository roundRepository;
     private final EnrolmentRepository enrolmentRepository;
     private final ResultRepository resultRepository;
@@ -107,13 +105,12 @@ class PtReportDemo implements DemoProvinceExtension {
     private final PtPublication publication;
     private final UserDetailsService users;
 
-    PtReportDemo(PtReportRepository repository, ProficiencySchemes schemes, SchemeRepository schemeRepository,
-            RoundRepository roundRepository, EnrolmentRepository enrolmentRepository,
-            ResultRepository resultRepository, ScoreRepository scoreRepository, ItemStudies items, PtAudit audit,
-            PtPublication publication, UserDetailsService users) {
+    PtReportDemo(PtReportRepository repository, ProficiencySchemes schemes, RoundRepository roundRepository,
+            EnrolmentRepository enrolmentRepository, ResultRepository resultRepository,
+            ScoreRepository scoreRepository, ItemStudies items, PtAudit audit, PtPublication publication,
+            UserDetailsService users) {
         this.repository = repository;
         this.schemes = schemes;
-        this.schemeRepository = schemeRepository;
         this.roundRepository = roundRepository;
         this.enrolmentRepository = enrolmentRepository;
         this.resultRepository = resultRepository;
@@ -186,7 +183,7 @@ class PtReportDemo implements DemoProvinceExtension {
         ProficiencyRounds planning = rounds(at(enrolling));
         Round round = planning.schedule(new NewRound(scheme.id(), code, schedule, null, null), actor);
         planning.transition(round.id(), RoundStatus.OPEN, actor);
-        PtEnrolments enrolments = new PtEnrolments(enrolmentRepository, roundRepository, schemeRepository, audit,
+        PtEnrolments enrolments = new PtEnrolments(enrolmentRepository, planning, schemes, audit,
                 at(enrolling.plusSeconds(3600)), random.split());
         List<String> codes = new ArrayList<>();
         List<EligibleLab> eligible = enrolments.eligible(round.id());
@@ -220,7 +217,7 @@ class PtReportDemo implements DemoProvinceExtension {
         items.record(round.id(), ItemStudy.HOMOGENEITY, homogeneity, actor);
 
         // results a few days before the deadline: most labs close, one drifting (questionable), one far off
-        PtResults submissions = new PtResults(resultRepository, enrolmentRepository, roundRepository, audit,
+        PtResults submissions = new PtResults(resultRepository, enrolments, planning, audit,
                 at(deadline.minusSeconds(5 * 86_400)));
         int questionable = random.nextInt(in.size());
         int unsatisfactory = (questionable + 1 + random.nextInt(in.size() - 1)) % in.size();
@@ -241,7 +238,7 @@ class PtReportDemo implements DemoProvinceExtension {
         items.record(round.id(), ItemStudy.STABILITY_AFTER, after, actor);
 
         rounds(at(deadline.plusSeconds(86_400))).transition(round.id(), RoundStatus.CLOSED, actor);
-        new RoundScoring(roundRepository, schemeRepository, resultRepository, scoreRepository, audit,
+        new RoundScoring(planning, schemes, submissions, scoreRepository, audit,
                 at(deadline.plusSeconds(10 * 86_400))).score(round.id(), actor);
         publication.publish(officer, round.id(), DEMO_PASSWORD, deadline.plusSeconds(12 * 86_400));
         return new int[] {in.size(), count};
@@ -254,7 +251,7 @@ class PtReportDemo implements DemoProvinceExtension {
     }
 
     private ProficiencyRounds rounds(Clock clock) {
-        return new ProficiencyRounds(roundRepository, schemeRepository, enrolmentRepository, audit, clock);
+        return new ProficiencyRounds(roundRepository, schemes, audit, clock);
     }
 
     private static Clock at(Instant instant) {

@@ -9,14 +9,12 @@ import java.util.Optional;
 import org.metrolims.app.api.ApiPage;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.reference.Discipline;
-import org.metrolims.db.reference.DisciplineRepository;
 import org.metrolims.db.reference.Organization;
 import org.metrolims.db.reference.OrganizationKind;
-import org.metrolims.db.reference.OrganizationRepository;
+import org.metrolims.db.reference.ReferenceData;
 import org.metrolims.db.reference.Region;
 import org.metrolims.db.reference.RegionCode;
 import org.metrolims.db.reference.RegionLevel;
-import org.metrolims.db.reference.RegionRepository;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,15 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reference data", description = "Regions (GB/T 2260), organizations, metrology disciplines")
 class ReferenceDataController {
 
-    private final RegionRepository regions;
-    private final OrganizationRepository organizations;
-    private final DisciplineRepository disciplines;
+    private final ReferenceData reference;
 
-    ReferenceDataController(RegionRepository regions, OrganizationRepository organizations,
-            DisciplineRepository disciplines) {
-        this.regions = regions;
-        this.organizations = organizations;
-        this.disciplines = disciplines;
+    ReferenceDataController(ReferenceData reference) {
+        this.reference = reference;
     }
 
     @GetMapping("/regions")
@@ -49,7 +42,7 @@ class ReferenceDataController {
                     @RequestParam Optional<RegionCode> within,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return ApiPage.of(regions.find(level, within, new PageRequest(page, size)));
+        return ApiPage.of(reference.regions(level, within, new PageRequest(page, size)));
     }
 
     @GetMapping("/organizations")
@@ -62,7 +55,7 @@ class ReferenceDataController {
                     @RequestParam Optional<RegionCode> region,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return ApiPage.of(organizations.find(kind, region, new PageRequest(page, size)));
+        return ApiPage.of(reference.organizations(kind, region, new PageRequest(page, size)));
     }
 
     @GetMapping("/disciplines")
@@ -71,6 +64,6 @@ class ReferenceDataController {
     ApiPage<Discipline> disciplines(
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return ApiPage.of(disciplines.find(new PageRequest(page, size)));
+        return ApiPage.of(reference.disciplines(new PageRequest(page, size)));
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** Organizations with their region and accreditation scope, in one query per page. */
 @Repository
-public class OrganizationRepository {
+class OrganizationRepository {
 
     private static final Field<Result<Record1<String>>> SCOPE = multiset(
             select(DISCIPLINE.CODE).from(ORGANIZATION_SCOPE)

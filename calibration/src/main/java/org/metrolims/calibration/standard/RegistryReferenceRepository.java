@@ -15,11 +15,11 @@ import org.springframework.stereotype.Repository;
  * few hundred organizations and regions) so that validating a file of thousands of rows asks the database once.
  */
 @Repository
-public class RegistryReferences {
+public class RegistryReferenceRepository {
 
     private final DSLContext dsl;
 
-    public RegistryReferences(DSLContext dsl) {
+    public RegistryReferenceRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
