@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.reference.Discipline;
-import org.metrolims.db.reference.DisciplineRepository;
+import org.metrolims.db.reference.ReferenceData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,16 +21,16 @@ public class ReferenceNames {
 
     private static final Duration FRESH_FOR = Duration.ofMinutes(5);
 
-    private final DisciplineRepository disciplines;
+    private final ReferenceData reference;
     private volatile Snapshot snapshot;
 
-    public ReferenceNames(DisciplineRepository disciplines) {
-        this.disciplines = disciplines;
+    public ReferenceNames(ReferenceData reference) {
+        this.reference = reference;
     }
 
     /** The name of the code of that kind ({@code Discipline} or {@code Quantity}) in the language, if known. */
     Optional<String> name(String kind, String code, Locale locale) {
-        if (disciplines == null || !(kind.equals("Discipline") || kind.equals("Quantity"))) {
+        if (reference == null || !(kind.equals("Discipline") || kind.equals("Quantity"))) {
             return Optional.empty();
         }
         Snapshot s = snapshot;
@@ -46,7 +46,7 @@ public class ReferenceNames {
     private Snapshot read() {
         Map<String, String[]> d = new HashMap<>();
         Map<String, String[]> q = new HashMap<>();
-        for (Discipline discipline : disciplines.find(new PageRequest(0, PageRequest.MAX_SIZE)).items()) {
+        for (Discipline discipline : reference.disciplines(new PageRequest(0, PageRequest.MAX_SIZE)).items()) {
             d.put(discipline.code(), new String[] {discipline.nameZh(), discipline.nameEn()});
             for (Discipline.Quantity quantity : discipline.quantities()) {
                 q.put(quantity.code(), new String[] {quantity.nameZh(), quantity.nameEn()});
