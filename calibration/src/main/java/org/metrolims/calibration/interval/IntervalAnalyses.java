@@ -9,6 +9,7 @@ import org.metrolims.calibration.schedule.CalibrationSchedules;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.Conflict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,13 +66,13 @@ public class IntervalAnalyses {
      * accepted one sets the type's interval to it.
      *
      * @throws IntervalNotFoundException for an unknown type
-     * @throws IllegalStateException     when the analysis has no recommendation to decide on
+     * @throws Conflict                  when the analysis has no recommendation to decide on
      */
     @Transactional
     public IntervalReport decide(long typeId, Decision decision, String reason, String actor) {
         IntervalReport report = analyse(typeId, IntervalAnalysis.DEFAULT_TARGET);
         int recommended = report.recommendedMonths()
-                .orElseThrow(() -> new IllegalStateException("There is no recommendation to decide on"));
+                .orElseThrow(() -> new Conflict("NO_RECOMMENDATION", "There is no recommendation to decide on"));
         String method = report.analysis().source().name();
         repository.recordDecision(typeId, decision.name(), report.currentMonths(), recommended, method, reason, actor);
         Map<String, Object> before = new LinkedHashMap<>();
