@@ -13,6 +13,7 @@ import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.calibration.traceability.TraceabilityNotFoundException;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
+import org.metrolims.db.failure.InvalidInput;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -137,7 +138,7 @@ class CoveragePagesController {
     private Optional<String> discipline(String code) {
         try {
             return access.discipline(code);
-        } catch (CoverageAccess.CoverageInputException e) {
+        } catch (InvalidInput e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
     }

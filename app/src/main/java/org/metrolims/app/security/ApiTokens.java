@@ -15,6 +15,7 @@ import org.metrolims.app.signature.ElectronicSignatures;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +58,7 @@ public class ApiTokens {
     public IssuedToken issue(MetroLimsUser admin, long userId, String name, Set<String> scopeCodes,
             Instant expiresAt) {
         if (accounts.findById(userId).isEmpty()) {
-            throw new TokenInputException("userId", "no such account");
+            throw new NotFound("no such account");
         }
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw new TokenInputException("name", "1 to 100 characters");
@@ -87,7 +88,7 @@ public class ApiTokens {
 
     @Transactional
     public ApiToken revoke(MetroLimsUser admin, long tokenId) {
-        ApiToken before = tokens.find(tokenId).orElseThrow(() -> new TokenInputException("id", "no such token"));
+        ApiToken before = tokens.find(tokenId).orElseThrow(() -> new NotFound("no such token"));
         tokens.revoke(tokenId, clock.instant());
         ApiToken after = tokens.find(tokenId).orElseThrow();
         audit.record(new AuditEntry(admin.getUsername(), "REVOKE", ENTITY, Long.toString(tokenId), json(before),
