@@ -10,6 +10,7 @@ import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
 import org.metrolims.db.failure.Conflict;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +39,7 @@ public class IntervalAnalyses {
     /** Analyses the type's history against its current interval at the given reliability target. */
     @Transactional(readOnly = true)
     public IntervalReport analyse(long typeId, double reliabilityTarget) {
-        var type = repository.type(typeId).orElseThrow(() -> new IntervalNotFoundException("No instrument type " + typeId));
+        var type = repository.type(typeId).orElseThrow(() -> new NotFound("No instrument type " + typeId));
         List<IntervalObservation> history = repository.history(typeId);
         var result = IntervalAnalysis.analyse(history, type.intervalMonths() * IntervalReport.DAYS_PER_MONTH,
                 reliabilityTarget, IntervalAnalysis.DEFAULT_CONFIDENCE);
@@ -65,7 +66,7 @@ public class IntervalAnalyses {
      * Records the technician's decision on the current recommendation (at the default target); an
      * accepted one sets the type's interval to it.
      *
-     * @throws IntervalNotFoundException for an unknown type
+     * @throws NotFound                  for an unknown type
      * @throws Conflict                  when the analysis has no recommendation to decide on
      */
     @Transactional

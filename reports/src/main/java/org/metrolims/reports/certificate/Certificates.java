@@ -19,6 +19,7 @@ import org.metrolims.db.PageRequest;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.Forbidden;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -124,7 +125,7 @@ public class Certificates {
             throw new CertificateRuleException("REASON_REQUIRED", "reason", "a withdrawal states its reason");
         }
         if (!signer.technician() || signer.organizationId() != current.issuerOrganizationId()) {
-            throw new CertificateForbiddenException("only a technician of the issuing lab withdraws " + number);
+            throw new Forbidden("only a technician of the issuing lab withdraws " + number);
         }
         if (!repository.withdraw(current.id(), signer.userId(), clock.instant(), reason.strip())) {
             throw new CertificateRuleException("NOT_VALID", "number", number + " is not valid; nothing to withdraw");
@@ -240,7 +241,7 @@ public class Certificates {
                     + " is " + f.status() + "; only an approved calibration gets a certificate");
         }
         if (f.performerId() == null || !signer.technician() || signer.organizationId() != f.performerId()) {
-            throw new CertificateForbiddenException("only a technician of the performing lab signs certificates of "
+            throw new Forbidden("only a technician of the performing lab signs certificates of "
                     + f.calibrationNo());
         }
     }

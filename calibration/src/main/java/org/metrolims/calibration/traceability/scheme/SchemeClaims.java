@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.calibration.traceability.ChainNode;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.TraceabilityNotFoundException;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemeRepository.Standard;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
@@ -151,7 +150,7 @@ public class SchemeClaims {
             judged = schemes.withStandings(traceability.chain(id, LocalDate.now(clock), who)).nodes().stream()
                     .filter(n -> n.standardId().filter(x -> x == id).isPresent()).findFirst()
                     .flatMap(ChainNode::scheme);
-        } catch (TraceabilityNotFoundException e) { // no chain to draw: judged without references
+        } catch (NotFound e) { // no chain to draw: judged without references
             judged = Optional.empty();
         }
         SchemeStanding standing = judged.orElseGet(() -> check.check(subject, List.of()));
