@@ -95,7 +95,7 @@ class CalibrationApiController {
     Calibration update(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody DraftUpdate update) {
         return records.updateDraft(CalibrationActors.of(user), id, version(user, id, update.version()),
-                update.calibration());
+                required(update.calibration()));
     }
 
     @PostMapping("/{id}/submit")
@@ -126,7 +126,15 @@ class CalibrationApiController {
     Calibration revise(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody Correction correction) {
         return records.revise(CalibrationActors.of(user), id, version(user, id, correction.version()),
-                correction.reason(), correction.calibration());
+                correction.reason(), required(correction.calibration()));
+    }
+
+    /** A draft's new content, or a 400 naming {@code calibration} when the body left it out. */
+    private static CalibrationDraft required(CalibrationDraft calibration) {
+        if (calibration == null) {
+            throw new CalibrationInputException("calibration", "is required");
+        }
+        return calibration;
     }
 
     @PostMapping("/{id}/return")

@@ -101,7 +101,7 @@ class CertificateSigning {
     /** What the request itself lacks is answered before the password is asked for (as the service would). */
     private static void requireReason(String reason, String message) {
         if (reason == null || reason.isBlank()) {
-            throw new CertificateRuleException("reason", message);
+            throw new CertificateRuleException("REASON_REQUIRED", "reason", message);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.metrolims.app.schedule;
 
 import org.metrolims.app.security.Role;
-import org.metrolims.calibration.schedule.ScheduleNotFoundException;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.calibration.standard.RegistryNotFoundException;
 import org.metrolims.calibration.standard.MeasurementStandard;
@@ -27,6 +26,7 @@ import org.metrolims.calibration.schedule.ExpiringCertificate;
 import org.metrolims.calibration.schedule.IcsCalendar;
 import org.metrolims.calibration.schedule.ScheduleInputException;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.failure.NotFound;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -196,7 +196,7 @@ class ScheduleApiController {
             return standards.find(id, new RegistryUser(user.getUsername(), user.organizationId(),
                     user.hasRole(Role.ADMIN), user.hasRole(Role.TECHNICIAN), readsAll));
         } catch (RegistryNotFoundException e) {
-            throw new ScheduleNotFoundException("no measurement standard " + id);
+            throw new NotFound("no measurement standard " + id);
         }
     }
 }

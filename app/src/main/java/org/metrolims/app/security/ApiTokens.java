@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.NotFound;
 import org.metrolims.db.identity.Accounts;
 import org.metrolims.db.identity.ApiTokenRegister;
 import org.metrolims.db.identity.Signatures;
@@ -61,7 +62,7 @@ public class ApiTokens {
     public IssuedToken issue(MetroLimsUser admin, long userId, String name, Set<String> scopeCodes,
             Instant expiresAt) {
         if (accounts.login(userId).isEmpty()) {
-            throw new TokenInputException("userId", "no such account");
+            throw new NotFound("no such account");
         }
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw new TokenInputException("name", "1 to 100 characters");
@@ -92,7 +93,7 @@ public class ApiTokens {
 
     @Transactional
     public ApiToken revoke(MetroLimsUser admin, long tokenId) {
-        ApiToken before = tokens.find(tokenId).map(ApiToken::of).orElseThrow(() -> new TokenInputException("id", "no such token"));
+        ApiToken before = tokens.find(tokenId).map(ApiToken::of).orElseThrow(() -> new NotFound("no such token"));
         tokens.revoke(tokenId, clock.instant());
         ApiToken after = tokens.find(tokenId).map(ApiToken::of).orElseThrow();
         audit.record(new AuditEntry(admin.getUsername(), "REVOKE", ENTITY, Long.toString(tokenId), json(before),

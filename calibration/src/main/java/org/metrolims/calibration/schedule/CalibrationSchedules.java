@@ -12,6 +12,7 @@ import org.metrolims.db.PageRequest;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -129,7 +130,7 @@ public class CalibrationSchedules {
     @Transactional
     public int setStandardInterval(long standardId, Optional<Integer> months, String actor) {
         repository.standardOwner(standardId).orElseThrow(
-                () -> new ScheduleNotFoundException("No measurement standard " + standardId));
+                () -> new NotFound("No measurement standard " + standardId));
         months.ifPresent(CalibrationSchedules::checkMonths);
         repository.refreshMarked();
         Optional<Integer> before = repository.standardInterval(standardId);
@@ -150,7 +151,7 @@ public class CalibrationSchedules {
     @Transactional
     public int setTypeInterval(long typeId, int months) {
         checkMonths(months);
-        repository.typeInterval(typeId).orElseThrow(() -> new ScheduleNotFoundException("No instrument type " + typeId));
+        repository.typeInterval(typeId).orElseThrow(() -> new NotFound("No instrument type " + typeId));
         repository.refreshMarked();
         return repository.setTypeInterval(typeId, months);
     }
@@ -166,11 +167,11 @@ public class CalibrationSchedules {
         return repository.refreshAll();
     }
 
-    /** Throws {@link ScheduleNotFoundException} for an unknown organization. */
+    /** Throws {@link NotFound} for an unknown organization. */
     @Transactional(readOnly = true)
     public void requireLab(long labId) {
         if (!repository.organizationExists(labId)) {
-            throw new ScheduleNotFoundException("No lab " + labId);
+            throw new NotFound("No lab " + labId);
         }
     }
 
