@@ -67,14 +67,11 @@ public final class PtFixture {
         EnrolmentRepository enrolmentRepository = new EnrolmentRepository(dsl);
         ResultRepository resultRepository = new ResultRepository(dsl);
         schemes = new ProficiencySchemes(schemeRepository, audit);
-        rounds = new ProficiencyRounds(roundRepository, schemeRepository, enrolmentRepository, audit, clock);
-        enrolments = new PtEnrolments(enrolmentRepository, roundRepository, schemeRepository, audit, clock,
-                new Random(42));
-        results = new PtResults(resultRepository, enrolmentRepository, roundRepository, audit, clock);
-        items = new ItemStudies(new ItemMeasurementRepository(dsl), roundRepository, schemeRepository,
-                resultRepository, audit);
-        scoring = new RoundScoring(roundRepository, schemeRepository, resultRepository, new ScoreRepository(dsl),
-                audit, clock);
+        rounds = new ProficiencyRounds(roundRepository, schemes, audit, clock);
+        enrolments = new PtEnrolments(enrolmentRepository, rounds, schemes, audit, clock, new Random(42));
+        results = new PtResults(resultRepository, enrolments, rounds, audit, clock);
+        items = new ItemStudies(new ItemMeasurementRepository(dsl), rounds, schemes, results, audit);
+        scoring = new RoundScoring(rounds, schemes, results, new ScoreRepository(dsl), audit, clock);
         regionId = dsl.select(REGION.ID).from(REGION).where(REGION.CODE.eq("350000")).fetchOptional(REGION.ID)
                 .orElseGet(() -> dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")
                         .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE")

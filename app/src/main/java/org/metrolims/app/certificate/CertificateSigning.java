@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.signature.ConfirmedSigner;
 import org.metrolims.app.signature.ElectronicSignatures;
-import org.metrolims.app.signature.Meaning;
+import org.metrolims.db.identity.Meaning;
 import org.metrolims.reports.certificate.CertificateBatch;
 import org.metrolims.reports.certificate.CertificateBatches;
 import org.metrolims.reports.certificate.CertificateRuleException;

@@ -12,7 +12,7 @@ import org.metrolims.calibration.coverage.CoverageRepository.RegionRow;
 import org.metrolims.calibration.coverage.CoverageSnapshot;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.reference.Discipline;
-import org.metrolims.db.reference.DisciplineRepository;
+import org.metrolims.db.reference.ReferenceData;
 import org.metrolims.db.reference.RegionCode;
 import org.metrolims.reports.coverage.CoverageReportData;
 import org.metrolims.reports.coverage.CoverageReportTemplate;
@@ -28,12 +28,12 @@ class CoverageReports {
     static final int TREND_MONTHS = 12;
 
     private final CoverageMetrics metrics;
-    private final DisciplineRepository disciplines;
+    private final ReferenceData reference;
     private final CoverageReportTemplate template;
 
-    CoverageReports(CoverageMetrics metrics, DisciplineRepository disciplines, CoverageReportTemplate template) {
+    CoverageReports(CoverageMetrics metrics, ReferenceData reference, CoverageReportTemplate template) {
         this.metrics = metrics;
-        this.disciplines = disciplines;
+        this.reference = reference;
         this.template = template;
     }
 
@@ -51,7 +51,7 @@ class CoverageReports {
         List<CoverageReportData.Area> cities = dashboard.cities().stream()
                 .map(c -> new CoverageReportData.Area(c.code(), c.nameZh(), c.nameEn(), c.figures())).toList();
         Map<String, Discipline> names = new HashMap<>();
-        disciplines.find(new PageRequest(0, PageRequest.MAX_SIZE)).items().forEach(d -> names.put(d.code(), d));
+        reference.disciplines(new PageRequest(0, PageRequest.MAX_SIZE)).items().forEach(d -> names.put(d.code(), d));
         List<CoverageReportData.Area> byDiscipline = new ArrayList<>();
         for (String code : metrics.disciplines()) {
             Discipline d = names.get(code);

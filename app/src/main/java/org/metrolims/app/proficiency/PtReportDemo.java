@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
 import org.metrolims.app.demo.DemoProvinceExtension;
 import org.metrolims.app.demo.DemoSettings;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.db.identity.Accounts;
+import org.metrolims.db.identity.Organizations;
 import org.metrolims.proficiency.PtAudit;
 import org.metrolims.proficiency.enrolment.EligibleLab;
 import org.metrolims.proficiency.enrolment.Enrolment;
@@ -33,7 +35,6 @@ import org.metrolims.proficiency.scheme.AssignedValueMethod;
 import org.metrolims.proficiency.scheme.NewScheme;
 import org.metrolims.proficiency.scheme.ProficiencySchemes;
 import org.metrolims.proficiency.scheme.Scheme;
-import org.metrolims.proficiency.scheme.SchemeRepository;
 import org.metrolims.proficiency.scheme.SchemeScoreType;
 import org.metrolims.proficiency.scheme.SigmaPtMethod;
 import org.metrolims.proficiency.scoring.RoundScoring;
@@ -95,9 +96,9 @@ class PtReportDemo implements DemoProvinceExtension {
             new Comparison("PHYSICAL_CHEMISTRY", "FJPT-PH", "酸度计比对", "pH meter comparison",
                     "缓冲溶液 pH 测量值", "pH of the buffer solution", "pH", 6.86, 0.02));
 
-    private final PtReportRepository repository;
+    private final Accounts accounts;
+    private final Organizations organizations;
     private final ProficiencySchemes schemes;
-    private final SchemeRepository schemeRepository;
     private final RoundRepository roundRepository;
     private final EnrolmentRepository enrolmentRepository;
     private final ResultRepository resultRepository;
@@ -107,13 +108,13 @@ class PtReportDemo implements DemoProvinceExtension {
     private final PtPublication publication;
     private final UserDetailsService users;
 
-    PtReportDemo(PtReportRepository repository, ProficiencySchemes schemes, SchemeRepository schemeRepository,
+    PtReportDemo(Accounts accounts, Organizations organizations, ProficiencySchemes schemes,
             RoundRepository roundRepository, EnrolmentRepository enrolmentRepository,
             ResultRepository resultRepository, ScoreRepository scoreRepository, ItemStudies items, PtAudit audit,
             PtPublication publication, UserDetailsService users) {
-        this.repository = repository;
+        this.accounts = accounts;
+        this.organizations = organizations;
         this.schemes = schemes;
-        this.schemeRepository = schemeRepository;
         this.roundRepository = roundRepository;
         this.enrolmentRepository = enrolmentRepository;
         this.resultRepository = resultRepository;
@@ -127,15 +128,15 @@ class PtReportDemo implements DemoProvinceExtension {
     @Override
     public Map<String, Long> extend(DemoSettings settings) {
         long started = System.nanoTime();
-        Optional<String> lab1 = repository.organizationOfUser("lab1");
-        Optional<String> lab2 = repository.organizationOfUser("lab2");
-        Optional<String> provider = repository.organizationOfUser("tech");
+        Optional<String> lab1 = accounts.organizationCodeOf("lab1");
+        Optional<String> lab2 = accounts.organizationCodeOf("lab2");
+        Optional<String> provider = accounts.organizationCodeOf("tech");
         if (lab1.isEmpty() || provider.isEmpty()) {
             log.info("Demo province: no PT round (the demo users lab1 and tech are missing)");
             return Map.of();
         }
-        List<String> scope1 = repository.scopeOf(lab1.get());
-        List<String> scope2 = lab2.map(repository::scopeOf).orElse(List.of());
+        List<String> scope1 = organizations.scopeOf(lab1.get());
+        List<String> scope2 = lab2.map(organizations::scopeOf).orElse(List.of());
         Comparison comparison = COMPARISONS.stream()
                 .filter(c -> scope1.contains(c.discipline()) && scope2.contains(c.discipline())).findFirst()
                 .or(() -> COMPARISONS.stream().filter(c -> scope1.contains(c.discipline())).findFirst())
@@ -186,7 +187,7 @@ class PtReportDemo implements DemoProvinceExtension {
         ProficiencyRounds planning = rounds(at(enrolling));
         Round round = planning.schedule(new NewRound(scheme.id(), code, schedule, null, null), actor);
         planning.transition(round.id(), RoundStatus.OPEN, actor);
-        PtEnrolments enrolments = new PtEnrolments(enrolmentRepository, roundRepository, schemeRepository, audit,
+        PtEnrolments enrolments = new PtEnrolments(enrolmentRepository, planning, schemes, audit,
                 at(enrolling.plusSeconds(3600)), random.split());
         List<String> codes = new ArrayList<>();
         List<EligibleLab> eligible = enrolments.eligible(round.id());
@@ -220,7 +221,7 @@ class PtReportDemo implements DemoProvinceExtension {
         items.record(round.id(), ItemStudy.HOMOGENEITY, homogeneity, actor);
 
         // results a few days before the deadline: most labs close, one drifting (questionable), one far off
-        PtResults submissions = new PtResults(resultRepository, enrolmentRepository, roundRepository, audit,
+        PtResults submissions = new PtResults(resultRepository, enrolments, planning, audit,
                 at(deadline.minusSeconds(5 * 86_400)));
         int questionable = random.nextInt(in.size());
         int unsatisfactory = (questionable + 1 + random.nextInt(in.size() - 1)) % in.size();
@@ -241,7 +242,7 @@ class PtReportDemo implements DemoProvinceExtension {
         items.record(round.id(), ItemStudy.STABILITY_AFTER, after, actor);
 
         rounds(at(deadline.plusSeconds(86_400))).transition(round.id(), RoundStatus.CLOSED, actor);
-        new RoundScoring(roundRepository, schemeRepository, resultRepository, scoreRepository, audit,
+        new RoundScoring(planning, schemes, submissions, scoreRepository, audit,
                 at(deadline.plusSeconds(10 * 86_400))).score(round.id(), actor);
         publication.publish(officer, round.id(), DEMO_PASSWORD, deadline.plusSeconds(12 * 86_400));
         return new int[] {in.size(), count};
@@ -254,7 +255,7 @@ class PtReportDemo implements DemoProvinceExtension {
     }
 
     private ProficiencyRounds rounds(Clock clock) {
-        return new ProficiencyRounds(roundRepository, schemeRepository, enrolmentRepository, audit, clock);
+        return new ProficiencyRounds(roundRepository, schemes, audit, clock);
     }
 
     private static Clock at(Instant instant) {

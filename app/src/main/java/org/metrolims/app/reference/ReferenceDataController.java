@@ -8,15 +8,14 @@ import jakarta.validation.constraints.Min;
 import java.util.Optional;
 import org.metrolims.app.api.ApiPage;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.identity.Organization;
+import org.metrolims.db.identity.OrganizationKind;
+import org.metrolims.db.identity.Organizations;
 import org.metrolims.db.reference.Discipline;
-import org.metrolims.db.reference.DisciplineRepository;
-import org.metrolims.db.reference.Organization;
-import org.metrolims.db.reference.OrganizationKind;
-import org.metrolims.db.reference.OrganizationRepository;
+import org.metrolims.db.reference.ReferenceData;
 import org.metrolims.db.reference.Region;
 import org.metrolims.db.reference.RegionCode;
 import org.metrolims.db.reference.RegionLevel;
-import org.metrolims.db.reference.RegionRepository;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,15 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reference data", description = "Regions (GB/T 2260), organizations, metrology disciplines")
 class ReferenceDataController {
 
-    private final RegionRepository regions;
-    private final OrganizationRepository organizations;
-    private final DisciplineRepository disciplines;
+    private final ReferenceData reference;
+    private final Organizations organizations;
 
-    ReferenceDataController(RegionRepository regions, OrganizationRepository organizations,
-            DisciplineRepository disciplines) {
-        this.regions = regions;
+    ReferenceDataController(ReferenceData reference, Organizations organizations) {
+        this.reference = reference;
         this.organizations = organizations;
-        this.disciplines = disciplines;
     }
 
     @GetMapping("/regions")
@@ -49,7 +45,7 @@ class ReferenceDataController {
                     @RequestParam Optional<RegionCode> within,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return ApiPage.of(regions.find(level, within, new PageRequest(page, size)));
+        return ApiPage.of(reference.regions(level, within, new PageRequest(page, size)));
     }
 
     @GetMapping("/organizations")
@@ -71,6 +67,6 @@ class ReferenceDataController {
     ApiPage<Discipline> disciplines(
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return ApiPage.of(disciplines.find(new PageRequest(page, size)));
+        return ApiPage.of(reference.disciplines(new PageRequest(page, size)));
     }
 }

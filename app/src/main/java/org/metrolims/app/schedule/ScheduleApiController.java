@@ -20,6 +20,7 @@ import org.metrolims.app.schedule.ScheduleApiModels.IntervalRequest;
 import org.metrolims.app.schedule.ScheduleApiModels.PlanResponse;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.schedule.CalibrationSchedules;
+import org.metrolims.calibration.schedule.Recalls;
 import org.metrolims.calibration.schedule.DueFilter;
 import org.metrolims.calibration.schedule.DueItem;
 import org.metrolims.calibration.schedule.ExpiringCertificate;
@@ -48,11 +49,11 @@ class ScheduleApiController {
 
     private final CalibrationSchedules schedules;
     private final ScheduleClock clock;
-    private final RecallRepository messages;
+    private final Recalls messages;
 
     private final MeasurementStandards standards;
 
-    ScheduleApiController(CalibrationSchedules schedules, ScheduleClock clock, RecallRepository messages,
+    ScheduleApiController(CalibrationSchedules schedules, ScheduleClock clock, Recalls messages,
             MeasurementStandards standards) {
         this.schedules = schedules;
         this.clock = clock;
@@ -62,7 +63,7 @@ class ScheduleApiController {
 
     @GetMapping("/messages")
     @Operation(summary = "The signed-in user's organization's latest recall messages (for the lab portal)")
-    java.util.List<RecallRepository.LabMessage> messages(@AuthenticationPrincipal MetroLimsUser user) {
+    java.util.List<Recalls.LabMessage> messages(@AuthenticationPrincipal MetroLimsUser user) {
         return messages.messages(user.organizationId(), 50);
     }
 

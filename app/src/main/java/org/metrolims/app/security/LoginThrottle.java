@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.metrolims.db.identity.LoginFailures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,7 @@ class LoginThrottle {
     /** A reservation pending longer than this was left by a process that died: it counts as a failure. */
     static final Duration PENDING_AT_MOST = Duration.ofSeconds(60);
 
-    private final LoginFailureRepository failures;
+    private final LoginFailures failures;
     private final LoginThrottleSettings settings;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
@@ -54,12 +55,12 @@ class LoginThrottle {
     private final Semaphore checks;
 
     @Autowired
-    LoginThrottle(LoginFailureRepository failures, LoginThrottleSettings settings,
+    LoginThrottle(LoginFailures failures, LoginThrottleSettings settings,
             PlatformTransactionManager transactions) {
         this(failures, settings, transactions, Clock.systemUTC());
     }
 
-    LoginThrottle(LoginFailureRepository failures, LoginThrottleSettings settings,
+    LoginThrottle(LoginFailures failures, LoginThrottleSettings settings,
             PlatformTransactionManager transactions, Clock clock) {
         this.failures = failures;
         this.settings = settings;
@@ -136,8 +137,8 @@ class LoginThrottle {
         if (atLimit(username, countedAddress, null)) {
             return null;
         }
-        long id = failures.insert(username, remoteAddress == null ? "unknown" : remoteAddress,
-                via == Via.LOGIN ? LoginFailureRepository.LOGIN : LoginFailureRepository.SIGNATURE, now);
+        long id = failures.reserve(username, remoteAddress == null ? "unknown" : remoteAddress,
+                via == Via.LOGIN ? LoginFailures.LOGIN : LoginFailures.SIGNATURE, now);
         return new Reservation(id, null);
     }
 
@@ -145,7 +146,7 @@ class LoginThrottle {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void release(Reservation reservation) {
         if (!reservation.locked()) {
-            failures.delete(reservation.failureId());
+            failures.remove(reservation.failureId());
         }
     }
 
@@ -169,7 +170,7 @@ class LoginThrottle {
         if (!atLimit(username, remoteAddress, pendingBefore)) {
             return Optional.empty();
         }
-        return failures.latestFailure(username, remoteAddress, windowStart)
+        return failures.latest(username, remoteAddress, windowStart)
                 .map(last -> last.plus(settings.lockFor()))
                 .filter(until -> until.isAfter(now));
     }
@@ -177,9 +178,9 @@ class LoginThrottle {
     /** Whether the account's or the address's counted failures in the window reach their limit. */
     private boolean atLimit(String username, String remoteAddress, Instant pendingBefore) {
         Instant windowStart = clock.instant().minus(settings.lockFor());
-        return failures.nthLatestFailureOfAccount(username, windowStart, settings.maxFailuresPerAccount(),
+        return failures.nthLatestOfAccount(username, windowStart, settings.maxFailuresPerAccount(),
                         pendingBefore).isPresent()
-                || remoteAddress != null && failures.nthLatestFailureOfAddress(remoteAddress, windowStart,
+                || remoteAddress != null && failures.nthLatestOfAddress(remoteAddress, windowStart,
                         settings.maxFailuresPerAddress(), pendingBefore).isPresent();
     }
 

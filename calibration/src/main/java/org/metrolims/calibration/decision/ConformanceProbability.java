@@ -13,7 +13,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * consumer's risk, JCGM 106:2012 9.3.2); for a rejected item p_c is the specific probability of
  * false rejection. With u = 0 the measured value is taken as exact: p_c is 1 or 0.
  */
-public final class ConformanceProbability {
+final class ConformanceProbability {
 
     private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 

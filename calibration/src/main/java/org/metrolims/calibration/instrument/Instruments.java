@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Set;
 import org.metrolims.calibration.standard.FieldChecks;
 import org.metrolims.calibration.standard.ImportReport;
+import org.metrolims.calibration.standard.MeasurementStandards;
 import org.metrolims.calibration.standard.RegistryAudit;
 import org.metrolims.calibration.standard.RegistryConflictException;
 import org.metrolims.calibration.standard.RegistryForbiddenException;
 import org.metrolims.calibration.standard.RegistryInputException;
 import org.metrolims.calibration.standard.RegistryNotFoundException;
-import org.metrolims.calibration.standard.RegistryReferences;
-import org.metrolims.calibration.standard.RegistryReferences.Codes;
+import org.metrolims.calibration.standard.RegistryReferenceRepository.Codes;
 import org.metrolims.calibration.standard.RegistryTable;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.db.Page;
@@ -33,18 +33,18 @@ public class Instruments {
 
 
     private final InstrumentRepository instruments;
-    private final RegistryReferences references;
+    private final MeasurementStandards standards;
     private final RegistryAudit audit;
 
-    Instruments(InstrumentRepository instruments, RegistryReferences references, RegistryAudit audit) {
+    Instruments(InstrumentRepository instruments, MeasurementStandards standards, RegistryAudit audit) {
         this.instruments = instruments;
-        this.references = references;
+        this.standards = standards;
         this.audit = audit;
     }
 
     @Transactional
     public Instrument register(InstrumentDetails details, RegistryUser user) {
-        Ids ids = check(details, references.load(), new FieldChecks(), true);
+        Ids ids = check(details, standards.referenceCodes(), new FieldChecks(), true);
         requireWritable(ids.owner(), user);
         requireUniqueSerial(details, 0);
         return insert(details, ids, user, "REGISTER");
@@ -62,7 +62,7 @@ public class Instruments {
             throw new RegistryConflictException("RETIRED", "instrument " + id + " is retired and takes no changes");
         }
         FieldChecks checks = new FieldChecks().maxLength("reason", reason, 500);
-        Ids ids = check(details, references.load(), checks, true);
+        Ids ids = check(details, standards.referenceCodes(), checks, true);
         requireWritable(ids.owner(), user);
         if (before.standard() != null && ids.owner() != before.ownerOrganizationId()) {
             throw new RegistryInputException("owner", "the instrument is equipment of standard " + before.standard()
@@ -105,7 +105,7 @@ public class Instruments {
     @Transactional
     public ImportReport importCsv(Reader csv, RegistryUser user) {
         List<InstrumentCsv.Row> rows = InstrumentCsv.parse(csv);
-        Codes codes = references.load();
+        Codes codes = standards.referenceCodes();
         List<ImportReport.RowRejection> rejections = new ArrayList<>();
         List<Ids> ids = new ArrayList<>();
         Set<String> serials = new HashSet<>();

@@ -21,7 +21,7 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  *       limiting the step so that a single review cannot move the interval wildly).</li>
  * </ol>
  */
-public final class IntervalTestMethod {
+final class IntervalTestMethod {
 
     /** The default two-sided confidence of the significance test. */
     public static final double DEFAULT_CONFIDENCE = 0.90;

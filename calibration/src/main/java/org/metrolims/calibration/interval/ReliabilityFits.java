@@ -41,7 +41,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * A fit needs at least one in- and one out-of-tolerance result; with none out of tolerance the
  * likelihood grows without bound as λ → 0 and no interval can be recommended.
  */
-public final class ReliabilityFits {
+final class ReliabilityFits {
 
     private static final double LOG_SPAN = 40;
 

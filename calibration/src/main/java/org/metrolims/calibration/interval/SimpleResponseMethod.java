@@ -11,7 +11,7 @@ package org.metrolims.calibration.interval;
  * R*·ln(1 + a) + (1 − R*)·ln(1 − b) is zero, i.e. b = 1 − (1 + a)^(−R* / (1 − R*)). With a = 0.1 and
  * R* = 0.95 that gives b = 0.8364: one out-of-tolerance result undoes nineteen lengthenings.
  */
-public final class SimpleResponseMethod {
+final class SimpleResponseMethod {
 
     /** The lengthening fraction used when none is given. */
     public static final double DEFAULT_LENGTHENING = 0.10;

@@ -10,8 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.metrolims.calibration.standard.RegistryReferences.Codes;
-import org.metrolims.calibration.standard.RegistryReferences.QuantityRef;
+import org.metrolims.calibration.standard.RegistryReferenceRepository.Codes;
+import org.metrolims.calibration.standard.RegistryReferenceRepository.QuantityRef;
 import org.metrolims.calibration.standard.StandardRepository.Ids;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
@@ -35,21 +35,30 @@ public class MeasurementStandards {
     /** Export reads at most this many rows. */
 
     private final StandardRepository standards;
-    private final RegistryReferences references;
+    private final RegistryReferenceRepository references;
     private final RegistryAudit audit;
     private final Clock clock;
 
     @Autowired
-    public MeasurementStandards(StandardRepository standards, RegistryReferences references, RegistryAudit audit) {
+    public MeasurementStandards(StandardRepository standards, RegistryReferenceRepository references, RegistryAudit audit) {
         this(standards, references, audit, Clock.systemUTC());
     }
 
-    MeasurementStandards(StandardRepository standards, RegistryReferences references, RegistryAudit audit,
+    MeasurementStandards(StandardRepository standards, RegistryReferenceRepository references, RegistryAudit audit,
             Clock clock) {
         this.standards = standards;
         this.references = references;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * The ids the registry's codes name (disciplines, quantities, organizations, regions, instrument types), read
+     * whole; the instrument register validates its rows against them too.
+     */
+    @Transactional(readOnly = true)
+    public Codes referenceCodes() {
+        return references.load();
     }
 
     /** Registers a standard, ACTIVE from its establishment date, with its first assessment certificate if given. */

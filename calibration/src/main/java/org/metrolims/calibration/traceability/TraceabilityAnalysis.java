@@ -1,6 +1,7 @@
 package org.metrolims.calibration.traceability;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ public class TraceabilityAnalysis {
 
     private final TraceabilityRepository repository;
 
-    TraceabilityAnalysis(TraceabilityRepository repository) {
+    public TraceabilityAnalysis(TraceabilityRepository repository) {
         this.repository = repository;
     }
 
@@ -43,6 +44,15 @@ public class TraceabilityAnalysis {
     @Transactional(readOnly = true)
     public boolean completeAlone(long standardId, LocalDate asOf) {
         return new ChainAnalyzer(repository.subgraphAsOf(standardId, asOf)).complete(standardId, asOf);
+    }
+
+    /**
+     * The joint subgraph of several standards' chains as of a date (the calibrations and roots they reach), for
+     * analysing those chains together ({@link ChainAnalyzer}); certificates state the chains of the standards used.
+     */
+    @Transactional(readOnly = true)
+    public TraceGraph subgraphAsOf(Collection<Long> standardIds, LocalDate asOf) {
+        return repository.subgraphAsOf(standardIds, asOf);
     }
 
     /** The graph as of a date, for computing many chains at once ({@link ChainAnalyzer#complete}). */

@@ -17,7 +17,7 @@ package org.metrolims.calibration.uncertainty;
  * @param correlation r(y₁, y₂)
  * @param degreesOfFreedom n − 2
  */
-public record LinearCalibrationCurve(double referenceTemperature, double intercept, double slope,
+record LinearCalibrationCurve(double referenceTemperature, double intercept, double slope,
         double residualStandardDeviation, double interceptUncertainty, double slopeUncertainty, double correlation,
         int degreesOfFreedom) {
 

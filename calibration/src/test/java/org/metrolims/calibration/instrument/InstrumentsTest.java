@@ -32,7 +32,7 @@ class InstrumentsTest {
     @BeforeAll
     static void schema() {
         f = new RegistryFixture(TestDatabase.newSchema(InstrumentsTest.class).dsl());
-        instruments = new Instruments(new InstrumentRepository(f.dsl), f.references, f.audit);
+        instruments = new Instruments(new InstrumentRepository(f.dsl), f.standards, f.audit);
     }
 
     static InstrumentDetails balance(String owner, String serialNo) {

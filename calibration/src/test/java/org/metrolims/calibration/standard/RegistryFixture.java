@@ -25,7 +25,7 @@ public final class RegistryFixture {
     public final DSLContext dsl;
     public final long fjim, xmim, lab;
     public final MeasurementStandards standards;
-    public final RegistryReferences references;
+    public final RegistryReferenceRepository references;
     public final RegistryAudit audit;
     public final Clock clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 
@@ -51,7 +51,7 @@ public final class RegistryFixture {
         dsl.insertInto(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.CODE, "BALANCE").set(INSTRUMENT_TYPE.NAME_ZH, "天平")
                 .set(INSTRUMENT_TYPE.NAME_EN, "Balance").set(INSTRUMENT_TYPE.QUANTITY_ID, mass)
                 .set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).execute();
-        references = new RegistryReferences(dsl);
+        references = new RegistryReferenceRepository(dsl);
         audit = new RegistryAudit(new AuditTrail(dsl));
         standards = new MeasurementStandards(new StandardRepository(dsl), references, audit, clock);
         tech = new RegistryUser("tech", fjim, false, true, true);

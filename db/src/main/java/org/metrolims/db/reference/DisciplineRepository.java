@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The metrology disciplines with their quantities, in one query. */
 @Repository
-public class DisciplineRepository {
+class DisciplineRepository {
 
     private final DSLContext dsl;
 

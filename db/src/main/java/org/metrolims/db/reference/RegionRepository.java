@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** GB/T 2260 regions, read-only here (they change by migration or by an administrator's import). */
 @Repository
-public class RegionRepository {
+class RegionRepository {
 
     private static final org.metrolims.db.jooq.tables.Region PARENT = REGION.as("parent");
 

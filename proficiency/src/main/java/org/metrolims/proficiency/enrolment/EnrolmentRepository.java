@@ -29,11 +29,6 @@ public class EnrolmentRepository {
         this.dsl = dsl;
     }
 
-    public int countEnrolled(long roundId) {
-        return dsl.fetchCount(PT_ENROLMENT, PT_ENROLMENT.ROUND_ID.eq(roundId)
-                .and(PT_ENROLMENT.STATUS.eq(EnrolmentStatus.ENROLLED.name())));
-    }
-
     public Optional<Enrolment> find(long roundId, long organizationId) {
         return select(PT_ENROLMENT.ROUND_ID.eq(roundId).and(PT_ENROLMENT.ORGANIZATION_ID.eq(organizationId)))
                 .stream().findFirst();

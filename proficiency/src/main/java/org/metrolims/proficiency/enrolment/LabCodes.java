@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * nothing about the lab (not its id, not the order of enrolment). Two digits while there is room, then three, and so
  * on.
  */
-public final class LabCodes {
+final class LabCodes {
 
     private LabCodes() {
     }

@@ -17,14 +17,15 @@ import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;
 import org.metrolims.proficiency.round.Round;
-import org.metrolims.proficiency.round.RoundRepository;
+import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.RoundStatus;
 import org.metrolims.proficiency.scheme.Scheme;
-import org.metrolims.proficiency.scheme.SchemeRepository;
+import org.metrolims.proficiency.scheme.ProficiencySchemes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,19 +38,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class PtEnrolments {
 
     private final EnrolmentRepository enrolments;
-    private final RoundRepository rounds;
-    private final SchemeRepository schemes;
+    private final ProficiencyRounds rounds;
+    private final ProficiencySchemes schemes;
     private final PtAudit audit;
     private final Clock clock;
     private final RandomGenerator random;
 
     @Autowired
-    public PtEnrolments(EnrolmentRepository enrolments, RoundRepository rounds, SchemeRepository schemes,
+    public PtEnrolments(EnrolmentRepository enrolments, ProficiencyRounds rounds, ProficiencySchemes schemes,
             PtAudit audit) {
         this(enrolments, rounds, schemes, audit, Clock.systemUTC(), new SecureRandom());
     }
 
-    public PtEnrolments(EnrolmentRepository enrolments, RoundRepository rounds, SchemeRepository schemes,
+    public PtEnrolments(EnrolmentRepository enrolments, ProficiencyRounds rounds, ProficiencySchemes schemes,
             PtAudit audit, Clock clock, RandomGenerator random) {
         this.enrolments = enrolments;
         this.rounds = rounds;
@@ -164,6 +165,21 @@ public class PtEnrolments {
     public List<Enrolment> ofRound(long roundId) {
         round(roundId);
         return enrolments.findByRound(roundId);
+    }
+
+    /** The enrolment that carries this lab code in the round, if any (officers accepting a late result). */
+    @Transactional(readOnly = true)
+    public Optional<Enrolment> findByLabCode(long roundId, String labCode) {
+        return enrolments.findByLabCode(roundId, labCode);
+    }
+
+    /**
+     * Locks the enrolment's row until the calling transaction ends, so that one lab's result submissions queue on it
+     * (see {@link org.metrolims.proficiency.result.PtResults}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(long enrolmentId) {
+        enrolments.lock(enrolmentId);
     }
 
     /** The lab's own enrolment in a round, if any. */

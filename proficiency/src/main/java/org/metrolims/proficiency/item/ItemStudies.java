@@ -6,13 +6,13 @@ import org.metrolims.proficiency.PtAudit;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;
-import org.metrolims.proficiency.result.ResultRepository;
+import org.metrolims.proficiency.result.PtResults;
 import org.metrolims.proficiency.result.SubmittedResult;
 import org.metrolims.proficiency.round.Round;
-import org.metrolims.proficiency.round.RoundRepository;
+import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.scheme.MassFraction;
 import org.metrolims.proficiency.scheme.Scheme;
-import org.metrolims.proficiency.scheme.SchemeRepository;
+import org.metrolims.proficiency.scheme.ProficiencySchemes;
 import org.metrolims.proficiency.statistics.AlgorithmA;
 import org.metrolims.proficiency.statistics.AlgorithmAResult;
 import org.metrolims.proficiency.statistics.HomogeneityCheck;
@@ -35,13 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ItemStudies {
 
     private final ItemMeasurementRepository measurements;
-    private final RoundRepository rounds;
-    private final SchemeRepository schemes;
-    private final ResultRepository results;
+    private final ProficiencyRounds rounds;
+    private final ProficiencySchemes schemes;
+    private final PtResults results;
     private final PtAudit audit;
 
-    public ItemStudies(ItemMeasurementRepository measurements, RoundRepository rounds, SchemeRepository schemes,
-            ResultRepository results, PtAudit audit) {
+    public ItemStudies(ItemMeasurementRepository measurements, ProficiencyRounds rounds, ProficiencySchemes schemes,
+            PtResults results, PtAudit audit) {
         this.measurements = measurements;
         this.rounds = rounds;
         this.schemes = schemes;

@@ -7,11 +7,11 @@ import java.util.Map;
 import org.metrolims.proficiency.PtAudit;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.enrolment.Enrolment;
-import org.metrolims.proficiency.enrolment.EnrolmentRepository;
+import org.metrolims.proficiency.enrolment.PtEnrolments;
 import org.metrolims.proficiency.enrolment.EnrolmentStatus;
 import org.metrolims.proficiency.result.SubmissionRefusedException.Reason;
 import org.metrolims.proficiency.round.Round;
-import org.metrolims.proficiency.round.RoundRepository;
+import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.RoundStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -27,18 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class PtResults {
 
     private final ResultRepository results;
-    private final EnrolmentRepository enrolments;
-    private final RoundRepository rounds;
+    private final PtEnrolments enrolments;
+    private final ProficiencyRounds rounds;
     private final PtAudit audit;
     private final Clock clock;
 
     @Autowired
-    public PtResults(ResultRepository results, EnrolmentRepository enrolments, RoundRepository rounds,
-            PtAudit audit) {
+    public PtResults(ResultRepository results, PtEnrolments enrolments, ProficiencyRounds rounds, PtAudit audit) {
         this(results, enrolments, rounds, audit, Clock.systemUTC());
     }
 
-    public PtResults(ResultRepository results, EnrolmentRepository enrolments, RoundRepository rounds, PtAudit audit,
+    public PtResults(ResultRepository results, PtEnrolments enrolments, ProficiencyRounds rounds, PtAudit audit,
             Clock clock) {
         this.results = results;
         this.enrolments = enrolments;
@@ -54,7 +53,7 @@ public class PtResults {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public SubmittedResult submit(long roundId, long organizationId, ResultSubmission submission, String actor) {
         Round round = round(roundId);
-        Enrolment enrolment = enrolments.find(roundId, organizationId)
+        Enrolment enrolment = enrolments.own(roundId, organizationId)
                 .filter(e -> e.status() == EnrolmentStatus.ENROLLED)
                 .orElseThrow(() -> new SubmissionRefusedException(Reason.NOT_ENROLLED,
                         "your organization is not enrolled in round " + round.code()));
@@ -103,7 +102,7 @@ public class PtResults {
     /** Every revision of the lab's own result in the round, oldest first; empty when it is not in the round. */
     @Transactional(readOnly = true)
     public List<SubmittedResult> ownRevisions(long roundId, long organizationId) {
-        return enrolments.find(roundId, organizationId).map(e -> results.revisions(e.id())).orElse(List.of());
+        return enrolments.own(roundId, organizationId).map(e -> results.revisions(e.id())).orElse(List.of());
     }
 
     private SubmittedResult store(Enrolment enrolment, ResultSubmission s, String actor, Instant now, boolean late,

@@ -3,15 +3,16 @@ package org.metrolims.proficiency.round;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.metrolims.proficiency.PtAudit;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;
-import org.metrolims.proficiency.enrolment.EnrolmentRepository;
 import org.metrolims.proficiency.scheme.Scheme;
-import org.metrolims.proficiency.scheme.SchemeRepository;
+import org.metrolims.proficiency.scheme.ProficiencySchemes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -23,22 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProficiencyRounds {
 
     private final RoundRepository rounds;
-    private final SchemeRepository schemes;
-    private final EnrolmentRepository enrolments;
+    private final ProficiencySchemes schemes;
     private final PtAudit audit;
     private final Clock clock;
 
     @Autowired
-    public ProficiencyRounds(RoundRepository rounds, SchemeRepository schemes, EnrolmentRepository enrolments,
-            PtAudit audit) {
-        this(rounds, schemes, enrolments, audit, Clock.systemUTC());
+    public ProficiencyRounds(RoundRepository rounds, ProficiencySchemes schemes, PtAudit audit) {
+        this(rounds, schemes, audit, Clock.systemUTC());
     }
 
-    public ProficiencyRounds(RoundRepository rounds, SchemeRepository schemes, EnrolmentRepository enrolments,
-            PtAudit audit, Clock clock) {
+    public ProficiencyRounds(RoundRepository rounds, ProficiencySchemes schemes, PtAudit audit, Clock clock) {
         this.rounds = rounds;
         this.schemes = schemes;
-        this.enrolments = enrolments;
         this.audit = audit;
         this.clock = clock;
     }
@@ -80,7 +77,7 @@ public class ProficiencyRounds {
         }
         switch (target) {
             case DISPATCHED -> {
-                if (enrolments.countEnrolled(roundId) == 0) {
+                if (rounds.countEnrolled(roundId) == 0) {
                     throw new IllegalTransitionException(from, target, "no lab is enrolled");
                 }
             }
@@ -101,6 +98,21 @@ public class ProficiencyRounds {
         Round after = get(roundId);
         audit.record(actor, "STATUS", "pt_round", roundId, state(round), state(after), null);
         return after;
+    }
+
+    /** The round, if there is one with this id (other features' checks, which name their own failure). */
+    @Transactional(readOnly = true)
+    public Optional<Round> find(long roundId) {
+        return rounds.find(roundId);
+    }
+
+    /**
+     * Stores the scoring's summary on the round and moves it to SCORED; false when the round was not in a status that
+     * can be scored (changed meanwhile). Called by {@link org.metrolims.proficiency.scoring.RoundScoring} only.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean storeScored(long roundId, Round.Summary summary) {
+        return rounds.storeScored(roundId, summary);
     }
 
     @Transactional(readOnly = true)

@@ -48,6 +48,12 @@ public class RoundRepository {
         return select(PT_ROUND.ID.eq(id)).stream().findFirst();
     }
 
+    /** How many labs are ENROLLED (the enrolment feature's status name) in the round. */
+    public int countEnrolled(long roundId) {
+        return dsl.fetchCount(PT_ENROLMENT, PT_ENROLMENT.ROUND_ID.eq(roundId)
+                .and(PT_ENROLMENT.STATUS.eq("ENROLLED")));
+    }
+
     public boolean codeExists(String code) {
         return dsl.fetchExists(PT_ROUND, PT_ROUND.CODE.eq(code));
     }

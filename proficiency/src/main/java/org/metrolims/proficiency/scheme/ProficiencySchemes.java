@@ -1,6 +1,7 @@
 package org.metrolims.proficiency.scheme;
 
 import java.util.List;
+import java.util.Optional;
 import org.metrolims.proficiency.PtAudit;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
@@ -37,6 +38,12 @@ public class ProficiencySchemes {
                 "assignedValueMethod", created.assignedValueMethod(), "sigmaPtMethod", created.sigmaPtMethod(),
                 "sigmaPt", created.sigmaPt(), "scoreType", created.scoreType()), null);
         return created;
+    }
+
+    /** The scheme, if there is one with this id (other features' checks, which name their own failure). */
+    @Transactional(readOnly = true)
+    public Optional<Scheme> find(long id) {
+        return schemes.find(id);
     }
 
     @Transactional(readOnly = true)

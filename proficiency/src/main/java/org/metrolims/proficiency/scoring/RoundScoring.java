@@ -6,15 +6,15 @@ import java.util.List;
 import org.metrolims.proficiency.PtAudit;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;
-import org.metrolims.proficiency.result.ResultRepository;
+import org.metrolims.proficiency.result.PtResults;
 import org.metrolims.proficiency.result.SubmittedResult;
 import org.metrolims.proficiency.round.IllegalTransitionException;
 import org.metrolims.proficiency.round.Round;
-import org.metrolims.proficiency.round.RoundRepository;
+import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.RoundStatus;
 import org.metrolims.proficiency.scheme.MassFraction;
 import org.metrolims.proficiency.scheme.Scheme;
-import org.metrolims.proficiency.scheme.SchemeRepository;
+import org.metrolims.proficiency.scheme.ProficiencySchemes;
 import org.metrolims.proficiency.statistics.AlgorithmANotConvergedException;
 import org.metrolims.proficiency.statistics.AssignedValue;
 import org.metrolims.proficiency.statistics.LabHistory;
@@ -38,20 +38,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RoundScoring {
 
-    private final RoundRepository rounds;
-    private final SchemeRepository schemes;
-    private final ResultRepository results;
+    private final ProficiencyRounds rounds;
+    private final ProficiencySchemes schemes;
+    private final PtResults results;
     private final ScoreRepository scores;
     private final PtAudit audit;
     private final Clock clock;
 
     @Autowired
-    public RoundScoring(RoundRepository rounds, SchemeRepository schemes, ResultRepository results,
+    public RoundScoring(ProficiencyRounds rounds, ProficiencySchemes schemes, PtResults results,
             ScoreRepository scores, PtAudit audit) {
         this(rounds, schemes, results, scores, audit, Clock.systemUTC());
     }
 
-    public RoundScoring(RoundRepository rounds, SchemeRepository schemes, ResultRepository results,
+    public RoundScoring(ProficiencyRounds rounds, ProficiencySchemes schemes, PtResults results,
             ScoreRepository scores, PtAudit audit, Clock clock) {
         this.rounds = rounds;
         this.schemes = schemes;

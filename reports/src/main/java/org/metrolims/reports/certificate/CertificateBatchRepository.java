@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** Batch jobs and their items: the per-item state is what lets a crashed job resume without issuing twice. */
 @Repository
-public class CertificateBatchRepository {
+class CertificateBatchRepository {
 
     private final DSLContext dsl;
 

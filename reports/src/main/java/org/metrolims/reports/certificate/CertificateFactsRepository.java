@@ -27,7 +27,7 @@ import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.ChainAnalyzer;
 import org.metrolims.calibration.traceability.ChainLink;
 import org.metrolims.calibration.traceability.ChainNode;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.db.jooq.tables.Organization;
 import org.metrolims.reports.certificate.CertificateFacts.Party;
 import org.metrolims.reports.certificate.CertificateFacts.PointFacts;
@@ -48,11 +48,11 @@ public class CertificateFactsRepository {
             .where(CERTIFICATE.CERTIFICATE_NO.eq(CALIBRATION.CALIBRATION_NO)))).as("certified");
 
     private final DSLContext dsl;
-    private final TraceabilityRepository traceability;
+    private final TraceabilityAnalysis traceability;
 
-    public CertificateFactsRepository(DSLContext dsl) {
+    public CertificateFactsRepository(DSLContext dsl, TraceabilityAnalysis traceability) {
         this.dsl = dsl;
-        this.traceability = new TraceabilityRepository(dsl);
+        this.traceability = traceability;
     }
 
     Optional<CertificateFacts> find(long calibrationId) {
@@ -105,7 +105,7 @@ public class CertificateFactsRepository {
 
     /**
      * The reference standards the calibration used, each with its whole chain as of the calibration day: one walk
-     * of their joint subgraph ({@link TraceabilityRepository#subgraphAsOf(java.util.Collection, LocalDate)}), then
+     * of their joint subgraph ({@link TraceabilityAnalysis#subgraphAsOf(java.util.Collection, LocalDate)}), then
      * the names of the standards and of the labs the chain passes through, one statement each.
      */
     private List<ReferenceStandard> references(long calibrationId, LocalDate calibratedOn, ChainMemo memo) {

@@ -92,7 +92,7 @@ public final class CertificateBench {
         }
         List<Long> ids = fx.records.ingest(fx.tech1, drafts);
         approve(fx, ids.subList(0, WARM_UP_BATCH));
-        var factsRepository = new CertificateFactsRepository(fx.dsl);
+        var factsRepository = CertificateFixture.facts(fx.dsl);
         var details = new IssueDetails("FJIM-2026-000001", 1, LocalDate.of(2026, 3, 5), "李工", "K7Q2-M9XP",
                 "https://lims.example.org/verify/FJIM-2026-000001?code=K7Q2-M9XP", null, null);
         CertificateContent inMemory = CertificateWording.of(factsRepository.find(ids.getFirst()).orElseThrow(), details);
@@ -129,7 +129,7 @@ public final class CertificateBench {
 
         // what this bench measured before it used a pool: a new connection (TCP, handshake, session variables) for
         // every statement, which the application never does
-        var unpooled = new CertificateFactsRepository(schema.dsl());
+        var unpooled = CertificateFixture.facts(schema.dsl());
         double perStatementConnection = run(2, RENDERS / 2,
                 i -> template.render(CertificateWording.of(unpooled.find(ids.get(i % ids.size())).orElseThrow(), details)));
         System.out.printf("  (2 threads from MariaDB with a new connection per statement, as this bench did before:"

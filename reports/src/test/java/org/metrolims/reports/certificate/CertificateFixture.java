@@ -29,6 +29,8 @@ import org.metrolims.calibration.record.CalibrationRepository;
 import org.metrolims.calibration.record.ComponentInput;
 import org.metrolims.calibration.record.InstrumentCondition;
 import org.metrolims.calibration.record.PointInput;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.db.audit.AuditTrail;
 
 /**
@@ -45,10 +47,15 @@ final class CertificateFixture {
     final CertificateSigner signer, otherLabSigner;
     final CertificateViewer customerViewer, otherLabViewer, officer;
 
+    /** The certificate facts query over a schema, with calibration's traceability analysis for the chains. */
+    static CertificateFactsRepository facts(DSLContext dsl) {
+        return new CertificateFactsRepository(dsl, new TraceabilityAnalysis(new TraceabilityRepository(dsl)));
+    }
+
     CertificateFixture(DSLContext dsl, CertificateTemplate template) {
         this.dsl = dsl;
         this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl));
-        this.certificates = new Certificates(new CertificateFactsRepository(dsl), new CertificateRepository(dsl),
+        this.certificates = new Certificates(facts(dsl), new CertificateRepository(dsl),
                 new AuditTrail(dsl), template, new CertificateLinks("https://lims.example.org/"),
                 Clock.fixed(Instant.parse("2026-03-05T02:00:00Z"), ZoneOffset.UTC), new SplittableRandom(7));
         long province = dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")

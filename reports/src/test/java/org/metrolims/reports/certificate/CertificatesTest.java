@@ -56,7 +56,7 @@ class CertificatesTest {
         String code = new CertificateRepository(fx.dsl).latest(issued.number()).orElseThrow().verificationCode();
         Instant at = Instant.parse("2026-03-05T02:00:00Z");
 
-        byte[] again = template.render(CertificateWording.of(new CertificateFactsRepository(fx.dsl).find(calibration)
+        byte[] again = template.render(CertificateWording.of(CertificateFixture.facts(fx.dsl).find(calibration)
                 .orElseThrow(), new IssueDetails(issued.number(), 1, java.time.LocalDate.of(2026, 3, 5),
                 fx.signer.displayName(), code, new CertificateLinks("https://lims.example.org/").verifyUrl(
                         issued.number(), code), null, null)), at);

@@ -12,7 +12,7 @@ import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.ChainLink;
 import org.metrolims.calibration.traceability.ChainNode;
 import org.metrolims.calibration.traceability.TraceGraph;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemeRepository.Standard;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class VerificationSchemes {
 
     private final VerificationSchemeRepository repository;
-    private final TraceabilityRepository traceability;
+    private final TraceabilityAnalysis traceability;
 
-    VerificationSchemes(VerificationSchemeRepository repository, TraceabilityRepository traceability) {
+    VerificationSchemes(VerificationSchemeRepository repository, TraceabilityAnalysis traceability) {
         this.repository = repository;
         this.traceability = traceability;
     }

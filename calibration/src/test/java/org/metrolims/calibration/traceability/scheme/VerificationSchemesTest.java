@@ -22,6 +22,7 @@ import org.metrolims.calibration.standard.StandardLevel;
 import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.ChainAnalyzer;
 import org.metrolims.calibration.traceability.ChainNode;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes.Flagged;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes.SchemeSummary;
@@ -53,7 +54,7 @@ class VerificationSchemesTest {
         f = new RegistryFixture(dsl);
         repository = new VerificationSchemeRepository(dsl);
         traceability = new TraceabilityRepository(dsl);
-        schemes = new VerificationSchemes(repository, traceability);
+        schemes = new VerificationSchemes(repository, new TraceabilityAnalysis(traceability));
         type = dsl.select(INSTRUMENT_TYPE.ID).from(INSTRUMENT_TYPE).where(INSTRUMENT_TYPE.CODE.eq("BALANCE"))
                 .fetchOne().value1();
         reviewer = dsl.insertInto(APP_USER).set(APP_USER.USERNAME, "reviewer").set(APP_USER.PASSWORD_HASH, "x")
