@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.metrolims.db.identity.LoginFailures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -48,6 +51,8 @@ class LoginThrottle {
     private final LoginThrottleSettings settings;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    /** Throttle checks holding a connection at once (see {@link LoginThrottleSettings#concurrentChecks}). */
+    private final Semaphore checks;
 
     @Autowired
     LoginThrottle(LoginFailures failures, LoginThrottleSettings settings,
@@ -62,6 +67,7 @@ class LoginThrottle {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.checks = new Semaphore(settings.concurrentChecks(), true);
     }
 
     /**
@@ -76,7 +82,7 @@ class LoginThrottle {
     Reservation reserve(String username, String remoteAddress, Via via) {
         Instant giveUp = clock.instant().plus(SETTLE_WAIT);
         while (true) {
-            Reservation reservation = ownTransaction.execute(status -> tryReserve(username, remoteAddress, via));
+            Reservation reservation = checked(username, remoteAddress, via, giveUp);
             if (reservation != null) {
                 return reservation;
             }
@@ -90,6 +96,29 @@ class LoginThrottle {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for parallel logins to settle", e);
             }
+        }
+    }
+
+    /**
+     * One try, in its own transaction, once one of the {@code concurrentChecks} turns is free: null when attempts
+     * still being evaluated fill the limit. No turn before {@code giveUp} is the service being overloaded, answered
+     * as a database that cannot be reached is (503), not as a lock: no password was looked at.
+     */
+    private Reservation checked(String username, String remoteAddress, Via via, Instant giveUp) {
+        long waitMs = Math.max(0, Duration.between(clock.instant(), giveUp).toMillis());
+        try {
+            if (!checks.tryAcquire(waitMs, TimeUnit.MILLISECONDS)) {
+                throw new TransientDataAccessResourceException("no turn to check the login within "
+                        + SETTLE_WAIT.toSeconds() + " s: " + settings.concurrentChecks() + " checks busy throughout");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a turn to check a login", e);
+        }
+        try {
+            return ownTransaction.execute(status -> tryReserve(username, remoteAddress, via));
+        } finally {
+            checks.release();
         }
     }
 
