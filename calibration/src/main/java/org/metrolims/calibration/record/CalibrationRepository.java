@@ -28,8 +28,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -234,7 +232,7 @@ public class CalibrationRepository {
     boolean submit(long id, int version, Instant at) {
         return dsl.update(CALIBRATION)
                 .set(CALIBRATION.STATUS, CalibrationStatus.SUBMITTED.name())
-                .set(CALIBRATION.SUBMITTED_AT, utc(at))
+                .set(CALIBRATION.SUBMITTED_AT, at)
                 .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
                 .where(CALIBRATION.ID.eq(id), CALIBRATION.VERSION.eq(version),
                         CALIBRATION.STATUS.eq(CalibrationStatus.DRAFT.name()))
@@ -246,7 +244,7 @@ public class CalibrationRepository {
         return dsl.update(CALIBRATION)
                 .set(CALIBRATION.STATUS, CalibrationStatus.APPROVED.name())
                 .set(CALIBRATION.REVIEWER_ID, reviewerId)
-                .set(CALIBRATION.APPROVED_AT, utc(at))
+                .set(CALIBRATION.APPROVED_AT, at)
                 .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
                 .where(CALIBRATION.ID.eq(id), CALIBRATION.VERSION.eq(version),
                         CALIBRATION.STATUS.eq(CalibrationStatus.SUBMITTED.name()))
@@ -544,8 +542,8 @@ public class CalibrationRepository {
         return new Calibration(c.getId(), c.getCalibrationNo(), c.getRevision(), c.getSupersedesId(),
                 c.getRevisionReason(), c.getInstrumentId(), c.getCustomerOrganizationId(),
                 c.getPerformingOrganizationId(), c.getProcedureCode(), c.getReceivedOn(), c.getCalibratedOn(),
-                c.getValidUntil(), c.getTechnicianId(), instant(c.getSubmittedAt()), c.getReviewerId(),
-                instant(c.getApprovedAt()), CalibrationStatus.valueOf(c.getStatus()), dbl(c.getTemperatureC()),
+                c.getValidUntil(), c.getTechnicianId(), c.getSubmittedAt(), c.getReviewerId(),
+                c.getApprovedAt(), CalibrationStatus.valueOf(c.getStatus()), dbl(c.getTemperatureC()),
                 dbl(c.getRelativeHumidityPct()), condition(c.getAsFound()), condition(c.getAsLeft()),
                 c.getDecisionRule() == null ? null : DecisionRuleCode.valueOf(c.getDecisionRule()),
                 dbl(c.getDecisionRuleMultiplier()), dbl(c.getCoverageProbability()), conformity(c.getConformity()),
@@ -599,13 +597,5 @@ public class CalibrationRepository {
 
     private static InstrumentCondition condition(String s) {
         return s == null ? null : InstrumentCondition.valueOf(s);
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 }

@@ -204,7 +204,7 @@ class ScheduleRepository {
 
     Optional<Integer> typeInterval(long typeId) {
         return dsl.select(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS).from(INSTRUMENT_TYPE)
-                .where(INSTRUMENT_TYPE.ID.eq(typeId)).fetchOptional(r -> r.value1());
+                .where(INSTRUMENT_TYPE.ID.eq(typeId)).fetchOptional(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS);
     }
 
     int setTypeInterval(long typeId, int months) {
@@ -215,7 +215,7 @@ class ScheduleRepository {
 
     Optional<Integer> procedureInterval(String code) {
         return dsl.select(PROCEDURE_INTERVAL.INTERVAL_MONTHS).from(PROCEDURE_INTERVAL)
-                .where(PROCEDURE_INTERVAL.PROCEDURE_CODE.eq(code)).fetchOptional(r -> r.value1());
+                .where(PROCEDURE_INTERVAL.PROCEDURE_CODE.eq(code)).fetchOptional(PROCEDURE_INTERVAL.INTERVAL_MONTHS);
     }
 
     int setProcedureInterval(String code, int months, String actor) {
@@ -231,12 +231,12 @@ class ScheduleRepository {
     /** The standard's owner, if the standard exists. */
     Optional<Long> standardOwner(long standardId) {
         return dsl.select(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID).from(MEASUREMENT_STANDARD)
-                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(r -> r.value1());
+                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID);
     }
 
     Optional<Integer> standardInterval(long standardId) {
         return dsl.select(MEASUREMENT_STANDARD.CALIBRATION_INTERVAL_MONTHS).from(MEASUREMENT_STANDARD)
-                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(r -> r.value1());
+                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(MEASUREMENT_STANDARD.CALIBRATION_INTERVAL_MONTHS);
     }
 
     int setStandardInterval(long standardId, Integer months) {

@@ -61,7 +61,7 @@ class StandardRepository {
                 .set(s.UNIT, d.unit()).set(s.EXPANDED_UNCERTAINTY, d.expandedUncertainty())
                 .set(s.COVERAGE_FACTOR, d.coverageFactor()).set(s.ACCURACY_CLASS, d.accuracyClass())
                 .set(s.STATUS, StandardStatus.ACTIVE.name()).set(s.ESTABLISHED_ON, d.establishedOn())
-                .returningResult(s.ID).fetchSingle().value1();
+                .returningResult(s.ID).fetchSingle(s.ID);
     }
 
     /** Updates the standard if it is still at {@code version}; false when someone changed it first. */
@@ -110,7 +110,7 @@ class StandardRepository {
         var t = STANDARD_ASSESSMENT_CERTIFICATE;
         return dsl.insertInto(t).set(t.STANDARD_ID, standardId).set(t.CERTIFICATE_NO, c.certificateNo())
                 .set(t.ISSUED_ON, c.issuedOn()).set(t.EXPIRES_ON, c.expiresOn()).set(t.ISSUER, c.issuer())
-                .returningResult(t.ID).fetchSingle().value1();
+                .returningResult(t.ID).fetchSingle(t.ID);
     }
 
     /** Which of these certificate numbers are already taken. */

@@ -71,7 +71,7 @@ class IntervalAnalysesTest {
         assertThat(after.decisions()).extracting(IntervalDecision::decision).containsExactly("ACCEPTED", "REJECTED");
         f.schedules.refreshStale();
         assertThat(f.dsl.select(CALIBRATION_SCHEDULE.DUE_ON).from(CALIBRATION_SCHEDULE)
-                .where(CALIBRATION_SCHEDULE.INSTRUMENT_ID.eq(last)).fetchSingle().value1()).isEqualTo(LocalDate.of(2023, 3, 1));
+                .where(CALIBRATION_SCHEDULE.INSTRUMENT_ID.eq(last)).fetchSingle(CALIBRATION_SCHEDULE.DUE_ON)).isEqualTo(LocalDate.of(2023, 3, 1));
         assertThat(f.dsl.select(AUDIT_EVENT.ACTION, AUDIT_EVENT.REASON).from(AUDIT_EVENT)
                 .where(AUDIT_EVENT.ENTITY_TYPE.eq("instrument_type").and(AUDIT_EVENT.ENTITY_ID.eq(Long.toString(type))))
                 .orderBy(AUDIT_EVENT.ID).fetch(r -> r.value1() + ":" + r.value2()))

@@ -446,7 +446,7 @@ class CalibrationRecordsTest {
         MeasuredPoint measured = c.points().getFirst();
         // as a historical or imported result is stored: mean, error and U, no readings, no s, no itemised budget
         long pointId = dsl.select(MEASUREMENT_POINT.ID).from(MEASUREMENT_POINT)
-                .where(MEASUREMENT_POINT.CALIBRATION_ID.eq(c.id())).fetchSingle().value1();
+                .where(MEASUREMENT_POINT.CALIBRATION_ID.eq(c.id())).fetchSingle(MEASUREMENT_POINT.ID);
         dsl.deleteFrom(MEASUREMENT_READING).where(MEASUREMENT_READING.POINT_ID.eq(pointId)).execute();
         dsl.deleteFrom(UNCERTAINTY_COMPONENT).where(UNCERTAINTY_COMPONENT.POINT_ID.eq(pointId)).execute();
         dsl.update(MEASUREMENT_POINT).setNull(MEASUREMENT_POINT.STANDARD_DEVIATION)

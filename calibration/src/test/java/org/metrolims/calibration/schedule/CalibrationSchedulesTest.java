@@ -26,7 +26,7 @@ class CalibrationSchedulesTest {
     private static LocalDate dueOn(long instrument) {
         f.schedules.refreshStale();
         return f.dsl.select(CALIBRATION_SCHEDULE.DUE_ON).from(CALIBRATION_SCHEDULE)
-                .where(CALIBRATION_SCHEDULE.INSTRUMENT_ID.eq(instrument)).fetchSingle().value1();
+                .where(CALIBRATION_SCHEDULE.INSTRUMENT_ID.eq(instrument)).fetchSingle(CALIBRATION_SCHEDULE.DUE_ON);
     }
 
     @Test

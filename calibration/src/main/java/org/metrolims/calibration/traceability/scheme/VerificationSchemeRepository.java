@@ -138,7 +138,7 @@ public class VerificationSchemeRepository {
         var c = STANDARD_SCHEME_CLAIM;
         return dsl.insertInto(c, c.STANDARD_ID, c.LEVEL_ID, c.REASON, c.CREATED_BY, c.CREATED_AT)
                 .values(standardId, levelId, reason, by, at)
-                .returningResult(c.ID).fetchSingle().value1();
+                .returningResult(c.ID).fetchSingle(c.ID);
     }
 
     private static OptionalDouble optional(BigDecimal value) {
