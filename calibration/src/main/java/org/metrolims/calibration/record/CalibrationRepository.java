@@ -78,7 +78,8 @@ public class CalibrationRepository {
                 .join(INSTRUMENT_TYPE).on(INSTRUMENT_TYPE.ID.eq(INSTRUMENT.INSTRUMENT_TYPE_ID))
                 .join(QUANTITY).on(QUANTITY.ID.eq(INSTRUMENT_TYPE.QUANTITY_ID))
                 .where(INSTRUMENT.ID.in(ids))
-                .fetchMap(INSTRUMENT.ID, r -> new InstrumentFacts(r.value1(), r.value2(), r.value3()));
+                .fetchMap(INSTRUMENT.ID, r -> new InstrumentFacts(r.get(INSTRUMENT.ID),
+                        r.get(INSTRUMENT.OWNER_ORGANIZATION_ID), r.get(QUANTITY.SI_UNIT)));
     }
 
     Set<Long> existingOrganizations(Collection<Long> ids) {
@@ -438,7 +439,7 @@ public class CalibrationRepository {
     Optional<Calibration> find(long id) {
         var readings = multiset(select(MEASUREMENT_READING.VALUE).from(MEASUREMENT_READING)
                 .where(MEASUREMENT_READING.POINT_ID.eq(MEASUREMENT_POINT.ID)).orderBy(MEASUREMENT_READING.SEQ))
-                .convertFrom(r -> r.map(v -> v.value1().doubleValue()));
+                .convertFrom(r -> r.map(v -> v.get(MEASUREMENT_READING.VALUE).doubleValue()));
         var components = multiset(select(UNCERTAINTY_COMPONENT.SEQ, UNCERTAINTY_COMPONENT.NAME,
                 UNCERTAINTY_COMPONENT.EVALUATION_TYPE, UNCERTAINTY_COMPONENT.DISTRIBUTION,
                 UNCERTAINTY_COMPONENT.HALF_WIDTH, UNCERTAINTY_COMPONENT.EXPANDED_UNCERTAINTY,
@@ -447,13 +448,20 @@ public class CalibrationRepository {
                 UNCERTAINTY_COMPONENT.CONTRIBUTION)
                 .from(UNCERTAINTY_COMPONENT).where(UNCERTAINTY_COMPONENT.POINT_ID.eq(MEASUREMENT_POINT.ID))
                 .orderBy(UNCERTAINTY_COMPONENT.SEQ))
-                .convertFrom(r -> r.map(c -> new BudgetComponent(c.value1(), c.value2(), c.value3(), c.value4(),
-                        dbl(c.value5()), dbl(c.value6()), dbl(c.value7()), c.value8().doubleValue(),
-                        c.value9().doubleValue(), dbl(c.value10()), c.value11().doubleValue())));
+                .convertFrom(r -> r.map(c -> new BudgetComponent(c.get(UNCERTAINTY_COMPONENT.SEQ),
+                        c.get(UNCERTAINTY_COMPONENT.NAME), c.get(UNCERTAINTY_COMPONENT.EVALUATION_TYPE),
+                        c.get(UNCERTAINTY_COMPONENT.DISTRIBUTION), dbl(c.get(UNCERTAINTY_COMPONENT.HALF_WIDTH)),
+                        dbl(c.get(UNCERTAINTY_COMPONENT.EXPANDED_UNCERTAINTY)),
+                        dbl(c.get(UNCERTAINTY_COMPONENT.COVERAGE_FACTOR)),
+                        c.get(UNCERTAINTY_COMPONENT.STANDARD_UNCERTAINTY).doubleValue(),
+                        c.get(UNCERTAINTY_COMPONENT.SENSITIVITY).doubleValue(),
+                        dbl(c.get(UNCERTAINTY_COMPONENT.DEGREES_OF_FREEDOM)),
+                        c.get(UNCERTAINTY_COMPONENT.CONTRIBUTION).doubleValue())));
         var correlations = multiset(select(UNCERTAINTY_CORRELATION.COMPONENT_A, UNCERTAINTY_CORRELATION.COMPONENT_B,
                 UNCERTAINTY_CORRELATION.R).from(UNCERTAINTY_CORRELATION)
                 .where(UNCERTAINTY_CORRELATION.POINT_ID.eq(MEASUREMENT_POINT.ID)).orderBy(UNCERTAINTY_CORRELATION.SEQ))
-                .convertFrom(r -> r.map(c -> new Correlation(c.value1(), c.value2(), c.value3().doubleValue())));
+                .convertFrom(r -> r.map(c -> new Correlation(c.get(UNCERTAINTY_CORRELATION.COMPONENT_A),
+                        c.get(UNCERTAINTY_CORRELATION.COMPONENT_B), c.get(UNCERTAINTY_CORRELATION.R).doubleValue())));
         var points = multiset(select(MEASUREMENT_POINT.asterisk(), readings, components, correlations)
                 .from(MEASUREMENT_POINT)
                 .where(MEASUREMENT_POINT.CALIBRATION_ID.eq(CALIBRATION.ID)).orderBy(MEASUREMENT_POINT.SEQ))

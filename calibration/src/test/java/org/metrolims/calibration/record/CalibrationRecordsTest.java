@@ -381,7 +381,7 @@ class CalibrationRecordsTest {
 
         assertThat(dsl.select(AUDIT_EVENT.ACTION, AUDIT_EVENT.ACTOR).from(AUDIT_EVENT)
                 .where(AUDIT_EVENT.ENTITY_TYPE.eq("calibration"), AUDIT_EVENT.ENTITY_ID.eq(Long.toString(c.id())))
-                .orderBy(AUDIT_EVENT.ID).fetch(r -> r.value1() + " by " + r.value2()))
+                .orderBy(AUDIT_EVENT.ID).fetch(r -> r.get(AUDIT_EVENT.ACTION) + " by " + r.get(AUDIT_EVENT.ACTOR)))
                 .containsExactly("CREATE by tech1", "SUBMIT by tech1", "APPROVE by tech2");
     }
 

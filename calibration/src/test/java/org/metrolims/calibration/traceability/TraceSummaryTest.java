@@ -172,7 +172,8 @@ class TraceSummaryTest {
                 .set(org.metrolims.db.jooq.Tables.APP_USER.PASSWORD_HASH, "x")
                 .set(org.metrolims.db.jooq.Tables.APP_USER.DISPLAY_NAME, "reviewer")
                 .set(org.metrolims.db.jooq.Tables.APP_USER.ORGANIZATION_ID, institute)
-                .returningResult(org.metrolims.db.jooq.Tables.APP_USER.ID).fetchOne().value1();
+                .returningResult(org.metrolims.db.jooq.Tables.APP_USER.ID)
+                .fetchOne(org.metrolims.db.jooq.Tables.APP_USER.ID);
         discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, "MECHANICS").set(DISCIPLINE.NAME_ZH, "力学")
                 .set(DISCIPLINE.NAME_EN, "Mechanics").set(DISCIPLINE.SORT_ORDER, 1)
                 .returningResult(DISCIPLINE.ID).fetchOne(DISCIPLINE.ID);

@@ -84,7 +84,8 @@ class CertificateBatchesTest {
                 .where(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(batch.id()))
                 .fetch();
         assertThat(items).hasSize(CertificateBatches.GROUP + 3);
-        assertThat(items).allSatisfy(r -> assertThat(r.value2()).isEqualTo(r.value1()));
+        assertThat(items).allSatisfy(r -> assertThat(r.get(CERTIFICATE.CALIBRATION_ID))
+                .isEqualTo(r.get(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID)));
     }
 
     @Test
