@@ -1,5 +1,6 @@
 package org.metrolims.calibration.coverage;
 
+import static org.jooq.Records.mapping;
 import static org.metrolims.db.jooq.Tables.CAPABILITY_DEMAND;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
@@ -94,7 +95,7 @@ public class CoverageRepository {
 
     public Map<String, QuantityRow> quantities() {
         return dsl.select(QUANTITY.ID, QUANTITY.CODE, QUANTITY.SI_UNIT).from(QUANTITY)
-                .fetch(x -> new QuantityRow(x.get(QUANTITY.ID), x.get(QUANTITY.CODE), x.get(QUANTITY.SI_UNIT))).stream()
+                .fetch(mapping(QuantityRow::new)).stream()
                 .collect(Collectors.toMap(QuantityRow::code, q -> q));
     }
 

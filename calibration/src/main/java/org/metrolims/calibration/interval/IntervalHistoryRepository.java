@@ -1,5 +1,6 @@
 package org.metrolims.calibration.interval;
 
+import static org.jooq.Records.mapping;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
 import static org.metrolims.db.jooq.Tables.INTERVAL_DECISION;
 
@@ -22,9 +23,7 @@ class IntervalHistoryRepository {
         return dsl.select(INSTRUMENT_TYPE.ID, INSTRUMENT_TYPE.CODE, INSTRUMENT_TYPE.NAME_ZH, INSTRUMENT_TYPE.NAME_EN,
                         INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS)
                 .from(INSTRUMENT_TYPE).where(INSTRUMENT_TYPE.ID.eq(typeId))
-                .fetchOptional(r -> new TypeFacts(r.get(INSTRUMENT_TYPE.ID), r.get(INSTRUMENT_TYPE.CODE),
-                        r.get(INSTRUMENT_TYPE.NAME_ZH), r.get(INSTRUMENT_TYPE.NAME_EN),
-                        r.get(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS)));
+                .fetchOptional(mapping(TypeFacts::new));
     }
 
     /**
@@ -57,9 +56,7 @@ class IntervalHistoryRepository {
         return dsl.select(d.DECISION, d.PREVIOUS_MONTHS, d.RECOMMENDED_MONTHS, d.METHOD, d.REASON, d.DECIDED_BY,
                         d.DECIDED_AT)
                 .from(d).where(d.INSTRUMENT_TYPE_ID.eq(typeId)).orderBy(d.DECIDED_AT.desc(), d.ID.desc()).limit(20)
-                .fetch(r -> new IntervalDecision(r.get(d.DECISION), r.get(d.PREVIOUS_MONTHS),
-                        r.get(d.RECOMMENDED_MONTHS), r.get(d.METHOD), r.get(d.REASON), r.get(d.DECIDED_BY),
-                        r.get(d.DECIDED_AT)));
+                .fetch(mapping(IntervalDecision::new));
     }
 
     record TypeFacts(long id, String code, String nameZh, String nameEn, int intervalMonths) {

@@ -1,5 +1,6 @@
 package org.metrolims.calibration.traceability;
 
+import static org.jooq.Records.mapping;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
@@ -52,7 +53,7 @@ class TraceSummaryRepository {
     List<Change> changes() {
         var t = TRACE_CHANGE;
         return dsl.select(t.ID, t.STANDARD_ID, t.DEPENDENTS).from(t).orderBy(t.ID)
-                .fetch(x -> new Change(x.get(t.ID), x.get(t.STANDARD_ID), x.get(t.DEPENDENTS)));
+                .fetch(mapping(Change::new));
     }
 
     /** Removes the marks read (by id: marks left meanwhile stay for the next refresh) and notes the refresh. */
