@@ -7,15 +7,19 @@ import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
+import static org.metrolims.db.jooq.Tables.LOGIN_FAILURE;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_POINT;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.metrolims.db.jooq.Tables.QUANTITY;
 import static org.metrolims.db.jooq.Tables.REGION;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.TimeZone;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +62,26 @@ class JooqRoundTripTest {
         var point = dsl.selectFrom(MEASUREMENT_POINT).where(MEASUREMENT_POINT.CALIBRATION_ID.eq(calibration)).fetchSingle();
         assertThat(point.getNominal()).isEqualByComparingTo(nominal);
         assertThat(point.getExpandedUncertainty()).isEqualByComparingTo("1.2E-11");
+    }
+
+    @Test
+    void storesAnInstantColumnAsItsUtcWallClockTimeWhateverTheJvmZone() {
+        Instant at = Instant.parse("2026-03-04T01:30:00.123456Z");
+        TimeZone jvmZone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+        try {
+            long id = dsl.insertInto(LOGIN_FAILURE).set(LOGIN_FAILURE.USERNAME, "zone-check")
+                    .set(LOGIN_FAILURE.REMOTE_ADDRESS, "127.0.0.1").set(LOGIN_FAILURE.FAILED_AT, at)
+                    .returningResult(LOGIN_FAILURE.ID).fetchSingle(LOGIN_FAILURE.ID);
+
+            assertThat(dsl.select(LOGIN_FAILURE.FAILED_AT).from(LOGIN_FAILURE).where(LOGIN_FAILURE.ID.eq(id))
+                    .fetchSingle(LOGIN_FAILURE.FAILED_AT)).isEqualTo(at);
+            var stored = DSL.field("DATE_FORMAT({0}, '%Y-%m-%d %H:%i:%s.%f')", String.class, LOGIN_FAILURE.FAILED_AT);
+            assertThat(dsl.select(stored).from(LOGIN_FAILURE).where(LOGIN_FAILURE.ID.eq(id)).fetchSingle(stored))
+                    .isEqualTo("2026-03-04 01:30:00.123456");
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
     }
 
     @Test
