@@ -51,7 +51,9 @@ public class GenerateJooq {
             + "|electronic_signature\\.signed_at"
             + "|api_token\\.(created_at|expires_at|revoked_at)"
             + "|login_failure\\.failed_at"
-            + "|app_user\\.failures_reset_at))";
+            + "|app_user\\.failures_reset_at"
+            + "|audit_event\\.occurred_at"
+            + "|measurement_standard_status\\.recorded_at))";
 
     public static void main(String[] args) throws Exception {
         Path migrations = Path.of(args[0]);

@@ -17,7 +17,6 @@ import static org.metrolims.db.jooq.Tables.STANDARD_ASSESSMENT_CERTIFICATE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -155,7 +154,7 @@ class StandardRepository {
                 .from(h).where(h.STANDARD_ID.eq(MEASUREMENT_STANDARD.ID)).orderBy(h.EFFECTIVE_FROM, h.ID))
                 .convertFrom(r -> r.map(x -> new StandardHistory.StatusChange(StandardStatus.valueOf(x.get(h.STATUS)),
                         x.get(h.EFFECTIVE_FROM), x.get(h.REASON), x.get(h.RECORDED_BY),
-                        x.get(h.RECORDED_AT).toInstant(ZoneOffset.UTC))));
+                        x.get(h.RECORDED_AT))));
         var certificates = multiset(select(c.ID, c.CERTIFICATE_NO, c.ISSUED_ON, c.EXPIRES_ON, c.ISSUER)
                 .from(c).where(c.STANDARD_ID.eq(MEASUREMENT_STANDARD.ID)).orderBy(c.ISSUED_ON, c.ID))
                 .convertFrom(r -> r.map(Records.mapping(AssessmentCertificate::new)));
@@ -168,7 +167,7 @@ class StandardRepository {
                         .and(a.ENTITY_ID.eq(Long.toString(id))))
                 .orderBy(a.ID))
                 .convertFrom(r -> r.map(x -> new StandardHistory.AuditLine(x.get(a.ID),
-                        x.get(a.OCCURRED_AT).toInstant(ZoneOffset.UTC), x.get(a.ACTOR), x.get(a.ACTION),
+                        x.get(a.OCCURRED_AT), x.get(a.ACTOR), x.get(a.ACTION),
                         x.get(a.BEFORE_STATE), x.get(a.AFTER_STATE), x.get(a.REASON))));
         return standards(statuses, certificates, equipment, audit)
                 .where(MEASUREMENT_STANDARD.ID.eq(id))
