@@ -9,7 +9,6 @@ import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.USER_ROLE;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -50,7 +49,7 @@ class CertificateDemoRepository {
                 .from(spread)
                 .where(rankField.le(perLab))
                 .orderBy(rankField, id).limit(limit)
-                .fetch(r -> new Candidate(r.value1(), r.value2(), r.value3().toInstant(ZoneOffset.UTC)));
+                .fetch(r -> new Candidate(r.value1(), r.value2(), r.value3()));
     }
 
     /** The newest approved calibrations a demo user's organization is the customer of. */
@@ -61,7 +60,7 @@ class CertificateDemoRepository {
                 .where(APP_USER.USERNAME.eq(username)).and(CALIBRATION.STATUS.eq("APPROVED"))
                 .and(CALIBRATION.PERFORMING_ORGANIZATION_ID.isNotNull()).and(CALIBRATION.APPROVED_AT.isNotNull())
                 .orderBy(CALIBRATION.CALIBRATED_ON.desc(), CALIBRATION.ID.desc()).limit(limit)
-                .fetch(r -> new Candidate(r.value1(), r.value2(), r.value3().toInstant(ZoneOffset.UTC)));
+                .fetch(r -> new Candidate(r.value1(), r.value2(), r.value3()));
     }
 
     /** Per organization, its first technician: the demo's signatory. */
