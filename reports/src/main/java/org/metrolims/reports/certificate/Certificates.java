@@ -64,6 +64,14 @@ public class Certificates {
         this.random = random;
     }
 
+    /**
+     * The same certificates on another clock and random source (verification codes): a caller that replays dated
+     * events (the demo province's past issues and amendments) issues at a date and with codes of its own seed.
+     */
+    public Certificates with(Clock clock, RandomGenerator random) {
+        return new Certificates(facts, repository, audit, template, links, clock, random);
+    }
+
     /** Issues revision 1 for an approved calibration that has no certificate yet. */
     @Transactional
     public CertificateSummary issue(CertificateSigner signer, long calibrationId) {
