@@ -34,12 +34,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(40)
-public class CoverageDemoDemand implements DemoProvinceExtension {
+class CoverageDemoDemand implements DemoProvinceExtension {
 
     private final CoverageMetrics coverage;
     private final TraceabilityAnalysis traceability;
 
-    public CoverageDemoDemand(CoverageMetrics coverage, TraceabilityAnalysis traceability) {
+    CoverageDemoDemand(CoverageMetrics coverage, TraceabilityAnalysis traceability) {
         this.coverage = coverage;
         this.traceability = traceability;
     }

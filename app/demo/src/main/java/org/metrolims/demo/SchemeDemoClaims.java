@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(40)
-public class SchemeDemoClaims implements DemoProvinceExtension {
+class SchemeDemoClaims implements DemoProvinceExtension {
 
     static final double SHARE = 0.03;
     static final String SOURCE = "claimed in the standard's assessment file (考核申请书)";
@@ -37,7 +37,7 @@ public class SchemeDemoClaims implements DemoProvinceExtension {
     private final VerificationSchemes schemes;
     private final TraceabilityAnalysis traceability;
 
-    public SchemeDemoClaims(VerificationSchemes schemes, TraceabilityAnalysis traceability) {
+    SchemeDemoClaims(VerificationSchemes schemes, TraceabilityAnalysis traceability) {
         this.schemes = schemes;
         this.traceability = traceability;
     }

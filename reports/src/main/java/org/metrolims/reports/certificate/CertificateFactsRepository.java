@@ -41,7 +41,7 @@ import org.springframework.stereotype.Repository;
  * and their traceability chains up to the roots as of the calibration day.
  */
 @Repository
-public class CertificateFactsRepository {
+class CertificateFactsRepository {
 
     /** Whether a certificate carries the calibration's number already (any revision). */
     private static final Field<Boolean> CERTIFIED = DSL.field(DSL.exists(DSL.selectOne().from(CERTIFICATE)

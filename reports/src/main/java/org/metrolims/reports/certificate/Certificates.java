@@ -47,13 +47,13 @@ public class Certificates {
     private final RandomGenerator random;
 
     @Autowired
-    public Certificates(CertificateFactsRepository facts, CertificateRepository repository, AuditTrail audit,
+    Certificates(CertificateFactsRepository facts, CertificateRepository repository, AuditTrail audit,
             CertificateTemplate template, CertificateLinks links) {
         this(facts, repository, audit, template, links, Clock.systemUTC(), new SecureRandom());
     }
 
-    /** With a fixed clock and random source: tests and the deterministic demo province. */
-    public Certificates(CertificateFactsRepository facts, CertificateRepository repository, AuditTrail audit,
+    /** With a fixed clock and random source: tests, and {@link #with} for the deterministic demo province. */
+    Certificates(CertificateFactsRepository facts, CertificateRepository repository, AuditTrail audit,
             CertificateTemplate template, CertificateLinks links, Clock clock, RandomGenerator random) {
         this.facts = facts;
         this.repository = repository;
