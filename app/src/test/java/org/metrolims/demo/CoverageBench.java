@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.metrolims.app.MetroLimsApplication;
 import org.metrolims.app.TestDatabaseInitializer;
 import org.metrolims.calibration.coverage.CapabilityDemand;
 import org.metrolims.calibration.coverage.CoverageCalculator;
@@ -54,7 +55,7 @@ import org.springframework.test.context.ContextConfiguration;
  * overview (timed) and one provincial standard's recall impact list (timed).
  */
 @EnabledIfSystemProperty(named = "lims.coverage.bench", matches = "true")
-@SpringBootTest(properties = "lims.demo.enabled=false")
+@SpringBootTest(classes = MetroLimsApplication.class, properties = "lims.demo.enabled=false")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class CoverageBench {
 

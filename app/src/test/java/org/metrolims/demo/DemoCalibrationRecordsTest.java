@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.metrolims.app.MetroLimsApplication;
 import org.metrolims.app.TestDatabaseInitializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +32,8 @@ import org.springframework.web.context.WebApplicationContext;
  * (API, record page, revisions, signatures, approval of a submitted one) and the customer lab from its portal. Same
  * properties as the other small-demo tests, so the demo is loaded once for all of them.
  */
-@SpringBootTest(properties = {"lims.demo.enabled=true", "lims.demo.scale=0.02"})
+@SpringBootTest(classes = MetroLimsApplication.class, properties = {
+        "lims.demo.enabled=true", "lims.demo.scale=0.02"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class DemoCalibrationRecordsTest {
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.metrolims.app.MetroLimsApplication;
 import org.metrolims.app.TestDatabaseInitializer;
 import org.metrolims.demo.DemoRows.DeliberateGap;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
@@ -25,7 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
  * below capability coverage, because some deliberately broken standards are the only ones of their region that can
  * serve some demand. Both figures are fixed by the seed.
  */
-@SpringBootTest(properties = {"lims.demo.enabled=true", "lims.demo.scale=1", "lims.demo.seed=" + SEED,
+@SpringBootTest(classes = MetroLimsApplication.class, properties = {
+        "lims.demo.enabled=true", "lims.demo.scale=1", "lims.demo.seed=" + SEED,
         "lims.demo.anchor-date=2026-11-01"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class DemoCoverageAtScaleOneTest {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.metrolims.app.MetroLimsApplication;
 import org.metrolims.app.TestDatabaseInitializer;
 import org.metrolims.demo.DemoRows.DeliberateGap;
 import org.metrolims.calibration.coverage.CapabilityDemand;
@@ -45,7 +46,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * The small demo province loaded by the application itself (with the coverage demo demand): traceability analysis
  * finds exactly the chains the generator broke on purpose, and the figures come out as designed.
  */
-@SpringBootTest(properties = {"lims.demo.enabled=true", "lims.demo.scale=" + SMALL, "lims.demo.seed=" + SEED,
+@SpringBootTest(classes = MetroLimsApplication.class, properties = {
+        "lims.demo.enabled=true", "lims.demo.scale=" + SMALL, "lims.demo.seed=" + SEED,
         "lims.demo.anchor-date=2026-11-01"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)

@@ -20,6 +20,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.metrolims.app.MetroLimsApplication;
 import org.metrolims.app.TestDatabaseInitializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -51,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * at its defaults (bad paging is another test's subject). Same properties as the other small-demo tests, so Spring
  * reuses their application context and the demo is loaded once.
  */
-@SpringBootTest(properties = {"lims.demo.enabled=true", "lims.demo.scale=0.02"})
+@SpringBootTest(classes = MetroLimsApplication.class, properties = {
+        "lims.demo.enabled=true", "lims.demo.scale=0.02"})
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadSweepTest {
