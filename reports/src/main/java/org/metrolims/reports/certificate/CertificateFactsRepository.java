@@ -41,7 +41,7 @@ import org.springframework.stereotype.Repository;
  * and their traceability chains up to the roots as of the calibration day.
  */
 @Repository
-public class CertificateFactsRepository {
+class CertificateFactsRepository {
 
     /** The owner of a reference standard. */
     private static final Organization OWNER = ORGANIZATION.as("owner");

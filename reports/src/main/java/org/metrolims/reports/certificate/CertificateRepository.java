@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** Issued certificates in MariaDB: the PDF bytes and hash as issued, status changes, lists and lookups. */
 @Repository
-public class CertificateRepository {
+class CertificateRepository {
 
     private final DSLContext dsl;
 
