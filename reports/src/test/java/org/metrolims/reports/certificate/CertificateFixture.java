@@ -1,6 +1,9 @@
 package org.metrolims.reports.certificate;
 
 import static org.metrolims.db.jooq.Tables.APP_USER;
+import org.metrolims.calibration.record.WorkRepository;
+import org.metrolims.calibration.record.ReferenceOverrideRepository;
+import org.metrolims.calibration.record.ReferenceStandardCheck;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS;
@@ -54,7 +57,9 @@ final class CertificateFixture {
 
     CertificateFixture(DSLContext dsl, CertificateTemplate template) {
         this.dsl = dsl;
-        this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl));
+        this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl),
+                new ReferenceStandardCheck(new TraceabilityAnalysis(new TraceabilityRepository(dsl))),
+                new ReferenceOverrideRepository(dsl), new WorkRepository(dsl));
         this.certificates = new Certificates(facts(dsl), new CertificateRepository(dsl),
                 new AuditTrail(dsl), template, new CertificateLinks("https://lims.example.org/"),
                 Clock.fixed(Instant.parse("2026-03-05T02:00:00Z"), ZoneOffset.UTC), new SplittableRandom(7));
