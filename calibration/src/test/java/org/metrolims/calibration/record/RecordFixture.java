@@ -2,8 +2,6 @@ package org.metrolims.calibration.record;
 
 import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
-import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
@@ -19,6 +17,8 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.metrolims.calibration.decision.DecisionRuleCode;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.db.audit.AuditTrail;
 
 /**

@@ -1,11 +1,6 @@
 package org.metrolims.calibration.record.bench;
 
 import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
-import org.metrolims.calibration.record.WorkRepository;
-import org.metrolims.calibration.record.ReferenceOverrideRepository;
-import org.metrolims.calibration.record.ReferenceStandardCheck;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
-import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -29,6 +24,11 @@ import org.metrolims.calibration.record.IngestReport;
 import org.metrolims.calibration.record.InstrumentCondition;
 import org.metrolims.calibration.record.PointInput;
 import org.metrolims.calibration.record.RecordFixture;
+import org.metrolims.calibration.record.ReferenceOverrideRepository;
+import org.metrolims.calibration.record.ReferenceStandardCheck;
+import org.metrolims.calibration.record.WorkRepository;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.db.TestDatabase;
 import org.metrolims.db.audit.AuditTrail;
 
