@@ -3,8 +3,6 @@ package org.metrolims.app.calibration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metrolims.app.calibration.CalibrationApiFixture.TECH;
 import static org.metrolims.app.calibration.CalibrationApiFixture.TECH_2;
-import static org.metrolims.db.jooq.Tables.CALIBRATION;
-import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -52,30 +50,8 @@ class CalibrationJourneyPagesTest {
         return user(users.loadUserByUsername(username));
     }
 
-    /** A copy of the fixture's standard whose equipment's NMI calibration was valid until {@code validUntil}. */
     long standardValidUntil(LocalDate validUntil) {
-        String code = "CAL-OD-" + System.nanoTime();
-        var s = MEASUREMENT_STANDARD;
-        var base = dsl.selectFrom(s).where(s.ID.eq(f.standard)).fetchSingle();
-        base.changed(s.ID, false);
-        base.setId(null);
-        base.setCode(code);
-        base.setNameEn("Overdue gauge blocks " + code);
-        base.setNameZh("超期量块 " + code);
-        base.store();
-        long id = base.getId();
-        long type = dsl.select(INSTRUMENT.INSTRUMENT_TYPE_ID).from(INSTRUMENT).where(INSTRUMENT.ID.eq(f.instrument))
-                .fetchSingle().value1();
-        long equipment = dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, f.institute)
-                .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MEASUREMENT_STANDARD_ID, id)
-                .set(INSTRUMENT.MANUFACTURER, "Mahr").set(INSTRUMENT.MODEL, "GB").set(INSTRUMENT.SERIAL_NO, code)
-                .set(INSTRUMENT.UNIT, "mm").returningResult(INSTRUMENT.ID).fetchSingle().value1();
-        dsl.insertInto(CALIBRATION).set(CALIBRATION.CALIBRATION_NO, "NIM-" + code).set(CALIBRATION.INSTRUMENT_ID, equipment)
-                .set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, f.institute).set(CALIBRATION.PROCEDURE_CODE, "JJG 146-2011")
-                .set(CALIBRATION.CALIBRATED_ON, LocalDate.of(2024, 3, 4)).set(CALIBRATION.VALID_UNTIL, validUntil)
-                .set(CALIBRATION.STATUS, "APPROVED").set(CALIBRATION.EXTERNAL_ISSUER, "中国计量科学研究院")
-                .set(CALIBRATION.EXTERNAL_CERTIFICATE_NO, "NIM-" + code).execute();
-        return id;
+        return f.standardValidUntil(dsl, validUntil);
     }
 
     String draftWith(long standard, String overrides) {
