@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,8 @@ public class GenerateJooq {
      * messages, locks) stay {@code LocalDateTime}: the code shows them as local date-times.
      */
     private static final String INSTANT_COLUMNS = "(?i:(.*\\.)?("
-            + "calibration\\.(submitted_at|approved_at)"
+            + "calibration\\.(submitted_at|approved_at|returned_at)"
+            + "|calibration_reference_override\\.overridden_at"
             + "|certificate\\.(issued_at|withdrawn_at)"
             + "|certificate_batch\\.(requested_at|finished_at)"
             + "|pt_round\\.(submission_deadline|scored_at)"
@@ -97,7 +97,7 @@ public class GenerateJooq {
                                             new ForcedType()
                                                     .withUserType("java.time.Instant")
                                                     .withConverter("org.metrolims.db.UtcInstantConverter")
-                                                    .withIncludeTypes("(?i:TIMESTAMP.*)")
+                                                    .withIncludeTypes("(?i:(TIMESTAMP|DATETIME).*)")
                                                     .withIncludeExpression(INSTANT_COLUMNS)))
                             .withGenerate(new Generate()
                                     .withRecords(true)
@@ -122,13 +122,11 @@ public class GenerateJooq {
             sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
             sha.update(Files.readAllBytes(f));
         }
-        try (var in = GenerateJooq.class.getResourceAsStream("GenerateJooq.java")) {
-            // the generator's own settings are part of what the output depends on
-            if (in != null) {
-                sha.update(in.readAllBytes());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // the generator's own settings are part of what the output depends on; run as a source-file program it is
+        // no class-path resource, so the build names its file
+        String generator = System.getProperty("lims.jooq.generator");
+        if (generator != null) {
+            sha.update(Files.readAllBytes(Path.of(generator)));
         }
         return HexFormat.of().formatHex(sha.digest());
     }

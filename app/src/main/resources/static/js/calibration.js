@@ -90,6 +90,8 @@
       decisionRule: text(f.decisionRule.value),
       decisionRuleMultiplier: num(f.decisionRuleMultiplier.value),
       coverageProbability: num(f.coverageProbability.value),
+      referenceOverrides: Array.prototype.map.call(document.querySelectorAll('#reference-overrides textarea'),
+        function (t) { return { standardId: Number(t.dataset.standard), reason: t.value }; }),
       points: Array.prototype.map.call(points.querySelectorAll('.point'), function (p) {
         function v(k) { return p.querySelector('[data-k="' + k + '"]').value.trim(); }
         return {
@@ -126,6 +128,33 @@
     errorBox.textContent = e ? e.field + ': ' + e.message : (problem && problem.detail) || '';
     errorBox.hidden = !errorBox.textContent;
     markCorrelation(e);
+    offerOverrides(problem && problem.unfit);
+  }
+
+  // reference standards refused as unfit on the calibration date: the reason is shown next to the standards field,
+  // with a reason box per standard to use it anyway (a documented override, printed on the certificate)
+  function offerOverrides(unfit) {
+    var box = document.getElementById('reference-overrides');
+    if (!unfit) { return; }
+    var message = document.getElementById('reference-error');
+    message.textContent = unfit.map(function (u) { return u.message; }).join(' · ');
+    message.hidden = false;
+    unfit.forEach(function (u) {
+      if (box.querySelector('textarea[data-standard="' + u.standardId + '"]')) { return; }
+      var label = document.createElement('label');
+      label.className = 'field';
+      var span = document.createElement('span');
+      span.textContent = u.overrideLabel;
+      var reason = document.createElement('textarea');
+      reason.dataset.standard = String(u.standardId);
+      reason.name = 'override-' + u.standardId;
+      reason.maxLength = 500;
+      reason.rows = 2;
+      label.appendChild(span);
+      label.appendChild(reason);
+      box.appendChild(label);
+    });
+    box.hidden = false;
   }
 
   // a correlation's error is also shown next to it: points[i].correlations[j](.a|.b|.r) marks that input (or row)

@@ -1,7 +1,10 @@
 package org.metrolims.app.calibration;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.metrolims.app.api.ApiProblems.FieldProblem;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.record.Calibration;
 import org.metrolims.calibration.record.CalibrationDraft;
@@ -9,10 +12,17 @@ import org.metrolims.calibration.record.CalibrationRecords;
 import org.metrolims.calibration.instrument.InstrumentFilter;
 import org.metrolims.calibration.instrument.Instruments;
 import org.metrolims.calibration.record.MeasuredPoint;
+import org.metrolims.calibration.record.ReferenceStandardsUnfitException;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.db.PageRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,10 +42,37 @@ class CalibrationFormController {
 
     private final CalibrationRecords records;
     private final Instruments instruments;
+    private final MessageSource messages;
 
-    CalibrationFormController(CalibrationRecords records, Instruments instruments) {
+    CalibrationFormController(CalibrationRecords records, Instruments instruments, MessageSource messages) {
         this.records = records;
         this.instruments = instruments;
+        this.messages = messages;
+    }
+
+    /** A reference standard the form must offer to override, with why it was refused in the user's language. */
+    record UnfitOption(long standardId, String code, String message, String overrideLabel) {
+    }
+
+    /**
+     * Unfit reference standards: 400 naming {@code referenceStandardIds}, worded in the user's language, and the list
+     * of refused standards under {@code unfit} so that the form offers an override (a reason) for each.
+     */
+    @ExceptionHandler(ReferenceStandardsUnfitException.class)
+    ResponseEntity<ProblemDetail> onUnfit(ReferenceStandardsUnfitException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<UnfitOption> unfit = e.unfit().stream().map(u -> new UnfitOption(u.standardId(), u.code(),
+                u.problems().stream().map(p -> messages.getMessage("calibration.unfit." + p.name(), new Object[] {
+                    u.code(), u.validUntil() == null ? "—" : u.validUntil().toString(),
+                    u.status() == null ? "" : messages.getMessage("calibration.unfit.status." + u.status(), null,
+                            u.status(), locale)}, locale)).collect(Collectors.joining("; ")),
+                messages.getMessage("calibration.unfit.overrideLabel", new Object[] {u.code()}, locale))).toList();
+        String text = unfit.stream().map(UnfitOption::message).collect(Collectors.joining("; "));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text);
+        p.setTitle(messages.getMessage("calibration.unfit.title", null, locale));
+        p.setProperty("errors", List.of(new FieldProblem("referenceStandardIds", text)));
+        p.setProperty("unfit", unfit);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     /** An instrument the form's picker offers: its id and what a technician recognises it by. */

@@ -62,10 +62,13 @@ class CalibrationPagesController {
         return "calibration/new";
     }
 
+    /** The records of the lab waiting for review, never the reviewer's own, a page at a time. */
     @GetMapping("/calibrations/review")
-    String review(@AuthenticationPrincipal MetroLimsUser user, Model model) {
+    String review(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(defaultValue = "0") int page,
+            Model model) {
         CalibrationActors.requireTechnician(user);
-        model.addAttribute("queue", records.reviewQueue(CalibrationActors.of(user), new PageRequest(0, PageRequest.MAX_SIZE)));
+        model.addAttribute("queue", records.reviewQueue(CalibrationActors.of(user),
+                PageRequest.clamped(page, PageRequest.DEFAULT_SIZE)));
         return "calibration/review";
     }
 
@@ -74,6 +77,9 @@ class CalibrationPagesController {
         Actor actor = CalibrationActors.of(user);
         Calibration c = found(() -> records.get(actor, id));
         model.addAttribute("calibration", c);
+        model.addAttribute("names", records.names(actor, id));
+        model.addAttribute("overrides", records.overrides(actor, id));
+        model.addAttribute("history", records.history(actor, id));
         model.addAttribute("revisions", records.revisions(actor, id));
         model.addAttribute("signatures", approval.signatures(c));
         boolean labTechnician = actor.technician() && c.performingOrganizationId() != null

@@ -1,6 +1,7 @@
 package org.metrolims.app.calibration;
 
 import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
@@ -88,6 +89,36 @@ public final class CalibrationApiFixture {
             standard = dsl.select(MEASUREMENT_STANDARD.ID).from(MEASUREMENT_STANDARD)
                     .where(MEASUREMENT_STANDARD.CODE.eq(p + "-STD")).fetchSingle().value1();
         }
+    }
+
+    /**
+     * A new standard of the institute like the fixture's, whose equipment's calibration by the national metrology
+     * institute (2024-03-04) was valid until {@code validUntil}: overdue for the drafts (calibrated on 2025-03-03)
+     * when that is before 2025-03-03. Returns its id; its code is {@code CAL-OD-<n>}.
+     */
+    public long standardValidUntil(DSLContext dsl, LocalDate validUntil) {
+        String code = "CAL-OD-" + System.nanoTime();
+        var s = MEASUREMENT_STANDARD;
+        var copy = dsl.selectFrom(s).where(s.ID.eq(standard)).fetchSingle();
+        copy.changed(s.ID, false);
+        copy.setId(null);
+        copy.setCode(code);
+        copy.setNameEn("Overdue gauge blocks " + code);
+        copy.setNameZh("超期量块 " + code);
+        copy.store();
+        long id = copy.getId();
+        long type = dsl.select(INSTRUMENT.INSTRUMENT_TYPE_ID).from(INSTRUMENT).where(INSTRUMENT.ID.eq(instrument))
+                .fetchSingle().value1();
+        long equipment = dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, institute)
+                .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MEASUREMENT_STANDARD_ID, id)
+                .set(INSTRUMENT.MANUFACTURER, "Mahr").set(INSTRUMENT.MODEL, "GB").set(INSTRUMENT.SERIAL_NO, code)
+                .set(INSTRUMENT.UNIT, "mm").returningResult(INSTRUMENT.ID).fetchSingle().value1();
+        dsl.insertInto(CALIBRATION).set(CALIBRATION.CALIBRATION_NO, "NIM-" + code).set(CALIBRATION.INSTRUMENT_ID, equipment)
+                .set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, institute).set(CALIBRATION.PROCEDURE_CODE, "JJG 146-2011")
+                .set(CALIBRATION.CALIBRATED_ON, LocalDate.of(2024, 3, 4)).set(CALIBRATION.VALID_UNTIL, validUntil)
+                .set(CALIBRATION.STATUS, "APPROVED").set(CALIBRATION.EXTERNAL_ISSUER, "中国计量科学研究院")
+                .set(CALIBRATION.EXTERNAL_CERTIFICATE_NO, "NIM-" + code).execute();
+        return id;
     }
 
     /** A draft body with one point at 10 mm; {@code point} replaces the point when given. */

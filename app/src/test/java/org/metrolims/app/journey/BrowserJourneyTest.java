@@ -81,25 +81,7 @@ class BrowserJourneyTest {
     void aTechnicianLogsACalibrationAndASecondTechnicianSignsItsApproval() throws Exception {
         CalibrationApiFixture f = new CalibrationApiFixture(dsl, encoder);
         signIn("test-tech");
-        open("/calibrations/new");
-        type(By.name("instrumentId"), Long.toString(f.instrument));
-        type(By.name("referenceStandardIds"), Long.toString(f.standard));
-        type(By.name("procedureCode"), "JJG 30-2012");
-        setValue(By.name("calibratedOn"), "2025-03-03");
-        setValue(By.name("validUntil"), "2026-03-02");
-        type(By.name("temperatureC"), "20.1");
-        type(By.name("relativeHumidityPct"), "45");
-        new Select(browser.findElement(By.name("asFound"))).selectByVisibleText("In tolerance");
-        new Select(browser.findElement(By.name("asLeft"))).selectByVisibleText("In tolerance");
-        new Select(browser.findElement(By.name("decisionRule"))).selectByVisibleText("Simple acceptance (w = 0)");
-        type(By.cssSelector(".point [data-k=nominal]"), "10");
-        type(By.cssSelector(".point [data-k=unit]"), "mm");
-        type(By.cssSelector(".point [data-k=readings]"), "10.0002 10.0004 10.0003");
-        type(By.cssSelector(".point [data-k=tolerance]"), "1");
-        type(By.cssSelector(".point [data-k=toleranceUnit]"), "µm");
-        type(By.cssSelector(".point .components tbody tr [data-c=name]"), "reference");
-        type(By.cssSelector(".point .components tbody tr [data-c=expandedUncertainty]"), "0.0002");
-        type(By.cssSelector(".point .components tbody tr [data-c=coverageFactor]"), "2");
+        fillCalibrationForm(f.instrument, f.standard);
         // the live recomputation shows the point's result before anything is saved
         // (previews of the half-typed form may have complained on the way; the last one must show the verdict)
         try {
@@ -230,6 +212,75 @@ class BrowserJourneyTest {
                 fetch(arguments[0]).then(r => done(r.status)).catch(e => done(-1));""",
                 "/certificates/" + number + ".pdf");
         assertThat(((Number) status).intValue()).isEqualTo(404);
+    }
+
+    /** Opens the calibration form and fills it: one point at 10 mm, calibrated on 2025-03-03 with {@code standard}. */
+    private void fillCalibrationForm(long instrument, long standard) {
+        open("/calibrations/new");
+        type(By.name("instrumentId"), Long.toString(instrument));
+        type(By.name("referenceStandardIds"), Long.toString(standard));
+        type(By.name("procedureCode"), "JJG 30-2012");
+        setValue(By.name("calibratedOn"), "2025-03-03");
+        setValue(By.name("validUntil"), "2026-03-02");
+        type(By.name("temperatureC"), "20.1");
+        type(By.name("relativeHumidityPct"), "45");
+        new Select(browser.findElement(By.name("asFound"))).selectByVisibleText("In tolerance");
+        new Select(browser.findElement(By.name("asLeft"))).selectByVisibleText("In tolerance");
+        new Select(browser.findElement(By.name("decisionRule"))).selectByVisibleText("Simple acceptance (w = 0)");
+        type(By.cssSelector(".point [data-k=nominal]"), "10");
+        type(By.cssSelector(".point [data-k=unit]"), "mm");
+        type(By.cssSelector(".point [data-k=readings]"), "10.0002 10.0004 10.0003");
+        type(By.cssSelector(".point [data-k=tolerance]"), "1");
+        type(By.cssSelector(".point [data-k=toleranceUnit]"), "µm");
+        type(By.cssSelector(".point .components tbody tr [data-c=name]"), "reference");
+        type(By.cssSelector(".point .components tbody tr [data-c=expandedUncertainty]"), "0.0002");
+        type(By.cssSelector(".point .components tbody tr [data-c=coverageFactor]"), "2");
+    }
+
+    @Test
+    void aTechnicianOverridesAnOverdueStandardWithAReasonAndSeesTheReviewersFindingInMyWork() throws Exception {
+        CalibrationApiFixture f = new CalibrationApiFixture(dsl, encoder);
+        long overdue = f.standardValidUntil(dsl, java.time.LocalDate.of(2025, 3, 2));
+        // back on a page of the application first: the previous journey may have left the browser on an API
+        // answer, where the session's cookies are not cleared and the login page would show a signed-in header
+        open("/login");
+        signIn("test-tech");
+        fillCalibrationForm(f.instrument, overdue);
+        waitFor(By.cssSelector(".point-result"), "Decision Pass");
+        browser.findElement(By.cssSelector("#calibration-form button[type=submit]")).click();
+        // refused next to the standards field, with the reason, and a box to override it
+        waitFor(By.id("reference-error"), "is overdue: its calibration was valid until 2025-03-02");
+        type(By.cssSelector("#reference-overrides textarea[data-standard='" + overdue + "']"),
+                "recalibrated on 2025-03-01; the NMI certificate is in the post");
+        browser.findElement(By.cssSelector("#calibration-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/calibrations/\\d+$"));
+        String url = browser.getCurrentUrl();
+        String path = url.substring(url.indexOf("/calibrations/"));
+        assertThat(text()).contains("Reference standards used under a documented override",
+                "recalibrated on 2025-03-01; the NMI certificate is in the post", "calibration overdue");
+        browser.findElement(By.cssSelector("form[action$='/submit'] button")).click();
+        waitFor(By.tagName("main"), "Submitted for review");
+
+        signIn("test-tech-2");
+        open(path);
+        type(By.cssSelector("form[action$='/return'] input[name=reason]"), "point 1: the readings are from another gauge");
+        browser.findElement(By.cssSelector("form[action$='/return'] button")).click();
+        waitFor(By.tagName("main"), "Draft");
+
+        signIn("test-tech");
+        open("/my-work");
+        assertThat(browser.findElement(By.id("returned")).getText())
+                .contains("point 1: the readings are from another gauge", "test-tech-2");
+        assertThat(browser.findElement(By.cssSelector("a.nav-link[href$='/my-work']")).getText()).containsPattern("\\d");
+        PageCheck.assertClean(browser);
+        open("/my-work?lang=zh-CN");
+        assertThat(browser.findElement(By.id("returned")).getText())
+                .contains("退回给我的", "point 1: the readings are from another gauge");
+        open(path + "?lang=zh-CN");
+        assertThat(text()).contains("审核退回意见", "point 1: the readings are from another gauge",
+                "经书面说明后使用的计量标准");
+        PageCheck.assertClean(browser);
+        open(path + "?lang=en");
     }
 
     private void signIn(String username) {

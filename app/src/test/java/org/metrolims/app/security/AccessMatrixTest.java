@@ -117,6 +117,7 @@ class AccessMatrixTest {
         e("GET /calibrations/{id}",                            "DOOOHO");
         e("GET /error",                                        "HHHHHH");
         e("GET /login",                                        "OOOOOO");
+        e("GET /my-work",                                      "DOOOOO");
         e("GET /pt/my",                                        "DDDOOD");
         e("GET /pt/rounds",                                    "DDODDD");
         e("GET /pt/rounds/{id}",                               "DDODDD");

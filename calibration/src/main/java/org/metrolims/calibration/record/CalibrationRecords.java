@@ -57,16 +57,24 @@ public class CalibrationRecords {
 
     private final CalibrationRepository repository;
     private final AuditTrail audit;
+    private final ReferenceStandardCheck references;
+    private final ReferenceOverrideRepository overrides;
+    private final WorkRepository work;
     private final Clock clock;
 
     @Autowired
-    public CalibrationRecords(CalibrationRepository repository, AuditTrail audit) {
-        this(repository, audit, Clock.systemUTC());
+    public CalibrationRecords(CalibrationRepository repository, AuditTrail audit, ReferenceStandardCheck references,
+            ReferenceOverrideRepository overrides, WorkRepository work) {
+        this(repository, audit, references, overrides, work, Clock.systemUTC());
     }
 
-    public CalibrationRecords(CalibrationRepository repository, AuditTrail audit, Clock clock) {
+    public CalibrationRecords(CalibrationRepository repository, AuditTrail audit, ReferenceStandardCheck references,
+            ReferenceOverrideRepository overrides, WorkRepository work, Clock clock) {
         this.repository = repository;
         this.audit = audit;
+        this.references = references;
+        this.overrides = overrides;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -75,9 +83,11 @@ public class CalibrationRecords {
     public Calibration draft(Actor actor, CalibrationDraft draft) {
         requireTechnician(actor);
         NewCalibration row = prepare(actor, draft, null, 1, null, null, new Facts(repository, List.of(draft)));
+        List<DocumentedOverride> documented = checkReferences(actor, draft);
         Inserted inserted = repository.insertAll(List.of(row)).getFirst();
         Calibration stored = read(inserted.id());
         audit.record(entry(actor, "CREATE", stored.id(), null, stored, null));
+        storeOverrides(actor, stored.id(), documented);
         return stored;
     }
 
@@ -139,11 +149,13 @@ public class CalibrationRecords {
         requireStatus(before, CalibrationStatus.DRAFT, "edited");
         NewCalibration row = prepare(actor, draft, before.calibrationNo(), before.revision(), before.supersedesId(),
                 before.revisionReason(), new Facts(repository, List.of(draft)));
+        List<DocumentedOverride> documented = checkReferences(actor, draft);
         if (!repository.replaceDraft(id, version, row)) {
             throw stale(id);
         }
         Calibration after = read(id);
         audit.record(entry(actor, "UPDATE", id, before, after, null));
+        storeOverrides(actor, id, documented);
         return after;
     }
 
@@ -153,9 +165,18 @@ public class CalibrationRecords {
         Calibration before = writable(actor, id, version);
         requirePerformer(actor, before, "submit");
         requireStatus(before, CalibrationStatus.DRAFT, "submitted");
+        // the standards are judged again: a draft saved before a standard was suspended is not submitted with it
+        Set<Long> documented = new HashSet<>();
+        overrides.of(id).forEach(o -> documented.add(o.standardId()));
+        List<UnfitReference> undocumented = references.unfit(before.referenceStandardIds(), before.calibratedOn())
+                .stream().filter(u -> !documented.contains(u.standardId())).toList();
+        if (!undocumented.isEmpty()) {
+            throw new ReferenceStandardsUnfitException(undocumented);
+        }
         if (!repository.submit(id, version, clock.instant())) {
             throw stale(id);
         }
+        work.clearReturned(id);
         Calibration after = read(id);
         audit.record(entry(actor, "SUBMIT", id, before, after, null));
         return after;
@@ -210,8 +231,10 @@ public class CalibrationRecords {
         int revision = repository.highestRevision(original.calibrationNo()) + 1;
         NewCalibration row = prepare(actor, draft, original.calibrationNo(), revision, id, why,
                 new Facts(repository, List.of(draft)));
+        List<DocumentedOverride> documented = checkReferences(actor, draft);
         Calibration stored = read(repository.insertAll(List.of(row)).getFirst().id());
         audit.record(entry(actor, "REVISE", stored.id(), null, stored, why));
+        storeOverrides(actor, stored.id(), documented);
         return stored;
     }
 
@@ -227,6 +250,7 @@ public class CalibrationRecords {
         if (!repository.returnToDraft(id, version)) {
             throw stale(id);
         }
+        work.markReturned(id, actor.userId(), clock.instant(), why);
         Calibration after = read(id);
         audit.record(entry(actor, "RETURN", id, before, after, why));
         return after;
@@ -304,12 +328,113 @@ public class CalibrationRecords {
                 .filter(r -> visible(actor, r.customerOrganizationId(), r.performingOrganizationId())).toList();
     }
 
-    /** Submitted records of the actor's laboratory awaiting review, oldest calibration last. */
+    /**
+     * Submitted records of the actor's laboratory awaiting review, newest calibration first: never the actor's own
+     * (a technician does not review what he performed).
+     */
     @Transactional(readOnly = true)
     public Page<CalibrationSummary> reviewQueue(Actor actor, PageRequest page) {
         requireTechnician(actor);
         return repository.list(new CalibrationFilter(null, actor.organizationId(), null, CalibrationStatus.SUBMITTED,
-                null, null), actor.organizationId(), page);
+                null, null), actor.organizationId(), actor.userId(), page);
+    }
+
+    /** The reference standards the record uses under a documented override, if the actor may see the record. */
+    @Transactional(readOnly = true)
+    public List<DocumentedOverride> overrides(Actor actor, long id) {
+        get(actor, id);
+        return overrides.of(id);
+    }
+
+    /** What the record refers to, by name, and the reviewer's finding when it was returned. */
+    @Transactional(readOnly = true)
+    public RecordNames names(Actor actor, long id) {
+        get(actor, id);
+        return work.names(id).orElseThrow(() -> new CalibrationNotFoundException(id));
+    }
+
+    /**
+     * The returns, withdrawals, corrections and overrides of the record's revisions that the actor may see, newest
+     * first, each with who, when and the reason (from the audit trail).
+     */
+    @Transactional(readOnly = true)
+    public List<RecordEvent> history(Actor actor, long id) {
+        List<RecordEvent> events = new ArrayList<>();
+        for (CalibrationSummary r : revisions(actor, id)) {
+            for (AuditTrail.RecordedAuditEntry e : audit.latestFor(ENTITY, Long.toString(r.id()), 200)) {
+                if (RecordEvent.ACTIONS.contains(e.entry().action())) {
+                    events.add(new RecordEvent(r.id(), r.revision(), e.entry().action(), e.entry().actor(),
+                            e.occurredAt(), e.entry().reason()));
+                }
+            }
+        }
+        events.sort(java.util.Comparator.comparing(RecordEvent::at).reversed());
+        return events;
+    }
+
+    // ---- reference standards fit for use ----
+
+    /**
+     * The draft's overrides, checked, for the unfit standards it names; refuses an unfit standard without one.
+     * An override of a standard that is fit is not kept (there is nothing to override).
+     */
+    private List<DocumentedOverride> checkReferences(Actor actor, CalibrationDraft d) {
+        Map<Long, String> reasons = new HashMap<>();
+        for (int i = 0; i < d.referenceOverrides().size(); i++) {
+            ReferenceOverride o = d.referenceOverrides().get(i);
+            String field = "referenceOverrides[" + i + "]";
+            if (o == null || o.standardId() == null || !d.referenceStandardIds().contains(o.standardId())) {
+                throw new CalibrationInputException(field + ".standardId",
+                        "an override names one of the reference standards used");
+            }
+            if (o.reason() == null || o.reason().isBlank()) {
+                throw new CalibrationInputException(field + ".reason",
+                        "an override states why the standard is used anyway");
+            }
+            if (o.reason().strip().length() > 500) {
+                throw new CalibrationInputException(field + ".reason", "at most 500 characters");
+            }
+            if (reasons.put(o.standardId(), o.reason().strip()) != null) {
+                throw new CalibrationInputException(field + ".standardId", "a standard is overridden twice");
+            }
+        }
+        List<UnfitReference> unfit = references.unfit(d.referenceStandardIds(), d.calibratedOn());
+        List<UnfitReference> undocumented = unfit.stream().filter(u -> !reasons.containsKey(u.standardId())).toList();
+        if (!undocumented.isEmpty()) {
+            throw new ReferenceStandardsUnfitException(undocumented);
+        }
+        Instant now = clock.instant();
+        return unfit.stream().map(u -> new DocumentedOverride(u.standardId(), u.code(), null, null, u.problems(),
+                reasons.get(u.standardId()), actor.userId(), actor.username(), now)).toList();
+    }
+
+    /** Stores the record's overrides; each new or changed one is an audit line with its reason. */
+    private void storeOverrides(Actor actor, long id, List<DocumentedOverride> documented) {
+        Map<Long, String> before = new HashMap<>();
+        List<DocumentedOverride> stored = overrides.of(id);
+        stored.forEach(o -> before.put(o.standardId(), o.reason()));
+        if (stored.isEmpty() && documented.isEmpty()) {
+            return;
+        }
+        // an unchanged override keeps who decided it and when
+        List<DocumentedOverride> kept = documented.stream().map(o -> stored.stream()
+                .filter(s -> s.standardId() == o.standardId() && s.reason().equals(o.reason())
+                        && s.problems().equals(o.problems()))
+                .findFirst().orElse(o)).toList();
+        overrides.replace(id, kept);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (DocumentedOverride o : documented) {
+            if (!o.reason().equals(before.get(o.standardId()))) {
+                Map<String, Object> after = new java.util.LinkedHashMap<>();
+                after.put("standardId", o.standardId());
+                after.put("code", o.code());
+                after.put("problems", o.problems().stream().map(Enum::name)
+                        .collect(java.util.stream.Collectors.joining(",")));
+                entries.add(new AuditEntry(actor.username(), "OVERRIDE_REFERENCE", ENTITY, Long.toString(id), null,
+                        org.metrolims.db.audit.AuditJson.object(after), o.reason(), null));
+            }
+        }
+        audit.recordAll(entries);
     }
 
     // ---- rules ----

@@ -483,7 +483,15 @@ public class CalibrationRepository {
      * @param visibleTo when not null, only records this organization performed or is the customer of
      */
     Page<CalibrationSummary> list(CalibrationFilter f, Long visibleTo, PageRequest page) {
+        return list(f, visibleTo, null, page);
+    }
+
+    /** As {@link #list(CalibrationFilter, Long, PageRequest)}, leaving out the records {@code notBy} performed. */
+    Page<CalibrationSummary> list(CalibrationFilter f, Long visibleTo, Long notBy, PageRequest page) {
         Condition where = condition(f);
+        if (notBy != null) {
+            where = where.and(CALIBRATION.TECHNICIAN_ID.isNull().or(CALIBRATION.TECHNICIAN_ID.ne(notBy)));
+        }
         if (visibleTo != null) {
             where = where.and(CALIBRATION.PERFORMING_ORGANIZATION_ID.eq(visibleTo)
                     .or(CALIBRATION.CUSTOMER_ORGANIZATION_ID.eq(visibleTo)));

@@ -1,10 +1,12 @@
 package org.metrolims.calibration.record;
 
 import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
+import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.metrolims.db.jooq.Tables.QUANTITY;
 import static org.metrolims.db.jooq.Tables.REGION;
@@ -13,7 +15,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.metrolims.calibration.decision.DecisionRuleCode;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.db.audit.AuditTrail;
 
 /**
@@ -30,7 +35,9 @@ public final class RecordFixture {
 
     public RecordFixture(DSLContext dsl) {
         this.dsl = dsl;
-        this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl));
+        this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl),
+                new ReferenceStandardCheck(new TraceabilityAnalysis(new TraceabilityRepository(dsl))),
+                new ReferenceOverrideRepository(dsl), new WorkRepository(dsl));
         long province = dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")
                 .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE").returningResult(REGION.ID).fetchOne(REGION.ID);
         institute = organization(province, "FJIM", "INSTITUTE", null);
@@ -80,6 +87,42 @@ public final class RecordFixture {
 
     public CalibrationDraft draft() {
         return draft(List.of(point10mm()));
+    }
+
+    /**
+     * A second standard of the institute whose equipment (one instrument) was calibrated by the national metrology
+     * institute on 2024-03-04 with a validity up to {@code validUntil}: a complete chain until that day.
+     */
+    public long standardCalibratedUntil(String code, LocalDate validUntil) {
+        var s = MEASUREMENT_STANDARD;
+        Record2<Long, Long> base = dsl.select(s.DISCIPLINE_ID, s.QUANTITY_ID).from(s).where(s.ID.eq(standard)).fetchOne();
+        long id = dsl.insertInto(s).set(s.CODE, code).set(s.NAME_ZH, code + " 量块").set(s.NAME_EN, code + " gauge blocks")
+                .set(s.DISCIPLINE_ID, base.value1()).set(s.QUANTITY_ID, base.value2()).set(s.LEVEL, "PROVINCIAL_PUBLIC")
+                .set(s.OWNER_ORGANIZATION_ID, institute)
+                .set(s.REGION_ID, dsl.select(ORGANIZATION.REGION_ID).from(ORGANIZATION)
+                        .where(ORGANIZATION.ID.eq(institute)).fetchOne().value1())
+                .set(s.UNIT, "mm").set(s.EXPANDED_UNCERTAINTY, new BigDecimal("0.0002"))
+                .set(s.COVERAGE_FACTOR, new BigDecimal("2")).set(s.STATUS, "ACTIVE")
+                .set(s.ESTABLISHED_ON, LocalDate.of(2020, 1, 1)).returningResult(s.ID).fetchOne().value1();
+        long type = dsl.select(INSTRUMENT.INSTRUMENT_TYPE_ID).from(INSTRUMENT).where(INSTRUMENT.ID.eq(instrument))
+                .fetchOne().value1();
+        long equipment = dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, institute)
+                .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MEASUREMENT_STANDARD_ID, id)
+                .set(INSTRUMENT.MANUFACTURER, "Mahr").set(INSTRUMENT.MODEL, "GB").set(INSTRUMENT.SERIAL_NO, code)
+                .set(INSTRUMENT.UNIT, "mm").returningResult(INSTRUMENT.ID).fetchOne().value1();
+        dsl.insertInto(CALIBRATION).set(CALIBRATION.CALIBRATION_NO, "NIM-" + code).set(CALIBRATION.INSTRUMENT_ID, equipment)
+                .set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, institute).set(CALIBRATION.PROCEDURE_CODE, "JJG 146-2011")
+                .set(CALIBRATION.CALIBRATED_ON, LocalDate.of(2024, 3, 4)).set(CALIBRATION.VALID_UNTIL, validUntil)
+                .set(CALIBRATION.STATUS, "APPROVED").set(CALIBRATION.EXTERNAL_ISSUER, "中国计量科学研究院")
+                .set(CALIBRATION.EXTERNAL_CERTIFICATE_NO, "NIM-" + code).execute();
+        return id;
+    }
+
+    /** The standard's registry status from {@code from} on (its status history). */
+    public void status(long standardId, String status, LocalDate from) {
+        dsl.insertInto(MEASUREMENT_STANDARD_STATUS).set(MEASUREMENT_STANDARD_STATUS.STANDARD_ID, standardId)
+                .set(MEASUREMENT_STANDARD_STATUS.STATUS, status).set(MEASUREMENT_STANDARD_STATUS.EFFECTIVE_FROM, from).set(MEASUREMENT_STANDARD_STATUS.RECORDED_BY, "test")
+                .execute();
     }
 
     private long organization(long region, String code, String kind, String accreditation) {

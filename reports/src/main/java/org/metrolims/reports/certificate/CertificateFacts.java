@@ -16,11 +16,25 @@ record CertificateFacts(long calibrationId, String calibrationNo, int calibratio
         String manufacturer, String model, String serialNo, String assetNo, String procedureCode,
         LocalDate receivedOn, LocalDate calibratedOn, Double temperatureC, Double relativeHumidityPct,
         String decisionRule, Double decisionRuleMultiplier, String conformity, List<ReferenceStandard> references,
-        List<PointFacts> points, boolean certified) {
+        List<PointFacts> points, boolean certified, List<Override> overrides) {
 
     CertificateFacts {
         references = List.copyOf(references);
         points = List.copyOf(points);
+        overrides = List.copyOf(overrides);
+    }
+
+    /**
+     * A reference standard used although unfit on the calibration date, under the technician's documented override
+     * ({@code calibration.record}): printed with its reason so that the certificate says what it is worth.
+     *
+     * @param problems OVERDUE, NOT_IN_SERVICE, BROKEN_CHAIN
+     */
+    record Override(String code, List<String> problems, String reason, String by, LocalDate on) {
+
+        Override {
+            problems = List.copyOf(problems);
+        }
     }
 
     String subject() {

@@ -1,6 +1,8 @@
 package org.metrolims.reports.certificate;
 
+import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
+import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_OVERRIDE;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
 import static org.metrolims.db.jooq.Tables.CERTIFICATE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
@@ -11,6 +13,7 @@ import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -103,7 +106,21 @@ class CertificateFactsRepository {
                 r.get(CALIBRATION.PROCEDURE_CODE), r.get(CALIBRATION.RECEIVED_ON), calibratedOn,
                 dbl(r.get(CALIBRATION.TEMPERATURE_C)), dbl(r.get(CALIBRATION.RELATIVE_HUMIDITY_PCT)),
                 r.get(CALIBRATION.DECISION_RULE), dbl(r.get(CALIBRATION.DECISION_RULE_MULTIPLIER)),
-                r.get(CALIBRATION.CONFORMITY), references, points, r.get(CERTIFIED)));
+                r.get(CALIBRATION.CONFORMITY), references, points, r.get(CERTIFIED), overrides(calibrationId)));
+    }
+
+    /** The documented overrides of unfit reference standards, by standard code. */
+    private List<CertificateFacts.Override> overrides(long calibrationId) {
+        var o = CALIBRATION_REFERENCE_OVERRIDE;
+        return dsl.select(MEASUREMENT_STANDARD.CODE, o.PROBLEMS, o.REASON, APP_USER.DISPLAY_NAME, o.OVERRIDDEN_AT)
+                .from(o)
+                .join(MEASUREMENT_STANDARD).on(MEASUREMENT_STANDARD.ID.eq(o.MEASUREMENT_STANDARD_ID))
+                .join(APP_USER).on(APP_USER.ID.eq(o.OVERRIDDEN_BY))
+                .where(o.CALIBRATION_ID.eq(calibrationId))
+                .orderBy(MEASUREMENT_STANDARD.CODE)
+                .fetch(x -> new CertificateFacts.Override(x.get(MEASUREMENT_STANDARD.CODE),
+                        List.of(x.get(o.PROBLEMS).split(",")), x.get(o.REASON), x.get(APP_USER.DISPLAY_NAME),
+                        LocalDate.ofInstant(x.get(o.OVERRIDDEN_AT), ZoneOffset.UTC)));
     }
 
     /**

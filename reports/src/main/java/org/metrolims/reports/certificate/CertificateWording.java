@@ -25,8 +25,10 @@ final class CertificateWording {
                 f.receivedOn() == null ? "—" : f.receivedOn().toString(), f.calibratedOn().toString(),
                 d.issuedOn().toString(), f.procedureCode() + "（校准记录 Calibration record " + f.calibrationNo()
                         + (f.calibrationRevision() > 1 ? " rev. " + f.calibrationRevision() : "") + "）",
-                environment(f), TraceabilityStatement.zh(f.references(), f.calibratedOn()),
-                TraceabilityStatement.en(f.references(), f.calibratedOn()),
+                environment(f), TraceabilityStatement.zh(f.references(), f.calibratedOn())
+                        + TraceabilityStatement.overridesZh(f.overrides()),
+                TraceabilityStatement.en(f.references(), f.calibratedOn())
+                        + TraceabilityStatement.overridesEn(f.overrides()),
                 ConformityStatement.zh(f), ConformityStatement.en(f),
                 d.signatory() + "（电子签名，含义：签发 Electronically signed, meaning: issued）",
                 d.replacesRevision() == null ? null

@@ -115,6 +115,56 @@ final class TraceabilityStatement {
         return b.toString();
     }
 
+    /**
+     * The reference standards used although unfit on the calibration date, each with the technician's documented
+     * reason, who decided it and when (empty when there is none). Printed after the chains, so that the reader sees
+     * why a standard that was overdue, out of service or with a broken chain was used at all.
+     */
+    static String overridesZh(List<CertificateFacts.Override> overrides) {
+        if (overrides.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n以下计量标准在校准日期不满足使用条件，经书面说明后使用：");
+        for (CertificateFacts.Override o : overrides) {
+            b.append("\n    ").append(o.code()).append("（").append(o.problems().stream()
+                            .map(TraceabilityStatement::problemZh).collect(Collectors.joining("、")))
+                    .append("）：").append(o.reason()).append("——").append(o.by()).append("，").append(o.on());
+        }
+        return b.toString();
+    }
+
+    static String overridesEn(List<CertificateFacts.Override> overrides) {
+        if (overrides.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\nUsed under a documented override although unfit on the calibration"
+                + " date:");
+        for (CertificateFacts.Override o : overrides) {
+            b.append("\n    ").append(o.code()).append(" (").append(o.problems().stream()
+                            .map(TraceabilityStatement::problemEn).collect(Collectors.joining(", ")))
+                    .append("): ").append(o.reason()).append(" — ").append(o.by()).append(", ").append(o.on());
+        }
+        return b.toString();
+    }
+
+    private static String problemZh(String problem) {
+        return switch (problem) {
+            case "OVERDUE" -> "校准已过有效期";
+            case "NOT_IN_SERVICE" -> "不在有效使用状态";
+            case "BROKEN_CHAIN" -> "溯源链断链";
+            default -> problem;
+        };
+    }
+
+    private static String problemEn(String problem) {
+        return switch (problem) {
+            case "OVERDUE" -> "calibration overdue";
+            case "NOT_IN_SERVICE" -> "not in service";
+            case "BROKEN_CHAIN" -> "broken traceability chain";
+            default -> problem;
+        };
+    }
+
     /** The first broken link, for the audit trail and messages, if any chain is broken. */
     static String firstBreak(List<ReferenceStandard> standards) {
         if (standards.isEmpty()) {

@@ -11,6 +11,7 @@ import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.metrolims.db.jooq.Tables.QUANTITY;
+import static org.metrolims.db.jooq.Tables.RECOGNISED_ROOT_ISSUER;
 import static org.metrolims.db.jooq.Tables.REGION;
 
 import java.math.BigDecimal;
@@ -29,6 +30,10 @@ import org.metrolims.calibration.record.CalibrationRepository;
 import org.metrolims.calibration.record.ComponentInput;
 import org.metrolims.calibration.record.InstrumentCondition;
 import org.metrolims.calibration.record.PointInput;
+import org.metrolims.calibration.record.ReferenceOverride;
+import org.metrolims.calibration.record.ReferenceOverrideRepository;
+import org.metrolims.calibration.record.ReferenceStandardCheck;
+import org.metrolims.calibration.record.WorkRepository;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.db.audit.AuditTrail;
@@ -54,7 +59,9 @@ final class CertificateFixture {
 
     CertificateFixture(DSLContext dsl, CertificateTemplate template) {
         this.dsl = dsl;
-        this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl));
+        this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl),
+                new ReferenceStandardCheck(new TraceabilityAnalysis(new TraceabilityRepository(dsl))),
+                new ReferenceOverrideRepository(dsl), new WorkRepository(dsl));
         this.certificates = new Certificates(facts(dsl), new CertificateRepository(dsl),
                 new AuditTrail(dsl), template, new CertificateLinks("https://lims.example.org/"),
                 Clock.fixed(Instant.parse("2026-03-05T02:00:00Z"), ZoneOffset.UTC), new SplittableRandom(7));
@@ -87,7 +94,12 @@ final class CertificateFixture {
         dsl.insertInto(CALIBRATION).set(CALIBRATION.CALIBRATION_NO, "NIM-2024-0042").set(CALIBRATION.INSTRUMENT_ID, blocks)
                 .set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, institute).set(CALIBRATION.EXTERNAL_ISSUER, "中国计量科学研究院 NIM")
                 .set(CALIBRATION.EXTERNAL_CERTIFICATE_NO, "CDjc2024-0042").set(CALIBRATION.PROCEDURE_CODE, "JJG 146-2011")
-                .set(CALIBRATION.CALIBRATED_ON, LocalDate.of(2024, 6, 1)).set(CALIBRATION.STATUS, "APPROVED").execute();
+                .set(CALIBRATION.CALIBRATED_ON, LocalDate.of(2024, 6, 1)).set(CALIBRATION.VALID_UNTIL, LocalDate.of(2026, 5, 31))
+                .set(CALIBRATION.STATUS, "APPROVED").execute();
+        // the NMI under the name its certificate gives: a recognised root, so STD-GB-1 is fit for use on 2026-03-03
+        dsl.insertInto(RECOGNISED_ROOT_ISSUER).set(RECOGNISED_ROOT_ISSUER.NAME, "中国计量科学研究院 NIM")
+                .set(RECOGNISED_ROOT_ISSUER.KIND, "NATIONAL_METROLOGY_INSTITUTE").set(RECOGNISED_ROOT_ISSUER.COUNTRY, "CN")
+                .execute();
         long t1 = user("tech1", "张工", institute);
         long t2 = user("tech2", "李工", institute);
         long x = user("xmtech", "王工", otherLab);
@@ -163,11 +175,20 @@ final class CertificateFixture {
 
     /** An approved calibration (tech1, approved by tech2) of the customer's caliper with the given standards. */
     long approvedCalibrationWith(long... standards) {
+        return approvedCalibrationOverriding(null, standards);
+    }
+
+    /**
+     * As {@link #approvedCalibrationWith}, every standard overridden with {@code reason} when it is not null (an
+     * override of a fit standard is not kept).
+     */
+    long approvedCalibrationOverriding(String reason, long... standards) {
         CalibrationDraft d = draft();
         CalibrationDraft with = new CalibrationDraft(d.instrumentId(), d.customerOrganizationId(), d.procedureCode(),
                 d.receivedOn(), d.calibratedOn(), d.validUntil(), java.util.Arrays.stream(standards).boxed().toList(),
                 d.temperatureC(), d.relativeHumidityPct(), d.asFound(), d.asLeft(), d.decisionRule(),
-                d.decisionRuleMultiplier(), d.coverageProbability(), d.points());
+                d.decisionRuleMultiplier(), d.coverageProbability(), d.points(), reason == null ? List.of()
+                        : java.util.Arrays.stream(standards).mapToObj(s -> new ReferenceOverride(s, reason)).toList());
         var c = records.draft(tech1, with);
         c = records.submit(tech1, c.id(), c.version());
         return records.approve(tech2, c.id(), c.version()).id();

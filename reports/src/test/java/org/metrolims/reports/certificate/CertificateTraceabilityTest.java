@@ -59,10 +59,16 @@ class CertificateTraceabilityTest {
     void aBrokenLinkIsPrintedAndTraceabilityIsNotClaimed() throws Exception {
         long standard = fx.twoLevelStandard();
         fx.suspendTopStandard();
-        long calibration = fx.approvedCalibrationWith(standard);
+        // a standard with a broken chain is used only under a documented override, which the certificate prints
+        long calibration = fx.approvedCalibrationOverriding("top standard back from repair, chain re-established 2026-03-10",
+                standard);
 
         var issued = fx.certificates.issue(fx.signer, calibration);
         String text = CertificatesTest.text(fx.certificates.pdf(fx.officer, issued.number(), null).pdf());
+        assertPrinted(text, "以下计量标准在校准日期不满足使用条件，经书面说明后使用", "STD-GB-2（溯源链断链）",
+                "Used under a documented override although unfit on the calibration date",
+                "STD-GB-2 (broken traceability chain)", "top standard back from repair, chain re-established 2026-03-10",
+                "张工");
 
         assertPrinted(text, "FJIM-2025-0888", "断链：上级标准当日不在有效使用状态",
                 "BROKEN: reference standard not in service that day",

@@ -24,6 +24,11 @@ import org.metrolims.calibration.record.IngestReport;
 import org.metrolims.calibration.record.InstrumentCondition;
 import org.metrolims.calibration.record.PointInput;
 import org.metrolims.calibration.record.RecordFixture;
+import org.metrolims.calibration.record.ReferenceOverrideRepository;
+import org.metrolims.calibration.record.ReferenceStandardCheck;
+import org.metrolims.calibration.record.WorkRepository;
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.db.TestDatabase;
 import org.metrolims.db.audit.AuditTrail;
 
@@ -109,7 +114,9 @@ public final class CalibrationIngestBench {
         for (int from = 0; from < drafts.size(); from += batch) {
             List<CalibrationDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + batch));
             IngestReport report = dsl.transactionResult(cfg -> new CalibrationRecords(
-                    new CalibrationRepository(cfg.dsl()), new AuditTrail(cfg.dsl())).ingestChunk(f.tech1, chunk));
+                    new CalibrationRepository(cfg.dsl()), new AuditTrail(cfg.dsl()),
+                    new ReferenceStandardCheck(new TraceabilityAnalysis(new TraceabilityRepository(cfg.dsl()))),
+                    new ReferenceOverrideRepository(cfg.dsl()), new WorkRepository(cfg.dsl())).ingestChunk(f.tech1, chunk));
             if (!report.accepted()) {
                 throw new IllegalStateException("refused: " + report.rejections());
             }
