@@ -185,9 +185,15 @@ class InstrumentJourneyTest {
                 .map(LogEntry::getMessage).toList();
     }
 
+    /** The whole page: the window is made as tall as the page for the shot, then put back. */
     private void screenshot(String name) throws IOException {
+        Dimension before = browser.manage().window().getSize();
+        long height = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollHeight;")).longValue();
+        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 6000)));
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.manage().window().setSize(before);
     }
 
     private void signIn(String username) {
