@@ -6,6 +6,7 @@
 #   DATA=some/folder app/bench/load.sh              keep the data folder (a second run skips the demo load)
 #   USERS=20 SECONDS=30 THINK_MS=500 SCALE=0.1 app/bench/load.sh
 #   LOG=app.log app/bench/load.sh                   keep the application's log (to read the causes of errors)
+#   PORT=9201 app/bench/load.sh                     a fixed port instead of a free one
 # Each person signs in with the form (CSRF token from the page, then a session cookie), clicks with a random pause of
 # 0..2*THINK_MS ms, and signs out and in again after 10-29 clicks. Technicians (in pairs per institute) open the due
 # list, the coverage dashboard and the review queue, write a calibration draft and submit it, and approve the other
@@ -14,6 +15,8 @@
 # the login page, an approval that did not take) and any transport error. Goal: 0 errors, p95 under 500 ms on 2
 # cores. The run stops by itself (SECONDS and MAX_REQUESTS) and sends traffic to 127.0.0.1 only.
 set -euo pipefail
+# bash counts SECONDS up from the value it was given: read the wanted duration before anything runs
+run_seconds="$SECONDS"; [ "$run_seconds" -gt 0 ] || run_seconds=60
 cd "$(dirname "$0")/../.."
 SCALE="${SCALE:-1}"
 
@@ -31,7 +34,8 @@ if [ -z "${JAR:-}" ]; then
 fi
 work=$(mktemp -d)
 data="${DATA:-$work/data}"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port="${PORT:-}"
+[ -n "$port" ] || port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 app_pid=""
 cleanup() {
@@ -52,6 +56,6 @@ until curl -sf "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; do
 done
 echo "app healthy after $(( $(date +%s) - started )) s"
 echo "before: $(uptime)"
-"$java_bin" app/bench/LoadBench.java "$base"
+env SECONDS="$run_seconds" "$java_bin" app/bench/LoadBench.java "$base"
 echo "after:  $(uptime)"
 grep -E ' ERROR ' "$work/app.log" | head -5 || true

@@ -150,14 +150,45 @@
     box.hidden = false;
   }
 
+  // U to two significant digits, rounded up unless less than a tenth of the last digit would be dropped (JCGM 100
+  // 7.2.6, as MeasurementFormat does on the server); returns the text and the decimal place values round to.
+  function roundUncertainty(u) {
+    if (!(u > 0) || !isFinite(u)) { return {text: '0', scale: null}; }
+    var x = Number(u.toPrecision(12));
+    var scale = 1 - Math.floor(Math.log10(x));
+    var m = Number((x * Math.pow(10, scale)).toPrecision(12));
+    var k = Math.floor(m);
+    if (m - k >= 0.1) { k += 1; }
+    if (k >= 100) { k = k / 10; scale -= 1; }
+    return {text: fixed(k / Math.pow(10, scale), scale), scale: scale};
+  }
+
+  function fixed(v, scale) {
+    if (scale >= 0) { return v.toFixed(Math.min(scale, 100)); }
+    var step = Math.pow(10, -scale);
+    return String(Math.round(v / step) * step);
+  }
+
+  // a value to U's decimal place; without U, at most six significant digits (never binary float noise)
+  function roundedTo(v, scale) {
+    return scale === null ? String(Number(v.toPrecision(6))) : fixed(v, scale);
+  }
+
+  var labels = document.getElementById('verdict-labels');
+  var verdicts = JSON.parse((labels && labels.textContent) || '{}');
+
   function render(results) {
     var outputs = points.querySelectorAll('.point-result');
     results.forEach(function (r, i) {
       var o = outputs[i];
       if (!o) { return; }
-      o.textContent = o.dataset.mean + ' ' + r.mean + ' ' + r.unit + ' · ' + o.dataset.error + ' ' + r.error
-        + ' · ' + o.dataset.expanded + ' ' + r.expandedUncertainty + ' (k = ' + r.coverageFactor.toFixed(2) + ')'
-        + (r.verdict ? ' · ' + o.dataset.verdict + ' ' + r.verdict : '');
+      var u = roundUncertainty(r.expandedUncertainty);
+      var unit = r.unit ? ' ' + r.unit : '';
+      o.textContent = o.dataset.mean + ' ' + roundedTo(r.mean, u.scale) + unit
+        + ' · ' + o.dataset.error + ' ' + roundedTo(r.error, u.scale) + unit
+        + ' · ' + o.dataset.expanded + ' ' + u.text + unit + ' (k = ' + r.coverageFactor.toFixed(2) + ')'
+        + (r.verdict ? ' · ' + o.dataset.verdict + ' ' + (verdicts[r.verdict] || r.verdict) : '');
+      o.dataset.code = r.verdict || '';
     });
   }
 

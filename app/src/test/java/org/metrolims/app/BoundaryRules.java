@@ -1,7 +1,6 @@
 package org.metrolims.app;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -15,7 +14,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import com.tngtech.archunit.library.dependencies.SliceRule;
 
 /**
  * The module and feature boundaries of MetroLIMS as ArchUnit rules, written against a root package so that the
@@ -54,17 +52,6 @@ final class BoundaryRules {
         String app = root + ".app.";
         return describe("the demo province generator",
             c -> inPackage(c, app + "demo") || topLevel(c).getSimpleName().contains("Demo"));
-    }
-
-    /**
-     * Package dependencies still allowed to close a cycle: {@code app.signature} (electronic signatures, being moved
-     * out of app into the domain modules) asks {@code app.security} to re-authenticate its user, while
-     * {@code app.security} hashes API tokens with {@code app.signature}'s SHA-256 helper. Remove when that move is
-     * merged.
-     */
-    SliceRule withTemporaryCycleExceptions(SliceRule rule) {
-        return rule.ignoreDependency(resideInAPackage(root + ".app.signature"),
-            resideInAPackage(root + ".app.security"));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -135,7 +122,7 @@ final class BoundaryRules {
                 return "feature packages " + prefix + "<module>.<feature>";
             }
         };
-        return withTemporaryCycleExceptions(slices().assignedFrom(features).should().beFreeOfCycles());
+        return slices().assignedFrom(features).should().beFreeOfCycles();
     }
 
     /**

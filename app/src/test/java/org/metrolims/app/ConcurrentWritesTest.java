@@ -2,6 +2,8 @@ package org.metrolims.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.metrolims.db.jooq.Tables.APP_USER;
+import static org.metrolims.db.jooq.Tables.CALIBRATION;
+import static org.metrolims.db.jooq.Tables.CALIBRATION_SCHEDULE;
 import static org.metrolims.db.jooq.Tables.CERTIFICATE;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
@@ -17,10 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.calibration.CalibrationApiFixture;
 import org.metrolims.app.proficiency.PtApiFixture;
@@ -31,6 +36,9 @@ import org.metrolims.calibration.record.CalibrationRecords;
 import org.metrolims.calibration.record.ComponentInput;
 import org.metrolims.calibration.record.InstrumentCondition;
 import org.metrolims.calibration.record.PointInput;
+import org.metrolims.calibration.schedule.CalibrationSchedules;
+import org.metrolims.calibration.schedule.DueFilter;
+import org.metrolims.db.PageRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,6 +61,7 @@ class ConcurrentWritesTest {
     @Autowired DSLContext dsl;
     @Autowired PasswordEncoder encoder;
     @Autowired CalibrationRecords records;
+    @Autowired CalibrationSchedules schedules;
 
     @Test
     void twoSimultaneousIssuesOfOneCalibrationGiveOneCertificateAndOneConflict() throws Exception {
@@ -109,6 +118,76 @@ class ConcurrentWritesTest {
             assertThat(dsl.fetchCount(dsl.selectDistinct(PT_ENROLMENT.LAB_CODE).from(PT_ENROLMENT)
                     .where(PT_ENROLMENT.ROUND_ID.eq(round)))).isEqualTo(labs.size());
         }
+    }
+
+    /**
+     * The load bench's deadlock: a due list refreshes the schedule rows the triggers marked stale (it takes the
+     * instrument's mark, then reads its calibrations) while a draft, submission or approval of the same instrument
+     * writes its calibration row (then marks the instrument, in the trigger). The two took the same two locks in
+     * opposite order, and MariaDB rolled one back (1213). Technicians write and approve records of one instrument
+     * while due lists are read, as fast as they can: every write and every read goes through.
+     */
+    @Test
+    void writesOfOneInstrumentAndDueListsAtTheSameTimeNeverDeadlock() throws Exception {
+        CalibrationApiFixture fixture = new CalibrationApiFixture(dsl, encoder, "RACE", 962);
+        Actor tech = actor("test-tech", fixture.institute);
+        Actor tech2 = actor("test-tech-2", fixture.institute);
+        var draft = new CalibrationDraft(fixture.instrument, null, "JJG 30-2012", LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 3), LocalDate.of(2027, 3, 2), List.of(fixture.standard), 20.1, 45.0,
+                InstrumentCondition.IN_TOLERANCE, InstrumentCondition.IN_TOLERANCE, DecisionRuleCode.SIMPLE_ACCEPTANCE,
+                null, null, List.of(new PointInput(10.0, "mm", List.of(10.0002, 10.0004, 10.0003), 1.0, "µm",
+                        List.of(ComponentInput.expanded("reference", 0.0002, 2)))));
+        DueFilter everything = DueFilter.province(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
+        List<Callable<Integer>> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            workers.add(() -> {
+                int n = 0;
+                while (System.nanoTime() < until) {
+                    var c = records.draft(tech, draft);
+                    c = records.submit(tech, c.id(), c.version());
+                    records.approve(tech2, c.id(), c.version());
+                    n++;
+                }
+                return n;
+            });
+        }
+        for (int r = 0; r < 4; r++) {
+            workers.add(() -> {
+                int n = 0;
+                while (System.nanoTime() < until) {
+                    schedules.due(everything, new PageRequest(0, 5));
+                    n++;
+                }
+                return n;
+            });
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(workers.size());
+        try {
+            List<Future<Integer>> done = threads.invokeAll(workers);
+            int writes = 0;
+            for (int i = 0; i < done.size(); i++) {
+                int n;
+                try {
+                    n = done.get(i).get(); // a deadlock's loser throws here
+                } catch (ExecutionException e) {
+                    // what InnoDB says of it, to read in the test's output
+                    System.err.println(dsl.fetch("SHOW ENGINE INNODB STATUS").getValue(0, "Status"));
+                    throw e;
+                }
+                writes += i < 4 ? n : 0;
+            }
+            assertThat(writes).as("records written, submitted and approved").isPositive();
+        } finally {
+            threads.shutdownNow();
+        }
+        schedules.refreshStale();
+        Long latest = dsl.select(DSL.max(CALIBRATION.ID)).from(CALIBRATION)
+                .where(CALIBRATION.INSTRUMENT_ID.eq(fixture.instrument), CALIBRATION.STATUS.eq("APPROVED"))
+                .fetchSingle().value1();
+        assertThat(dsl.select(CALIBRATION_SCHEDULE.LAST_CALIBRATION_ID).from(CALIBRATION_SCHEDULE)
+                .where(CALIBRATION_SCHEDULE.INSTRUMENT_ID.eq(fixture.instrument)).fetchSingle().value1())
+                .as("no mark was lost: the schedule names the latest approved calibration").isEqualTo(latest);
     }
 
     // ---- helpers

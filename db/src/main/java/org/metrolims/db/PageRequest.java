@@ -1,5 +1,7 @@
 package org.metrolims.db;
 
+import org.metrolims.db.failure.InvalidInput;
+
 /**
  * Which page of a list to read. Sizes are capped so that no request can ask for a whole table, and the offset
  * ({@code page × size}) must stay a 32-bit number, so that no page number overflows on its way to SQL.
@@ -38,17 +40,10 @@ public record PageRequest(int page, int size) {
     }
 
     /** A page or size out of range; {@link #field()} is the request parameter it came from. */
-    public static final class InvalidPageException extends IllegalArgumentException {
-
-        private final String field;
+    public static final class InvalidPageException extends InvalidInput {
 
         public InvalidPageException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            super(field, message);
         }
     }
 }

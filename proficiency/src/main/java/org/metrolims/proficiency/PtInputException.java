@@ -1,31 +1,32 @@
 package org.metrolims.proficiency;
 
 import java.util.Objects;
+import org.metrolims.db.failure.InvalidInput;
+import org.metrolims.db.failure.Message;
 
 /** Input that cannot be used at all (not finite, negative uncertainty, missing field, ...); names the field. */
-public class PtInputException extends RuntimeException {
-
-    private final String field;
+public class PtInputException extends InvalidInput {
 
     public PtInputException(String field, String message) {
-        super(message);
-        this.field = Objects.requireNonNull(field, "field");
+        super(Objects.requireNonNull(field, "field"), message);
     }
 
-    public String field() {
-        return field;
+    public PtInputException(String field, Message message) {
+        super(Objects.requireNonNull(field, "field"), message);
     }
 
     /** A number the database can store: finite and below 10^26 in magnitude (DECIMAL(38, 12)). */
     public static double requireStorable(Double value, String field) {
         if (value == null) {
-            throw new PtInputException(field, "is required");
+            throw new PtInputException(field, Message.of("failure.required", "is required"));
         }
         if (!Double.isFinite(value)) {
-            throw new PtInputException(field, "must be a finite number, got " + value);
+            throw new PtInputException(field,
+                    Message.of("failure.notFinite", "must be a finite number, got " + value, value));
         }
         if (Math.abs(value) >= 1e26) {
-            throw new PtInputException(field, "must be smaller than 1e26 in magnitude, got " + value);
+            throw new PtInputException(field, Message.of("failure.tooLarge",
+                    "must be smaller than 1e26 in magnitude, got " + value, "1e26", value));
         }
         return value;
     }
@@ -37,7 +38,8 @@ public class PtInputException extends RuntimeException {
         }
         requireStorable(value, field);
         if (value < 0) {
-            throw new PtInputException(field, "must not be negative, got " + value);
+            throw new PtInputException(field,
+                    Message.of("failure.negative", "must not be negative, got " + value, value));
         }
         return value;
     }

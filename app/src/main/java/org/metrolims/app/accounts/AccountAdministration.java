@@ -12,6 +12,9 @@ import org.metrolims.app.security.SessionStamps;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.identity.AccountRow;
+import org.metrolims.db.identity.Accounts;
+import org.metrolims.db.identity.Organizations;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,14 +32,16 @@ class AccountAdministration {
     private static final int MAX_USERNAME = 64;
     private static final int MAX_DISPLAY_NAME = 100;
 
-    private final AccountRepository accounts;
+    private final Accounts accounts;
+    private final Organizations organizations;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final SessionStamps sessions;
 
-    AccountAdministration(AccountRepository accounts, PasswordEncoder passwords, AuditTrail audit,
-            SessionStamps sessions) {
+    AccountAdministration(Accounts accounts, Organizations organizations, PasswordEncoder passwords,
+            AuditTrail audit, SessionStamps sessions) {
         this.accounts = accounts;
+        this.organizations = organizations;
         this.passwords = passwords;
         this.audit = audit;
         this.sessions = sessions;
@@ -44,7 +49,7 @@ class AccountAdministration {
 
     @Transactional(readOnly = true)
     List<AccountRow> list() {
-        return accounts.all(2000);
+        return accounts.list(2000);
     }
 
     @Transactional
@@ -62,12 +67,11 @@ class AccountAdministration {
         if (display.length() > MAX_DISPLAY_NAME) {
             throw new AccountInputException("displayName", "at most " + MAX_DISPLAY_NAME + " characters");
         }
-        long organization = accounts.organizationId(organizationCode == null ? "" : organizationCode.strip())
+        long organization = organizations.idOfCode(organizationCode == null ? "" : organizationCode.strip())
                 .orElseThrow(() -> new AccountInputException("organizationCode", "no such organization"));
         Set<String> checkedRoles = roles(roles);
         checkPassword(name, password);
-        long id = accounts.insert(name, display, organization, passwords.encode(password));
-        accounts.replaceRoles(id, checkedRoles);
+        long id = accounts.create(name, display, organization, passwords.encode(password), checkedRoles);
         AccountRow after = accounts.find(id).orElseThrow();
         audit.record(entry(admin, "CREATE", id, null, after, null));
         return after;

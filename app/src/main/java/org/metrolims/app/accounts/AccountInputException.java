@@ -1,16 +1,11 @@
 package org.metrolims.app.accounts;
 
-/** An account change was refused because of one field's value; nothing was changed. */
-class AccountInputException extends RuntimeException {
+import org.metrolims.db.failure.InvalidInput;
 
-    private final String field;
+/** An account change was refused because of one field's value; nothing was changed. */
+class AccountInputException extends InvalidInput {
 
     AccountInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    String field() {
-        return field;
+        super(field, message);
     }
 }

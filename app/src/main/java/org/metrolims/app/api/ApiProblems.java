@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.metrolims.db.PageRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -36,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every API error as RFC 9457 problem+json. Bad input names the field it is about in an
  * {@code errors} list ({@code [{"field": "size", "message": "..."}]}), so a script or a form can
- * point at it; unexpected failures give a 500 without internals (they are logged).
+ * point at it; unexpected failures give a 500 without internals (they are logged). The application's own failures
+ * ({@link org.metrolims.db.failure.Failure}) are answered by {@link Failures}, in the same shape.
  */
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -109,12 +109,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return badRequest(fields, new HttpHeaders(), request);
-    }
-
-    /** A page or size out of range in any paged list: a 400 naming {@code page} or {@code size}. */
-    @ExceptionHandler(PageRequest.InvalidPageException.class)
-    ResponseEntity<Object> onInvalidPage(PageRequest.InvalidPageException ex, WebRequest request) {
-        return badRequest(List.of(new FieldProblem(ex.field(), ex.getMessage())), new HttpHeaders(), request);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.metrolims.app.api.ApiProblems.FieldProblem;
+import org.metrolims.calibration.standard.ImportReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,8 +13,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 
 /**
- * The problem+json shapes every API error handler answers with, so that a client sees one format
- * whichever feature refused its request: bad input is a 400 whose {@code errors[]} name the fields.
+ * The problem+json shapes every API error answer has, so that a client sees one format whichever feature refused its
+ * request: bad input is a 400 whose {@code errors[]} name the fields ({@link Failures} maps the application's own
+ * failures, {@link ApiProblems} Spring's binding and validation failures, both through these).
  */
 public final class Problems {
 
@@ -43,6 +45,22 @@ public final class Problems {
     /** A problem with its own status, sent as application/problem+json. */
     public static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /** One rejected cell of an import. */
+    public record RowProblem(int row, String field, String message) {
+    }
+
+    /** A rejected import: 400, nothing was imported; every rejected row and field is listed in {@code errors[]}. */
+    public static ResponseEntity<ProblemDetail> rejectedImport(ImportReport report) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, report.rejections().size()
+                + " problem(s) in " + report.rejections().stream().map(ImportReport.RowRejection::row).distinct()
+                        .count() + " row(s); nothing was imported.");
+        p.setTitle("Import rejected");
+        p.setProperty("imported", 0);
+        p.setProperty("errors", report.rejections().stream()
+                .map(r -> new RowProblem(r.row(), r.field(), r.message())).toList());
+        return respond(p);
     }
 
     /** The field of a request body that could not be read (e.g. {@code points[0].nominal}), or "body". */

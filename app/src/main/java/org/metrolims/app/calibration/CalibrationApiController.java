@@ -9,7 +9,6 @@ import org.metrolims.app.api.ApiProblems.FieldProblem;
 import org.metrolims.app.api.Problems;
 import org.metrolims.app.calibration.CalibrationApiModels.Approval;
 import org.metrolims.app.calibration.CalibrationApiModels.Correction;
-import org.metrolims.app.signature.SignatureCheck;
 import org.metrolims.app.calibration.CalibrationApiModels.DraftUpdate;
 import org.metrolims.app.calibration.CalibrationApiModels.ReasonedStep;
 import org.metrolims.app.calibration.CalibrationApiModels.VersionedStep;
@@ -23,6 +22,7 @@ import org.metrolims.calibration.record.CalibrationStatus;
 import org.metrolims.calibration.record.CalibrationSummary;
 import org.metrolims.calibration.record.IngestReport;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.identity.SignatureCheck;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -95,7 +95,7 @@ class CalibrationApiController {
     Calibration update(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody DraftUpdate update) {
         return records.updateDraft(CalibrationActors.of(user), id, version(user, id, update.version()),
-                update.calibration());
+                required(update.calibration()));
     }
 
     @PostMapping("/{id}/submit")
@@ -126,7 +126,15 @@ class CalibrationApiController {
     Calibration revise(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody Correction correction) {
         return records.revise(CalibrationActors.of(user), id, version(user, id, correction.version()),
-                correction.reason(), correction.calibration());
+                correction.reason(), required(correction.calibration()));
+    }
+
+    /** A draft's new content, or a 400 naming {@code calibration} when the body left it out. */
+    private static CalibrationDraft required(CalibrationDraft calibration) {
+        if (calibration == null) {
+            throw new CalibrationInputException("calibration", "is required");
+        }
+        return calibration;
     }
 
     @PostMapping("/{id}/return")

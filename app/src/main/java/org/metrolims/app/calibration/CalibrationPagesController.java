@@ -14,6 +14,7 @@ import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.calibration.standard.StandardFilter;
 import org.metrolims.calibration.standard.StandardStatus;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.failure.Forbidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -128,7 +129,12 @@ class CalibrationPagesController {
             found(action);
             redirect.addFlashAttribute("done", true);
         } catch (CalibrationRuleException e) {
-            redirect.addFlashAttribute("refused", e.reason().name());
+            redirect.addFlashAttribute("refused", e.code());
+        } catch (Forbidden e) {
+            if (!CalibrationRuleException.NOT_PERMITTED.equals(e.code())) {
+                throw e; // a refused signature is the caller's to answer
+            }
+            redirect.addFlashAttribute("refused", e.code()); // not a technician of the performing lab
         } catch (CalibrationInputException e) {
             redirect.addFlashAttribute("refused", e.field() + ": " + e.getMessage());
         }

@@ -6,10 +6,10 @@ import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.failure.Forbidden;
 import org.metrolims.reports.certificate.CertificateBatch;
 import org.metrolims.reports.certificate.CertificateBatches;
 import org.metrolims.reports.certificate.CertificateFilter;
-import org.metrolims.reports.certificate.CertificateForbiddenException;
 import org.metrolims.reports.certificate.CertificateNotFoundException;
 import org.metrolims.reports.certificate.CertificateRevision;
 import org.metrolims.reports.certificate.CertificateRuleException;
@@ -129,7 +129,7 @@ class CertificatePagesController {
             return "redirect:/certificates/" + number;
         } catch (SignatureRefusedException e) {
             model.addAttribute("error", e.locked() ? "signature.locked" : "certificate.error.password");
-        } catch (CertificateRuleException | CertificateForbiddenException e) {
+        } catch (CertificateRuleException | Forbidden e) {
             model.addAttribute("errorDetail", e.getMessage());
         }
         return "certificate/withdraw-confirm";
@@ -167,7 +167,7 @@ class CertificatePagesController {
             return "redirect:/certificates";
         } catch (SignatureRefusedException e) {
             model.addAttribute("error", e.locked() ? "signature.locked" : "certificate.error.password");
-        } catch (CertificateRuleException | CertificateForbiddenException | CertificateNotFoundException e) {
+        } catch (CertificateRuleException | Forbidden | CertificateNotFoundException e) {
             model.addAttribute("errorDetail", e.getMessage());
         }
         model.addAttribute("calibrationId", calibrationId);

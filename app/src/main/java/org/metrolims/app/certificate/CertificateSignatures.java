@@ -1,6 +1,7 @@
 package org.metrolims.app.certificate;
 
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.db.identity.Accounts;
 import org.metrolims.reports.certificate.CertificateSigner;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CertificateSignatures {
 
-    private final SignerRepository signers;
+    private final Accounts signers;
 
-    CertificateSignatures(SignerRepository signers) {
+    CertificateSignatures(Accounts signers) {
         this.signers = signers;
     }
 
@@ -25,7 +26,7 @@ class CertificateSignatures {
 
     /** The signer a resumed batch signs for: the requester, who signed when starting it. */
     CertificateSigner requester(long userId) {
-        var stored = signers.find(userId).orElseThrow();
+        var stored = signers.signer(userId).orElseThrow();
         return new CertificateSigner(stored.userId(), stored.username(), stored.displayName(),
                 stored.organizationId(), stored.technician());
     }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.signature.ConfirmedSigner;
 import org.metrolims.app.signature.ElectronicSignatures;
-import org.metrolims.app.signature.Meaning;
+import org.metrolims.db.identity.Meaning;
 import org.metrolims.reports.certificate.CertificateBatch;
 import org.metrolims.reports.certificate.CertificateBatches;
 import org.metrolims.reports.certificate.CertificateRuleException;
@@ -101,7 +101,7 @@ class CertificateSigning {
     /** What the request itself lacks is answered before the password is asked for (as the service would). */
     private static void requireReason(String reason, String message) {
         if (reason == null || reason.isBlank()) {
-            throw new CertificateRuleException("reason", message);
+            throw new CertificateRuleException("REASON_REQUIRED", "reason", message);
         }
     }
 

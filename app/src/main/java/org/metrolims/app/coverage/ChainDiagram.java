@@ -7,6 +7,8 @@ import java.util.Map;
 import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.ChainLink;
 import org.metrolims.calibration.traceability.ChainNode;
+import org.metrolims.calibration.traceability.scheme.SchemeVerdict;
+import org.metrolims.calibration.uncertainty.MeasurementFormat;
 
 /**
  * A chain drawn as a layered graph: the roots on top, the standard asked about at the bottom, one row per depth,
@@ -27,11 +29,14 @@ record ChainDiagram(int width, int height, List<Box> boxes, List<Edge> edges) {
     }
 
     /**
-     * @param scheme the node's verification-scheme level and verdict ("E2 · OK"), empty when none
+     * @param level the standard's level code (the page labels it), empty for a root or a missing node
+     * @param sub the standard's U as the formatter writes it, empty when unknown
+     * @param scheme the node's verification-scheme level ("E2"), empty when none
+     * @param verdict where the node stands in its verification scheme, null when it has none
      * @param schemeCss {@code ok}, {@code flagged} (misplaced, reference not higher) or {@code none}
      */
-    record Box(String key, double x, double y, String label, String sub, String css, Long standardId, String scheme,
-            String schemeCss) {
+    record Box(String key, double x, double y, String label, String level, String sub, String css, Long standardId,
+            String scheme, SchemeVerdict verdict, String schemeCss) {
         public double textX() {
             return x + BOX_W / 2.0;
         }
@@ -59,24 +64,19 @@ record ChainDiagram(int width, int height, List<Box> boxes, List<Edge> edges) {
             double y = MARGIN + (maxDepth - row.getKey()) * ROW_H;
             for (int i = 0; i < nodes.size(); i++) {
                 ChainNode n = nodes.get(i);
-                String sub = switch (n.kind()) {
-                    case STANDARD -> n.level().orElse("") + n.expandedUncertainty()
-                            .map(u -> " U=" + String.format(java.util.Locale.ROOT, "%.3g", u) + " " + n.unit().orElse(""))
-                            .orElse("");
-                    case ROOT -> "root";
-                    case MISSING -> "missing";
-                };
+                String sub = n.expandedUncertainty()
+                        .map(u -> "U = " + MeasurementFormat.uncertainty(u, n.unit().orElse(null))).orElse("");
                 String label = n.label().length() > 26 ? n.label().substring(0, 25) + "…" : n.label();
-                String scheme = n.scheme().map(st -> st.level().map(l -> l + " · ").orElse("")
-                        + st.verdict().name()).orElse("");
+                String scheme = n.scheme().flatMap(st -> st.level()).orElse("");
+                SchemeVerdict verdict = n.scheme().map(st -> st.verdict()).orElse(null);
                 String schemeCss = n.scheme().map(st -> switch (st.verdict()) {
                     case OK -> "ok";
                     case MISPLACED, REFERENCE_NOT_HIGHER -> "flagged";
                     case NO_SCHEME -> "none";
                 }).orElse("none");
-                Box b = new Box(n.key(), left + i * (BOX_W + GAP_X), y, label, sub,
+                Box b = new Box(n.key(), left + i * (BOX_W + GAP_X), y, label, n.level().orElse(""), sub,
                         n.kind().name().toLowerCase(java.util.Locale.ROOT), n.standardId().orElse(null), scheme,
-                        schemeCss);
+                        verdict, schemeCss);
                 boxes.add(b);
                 byKey.put(n.key(), b);
             }

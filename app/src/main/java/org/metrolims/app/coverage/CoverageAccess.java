@@ -6,6 +6,8 @@ import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
 import org.metrolims.calibration.coverage.CoverageMetrics;
 import org.metrolims.calibration.standard.RegistryUser;
+import org.metrolims.db.failure.Forbidden;
+import org.metrolims.db.failure.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /** Who sees what: officers, administrators and technicians see the province's coverage; labs do not. */
@@ -24,13 +26,13 @@ class CoverageAccess {
 
     static void requireCoverage(MetroLimsUser user) {
         if (!seesCoverage(user)) {
-            throw new CoverageForbiddenException("Coverage figures are for officers, administrators and technicians");
+            throw new Forbidden("Coverage figures are for officers, administrators and technicians");
         }
     }
 
     static void requireDemandWriter(MetroLimsUser user) {
         if (!(user.hasRole(Role.OFFICER) || user.hasRole(Role.ADMIN))) {
-            throw new CoverageForbiddenException("Demand is recorded by officers and administrators");
+            throw new Forbidden("Demand is recorded by officers and administrators");
         }
     }
 
@@ -41,7 +43,7 @@ class CoverageAccess {
         }
         List<String> known = metrics.disciplines();
         if (!known.contains(code)) {
-            throw new CoverageInputException("discipline", "'" + code + "' is not one of " + known);
+            throw new InvalidInput("discipline", "'" + code + "' is not one of " + known);
         }
         return Optional.of(code);
     }
@@ -51,20 +53,5 @@ class CoverageAccess {
         boolean technician = user.hasRole(Role.TECHNICIAN);
         return new RegistryUser(user.getUsername(), user.organizationId(), admin, technician,
                 admin || technician || user.hasRole(Role.OFFICER));
-    }
-
-    static final class CoverageForbiddenException extends RuntimeException {
-        CoverageForbiddenException(String message) {
-            super(message);
-        }
-    }
-
-    static final class CoverageInputException extends RuntimeException {
-        final String field;
-
-        CoverageInputException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.metrolims.app.api.Problems;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
 import org.metrolims.calibration.coverage.CoverageFigures;
@@ -130,7 +131,7 @@ class CoverageApiController {
         CoverageAccess.requireDemandWriter(user);
         ImportReport report = metrics.importDemand(new StringReader(csv), user.getUsername());
         if (!report.accepted()) {
-            return CoverageProblems.rejectedImport(report);
+            return Problems.rejectedImport(report);
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("imported", report.imported()));
     }

@@ -11,8 +11,9 @@ import org.metrolims.calibration.coverage.CoverageMetrics;
 import org.metrolims.calibration.coverage.CoverageMetrics.Dashboard;
 import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.TraceabilityNotFoundException;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
+import org.metrolims.db.failure.InvalidInput;
+import org.metrolims.db.failure.NotFound;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -125,7 +126,7 @@ class CoveragePagesController {
         Chain chain;
         try {
             chain = schemes.withStandings(traceability.chain(id, date, CoverageAccess.registryUser(user)));
-        } catch (TraceabilityNotFoundException e) {
+        } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
         model.addAttribute("asOf", date);
@@ -137,7 +138,7 @@ class CoveragePagesController {
     private Optional<String> discipline(String code) {
         try {
             return access.discipline(code);
-        } catch (CoverageAccess.CoverageInputException e) {
+        } catch (InvalidInput e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
+import org.metrolims.db.failure.Forbidden;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -41,7 +42,7 @@ class CoverageReportController {
             @Parameter(description = "GB/T 2260 code; the province when absent") @RequestParam(required = false)
                     RegionCode region) {
         if (!(user.hasRole(Role.OFFICER) || user.hasRole(Role.ADMIN))) {
-            throw new CoverageAccess.CoverageForbiddenException("The coverage report is for officers and administrators");
+            throw new Forbidden("The coverage report is for officers and administrators");
         }
         LocalDate today = LocalDate.now(PROVINCE_ZONE);
         LocalDate date = asOf == null ? today : asOf;

@@ -11,6 +11,7 @@ import org.metrolims.calibration.coverage.CoverageMetrics.Dashboard;
 import org.metrolims.calibration.coverage.CoverageRepository.RegionRow;
 import org.metrolims.calibration.coverage.CoverageSnapshot;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.failure.InvalidInput;
 import org.metrolims.db.reference.Discipline;
 import org.metrolims.db.reference.ReferenceData;
 import org.metrolims.db.reference.RegionCode;
@@ -43,7 +44,7 @@ class CoverageReports {
 
     public CoverageReportData data(LocalDate asOf, RegionCode region, LocalDate today) {
         RegionRow row = metrics.regions().stream().filter(r -> r.code().equals(region.value())).findFirst()
-                .orElseThrow(() -> new CoverageAccess.CoverageInputException("region",
+                .orElseThrow(() -> new InvalidInput("region",
                         "'" + region.value() + "' is not a region of the province"));
         // one snapshot for the dashboard and the table by discipline: its dates include asOf
         CoverageSnapshot snapshot = metrics.dashboardSnapshot(asOf, TREND_MONTHS);

@@ -12,7 +12,7 @@ import org.metrolims.calibration.traceability.RecallImpact;
 import org.metrolims.calibration.traceability.RecallImpact.ImpactedCalibration;
 import org.metrolims.calibration.traceability.RecallImpact.ImpactedCertificate;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.TraceabilityNotFoundException;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -115,7 +115,7 @@ class RecallImpactPagesController {
     private RecallImpact load(MetroLimsUser user, long id, LocalDate foundOn) {
         try {
             return traceability.impact(id, Optional.empty(), Optional.of(foundOn), CoverageAccess.registryUser(user));
-        } catch (TraceabilityNotFoundException e) {
+        } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
     }

@@ -2,9 +2,11 @@ package org.metrolims.app.coverage;
 
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
-import org.metrolims.calibration.traceability.scheme.SchemeClaimException;
 import org.metrolims.calibration.traceability.scheme.SchemeClaims;
 import org.metrolims.calibration.traceability.scheme.SchemeClaims.ClaimRequest;
+import org.metrolims.db.failure.Conflict;
+import org.metrolims.db.failure.InvalidInput;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -50,14 +52,12 @@ class SchemeClaimPagesController {
         try {
             change.run();
             redirect.addFlashAttribute("claimChanged", true);
-        } catch (SchemeClaimException e) {
-            switch (e.kind()) {
-                case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage(), e);
-                case INPUT -> redirect.addFlashAttribute("claimErrors",
-                        List.of(new FieldError(e.field().orElse("level"), e.getMessage())));
-                case CONFLICT -> redirect.addFlashAttribute("claimErrors",
-                        List.of(new FieldError("level", e.getMessage())));
-            }
+        } catch (NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage(), e);
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("claimErrors", List.of(new FieldError(e.field(), e.getMessage())));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("claimErrors", List.of(new FieldError("level", e.getMessage())));
         }
         return "redirect:/registry/standards/" + id + "#scheme-claim";
     }

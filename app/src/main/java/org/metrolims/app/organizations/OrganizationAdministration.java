@@ -13,6 +13,10 @@ import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.identity.DisciplineChoice;
+import org.metrolims.db.identity.OrganizationDetails;
+import org.metrolims.db.identity.OrganizationRow;
+import org.metrolims.db.identity.Organizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +34,10 @@ class OrganizationAdministration {
     private static final int MAX_NAME = 200;
     private static final int MAX_ADDRESS = 300;
 
-    private final OrganizationRegisterRepository organizations;
+    private final Organizations organizations;
     private final AuditTrail audit;
 
-    OrganizationAdministration(OrganizationRegisterRepository organizations, AuditTrail audit) {
+    OrganizationAdministration(Organizations organizations, AuditTrail audit) {
         this.organizations = organizations;
         this.audit = audit;
     }
@@ -49,7 +53,7 @@ class OrganizationAdministration {
     }
 
     @Transactional(readOnly = true)
-    List<OrganizationRegisterRepository.DisciplineChoice> disciplines() {
+    List<DisciplineChoice> disciplines() {
         return organizations.disciplines();
     }
 
@@ -63,8 +67,7 @@ class OrganizationAdministration {
             throw new OrganizationInputException("code", "is taken");
         }
         OrganizationDetails details = checked(form, -1);
-        long id = organizations.insert(c, details);
-        organizations.replaceScope(id, scope(form.scope()));
+        long id = organizations.add(c, details, scope(form.scope()));
         OrganizationRow after = organizations.find(id).orElseThrow();
         audit.record(entry(admin, "CREATE", id, null, after, null));
         return after;
@@ -82,8 +85,7 @@ class OrganizationAdministration {
         if (details.parentId().isPresent() && details.parentId().get() == id) {
             throw new OrganizationInputException("parentCode", "an organization cannot be its own parent");
         }
-        organizations.update(id, details);
-        organizations.replaceScope(id, scope(form.scope()));
+        organizations.update(id, details, scope(form.scope()));
         OrganizationRow after = organizations.find(id).orElseThrow();
         audit.record(entry(admin, "UPDATE", id, before, after, why));
         return after;

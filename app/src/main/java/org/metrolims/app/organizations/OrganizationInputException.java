@@ -1,16 +1,11 @@
 package org.metrolims.app.organizations;
 
-/** An organization change was refused because of one field's value; nothing was changed. */
-class OrganizationInputException extends RuntimeException {
+import org.metrolims.db.failure.InvalidInput;
 
-    private final String field;
+/** An organization change was refused because of one field's value; nothing was changed. */
+class OrganizationInputException extends InvalidInput {
 
     OrganizationInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    String field() {
-        return field;
+        super(field, message);
     }
 }

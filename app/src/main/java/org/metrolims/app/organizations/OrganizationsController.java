@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.identity.OrganizationRow;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.calibration.schedule.LabInstrument;
+import org.metrolims.calibration.schedule.LabInstruments;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A lab's home: its instruments and when each is due (the validity of its latest approved calibration), with links
@@ -18,16 +19,15 @@ public class LabPortal {
     /** Instruments shown on the home page; the registry pages list them all. */
     static final int INSTRUMENTS_SHOWN = 200;
 
-    private final PortalRepository repository;
+    private final LabInstruments instruments;
     private final Clock clock;
 
-    LabPortal(PortalRepository repository) {
-        this.repository = repository;
+    LabPortal(LabInstruments instruments) {
+        this.instruments = instruments;
         this.clock = Clock.systemUTC();
     }
 
-    @Transactional(readOnly = true)
-    public List<PortalInstrument> instruments(MetroLimsUser lab) {
-        return repository.instruments(lab.organizationId(), LocalDate.now(clock), INSTRUMENTS_SHOWN);
+    public List<LabInstrument> instruments(MetroLimsUser lab) {
+        return instruments.of(lab.organizationId(), LocalDate.now(clock), INSTRUMENTS_SHOWN);
     }
 }

@@ -1,10 +1,10 @@
 package org.metrolims.app.portal;
 
-import org.metrolims.app.schedule.RecallMessages;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.record.Actor;
 import org.metrolims.calibration.record.CalibrationFilter;
 import org.metrolims.calibration.record.CalibrationRecords;
+import org.metrolims.calibration.schedule.Recalls;
 import org.metrolims.db.PageRequest;
 import org.metrolims.reports.certificate.CertificateFilter;
 import org.metrolims.reports.certificate.CertificateViewer;
@@ -21,14 +21,14 @@ class PortalController {
     private final LabPortal portal;
     private final CalibrationRecords calibrations;
     private final Certificates certificates;
-    private final RecallMessages messages;
+    private final Recalls recalls;
 
     PortalController(LabPortal portal, CalibrationRecords calibrations, Certificates certificates,
-            RecallMessages messages) {
+            Recalls recalls) {
         this.portal = portal;
         this.calibrations = calibrations;
         this.certificates = certificates;
-        this.messages = messages;
+        this.recalls = recalls;
     }
 
     @GetMapping("/portal")
@@ -42,7 +42,7 @@ class PortalController {
         model.addAttribute("certificates", certificates.list(new CertificateViewer(user.organizationId(), false),
                 new CertificateFilter(null, null, null, null), new PageRequest(0, 10)).items());
         // what the recall job (schedules) left for the lab: due soon, overdue, certificates expiring
-        model.addAttribute("messages", messages.latest(user.organizationId(), 10));
+        model.addAttribute("messages", recalls.latest(user.organizationId(), 10));
         return "portal/home";
     }
 }

@@ -22,6 +22,7 @@ import org.metrolims.proficiency.scheme.SchemeScoreType;
 import org.metrolims.proficiency.scheme.SigmaPtMethod;
 import org.metrolims.proficiency.scoring.LabRoundScore;
 import org.metrolims.proficiency.scoring.RoundScoring;
+import org.metrolims.reports.pt.PtDocuments;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

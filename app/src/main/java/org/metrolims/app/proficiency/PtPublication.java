@@ -5,15 +5,17 @@ import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.signature.ConfirmedSigner;
 import org.metrolims.app.signature.ElectronicSignatures;
-import org.metrolims.app.signature.Meaning;
-import org.metrolims.app.signature.Signature;
-import org.metrolims.app.signature.SignatureCheck;
+import org.metrolims.db.identity.Meaning;
+import org.metrolims.db.identity.Signature;
+import org.metrolims.db.identity.SignatureCheck;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtRuleException;
 import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
 import org.metrolims.proficiency.round.RoundStatus;
 import org.metrolims.proficiency.scoring.RoundScoring;
+import org.metrolims.reports.pt.PtDocument;
+import org.metrolims.reports.pt.PtDocuments;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class PtPublication {
 
-    static final String RECORD_TYPE = "pt-round";
+    static final String RECORD_TYPE = PtDocuments.PUBLICATION_RECORD_TYPE;
 
     private final ProficiencyRounds rounds;
     private final RoundScoring scoring;
@@ -74,7 +76,7 @@ class PtPublication {
      * Publishes a published round's documents again after a correction: a new PUBLISHED signature over the scores
      * now and revision n + 1 of the report and every letter, naming the reason; revision n stays, SUPERSEDED.
      */
-    List<PtDocumentRepository.Stored> republish(MetroLimsUser officer, long roundId, String password, String reason) {
+    List<PtDocument> republish(MetroLimsUser officer, long roundId, String password, String reason) {
         // what the request itself gets wrong is answered first; then the password, before anything is rendered
         Round round = rounds.get(roundId);
         if (round.status() != RoundStatus.REPORTED) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.reports.pt.PtDocument;
+import org.metrolims.reports.pt.PtDocumentKind;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -88,7 +90,7 @@ class PtReportController {
     record IssuedDocument(PtDocumentKind kind, String labCode, int revision, String status, Instant issuedAt,
             String sha256, String fileName) {
 
-        static IssuedDocument of(PtDocumentRepository.Stored d) {
+        static IssuedDocument of(PtDocument d) {
             return new IssuedDocument(d.kind(), d.labCode(), d.revision(), d.status(), d.issuedAt(), d.sha256(),
                     d.fileName());
         }

@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
 import org.metrolims.app.demo.DemoProvinceExtension;
 import org.metrolims.app.demo.DemoSettings;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.db.identity.Accounts;
+import org.metrolims.db.identity.Organizations;
 import org.metrolims.proficiency.PtAudit;
 import org.metrolims.proficiency.enrolment.EligibleLab;
 import org.metrolims.proficiency.enrolment.Enrolment;
@@ -94,7 +96,8 @@ class PtReportDemo implements DemoProvinceExtension {
             new Comparison("PHYSICAL_CHEMISTRY", "FJPT-PH", "酸度计比对", "pH meter comparison",
                     "缓冲溶液 pH 测量值", "pH of the buffer solution", "pH", 6.86, 0.02));
 
-    private final PtReportRepository repository;
+    private final Accounts accounts;
+    private final Organizations organizations;
     private final ProficiencySchemes schemes;
     private final RoundRepository roundRepository;
     private final EnrolmentRepository enrolmentRepository;
@@ -105,11 +108,12 @@ class PtReportDemo implements DemoProvinceExtension {
     private final PtPublication publication;
     private final UserDetailsService users;
 
-    PtReportDemo(PtReportRepository repository, ProficiencySchemes schemes, RoundRepository roundRepository,
-            EnrolmentRepository enrolmentRepository, ResultRepository resultRepository,
-            ScoreRepository scoreRepository, ItemStudies items, PtAudit audit, PtPublication publication,
-            UserDetailsService users) {
-        this.repository = repository;
+    PtReportDemo(Accounts accounts, Organizations organizations, ProficiencySchemes schemes,
+            RoundRepository roundRepository, EnrolmentRepository enrolmentRepository,
+            ResultRepository resultRepository, ScoreRepository scoreRepository, ItemStudies items, PtAudit audit,
+            PtPublication publication, UserDetailsService users) {
+        this.accounts = accounts;
+        this.organizations = organizations;
         this.schemes = schemes;
         this.roundRepository = roundRepository;
         this.enrolmentRepository = enrolmentRepository;
@@ -124,15 +128,15 @@ class PtReportDemo implements DemoProvinceExtension {
     @Override
     public Map<String, Long> extend(DemoSettings settings) {
         long started = System.nanoTime();
-        Optional<String> lab1 = repository.organizationOfUser("lab1");
-        Optional<String> lab2 = repository.organizationOfUser("lab2");
-        Optional<String> provider = repository.organizationOfUser("tech");
+        Optional<String> lab1 = accounts.organizationCodeOf("lab1");
+        Optional<String> lab2 = accounts.organizationCodeOf("lab2");
+        Optional<String> provider = accounts.organizationCodeOf("tech");
         if (lab1.isEmpty() || provider.isEmpty()) {
             log.info("Demo province: no PT round (the demo users lab1 and tech are missing)");
             return Map.of();
         }
-        List<String> scope1 = repository.scopeOf(lab1.get());
-        List<String> scope2 = lab2.map(repository::scopeOf).orElse(List.of());
+        List<String> scope1 = organizations.scopeOf(lab1.get());
+        List<String> scope2 = lab2.map(organizations::scopeOf).orElse(List.of());
         Comparison comparison = COMPARISONS.stream()
                 .filter(c -> scope1.contains(c.discipline()) && scope2.contains(c.discipline())).findFirst()
                 .or(() -> COMPARISONS.stream().filter(c -> scope1.contains(c.discipline())).findFirst())

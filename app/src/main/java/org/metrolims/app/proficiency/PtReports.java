@@ -17,6 +17,10 @@ import org.metrolims.proficiency.enrolment.PtEnrolments;
 import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
 import org.metrolims.proficiency.round.RoundStatus;
+import org.metrolims.reports.pt.PtContent;
+import org.metrolims.reports.pt.PtDocument;
+import org.metrolims.reports.pt.PtDocumentKind;
+import org.metrolims.reports.pt.PtDocuments;
 import org.metrolims.reports.pt.PtReportTemplates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,16 +47,14 @@ class PtReports {
     private final PtEnrolments enrolments;
     private final PtContent content;
     private final PtDocuments documents;
-    private final PtDocumentRepository repository;
     private final PtReportTemplates templates;
 
     PtReports(ProficiencyRounds rounds, PtEnrolments enrolments, PtContent content, PtDocuments documents,
-            PtDocumentRepository repository, PtReportTemplates templates) {
+            PtReportTemplates templates) {
         this.rounds = rounds;
         this.enrolments = enrolments;
         this.content = content;
         this.documents = documents;
-        this.repository = repository;
         this.templates = templates;
     }
 
@@ -122,7 +124,7 @@ class PtReports {
     public Pdf roundLetters(MetroLimsUser officer, long roundId) {
         PtAccess.requireOfficer(officer);
         Round round = requireReported(rounds.get(roundId));
-        List<PtDocumentRepository.Stored> letters = documents.valid(round).stream()
+        List<PtDocument> letters = documents.valid(round).stream()
                 .filter(d -> d.kind() == PtDocumentKind.LETTER).toList();
         return new Pdf("pt-letters-" + round.code() + ".zip", zip(letters), null, null);
     }
@@ -139,7 +141,7 @@ class PtReports {
             throw new PtInputException("to", "to (" + to + ") is before from (" + from + ")");
         }
         var zone = content.zone();
-        List<PtDocumentRepository.Stored> letters = repository.lettersOf(lab.organizationId(),
+        List<PtDocument> letters = documents.lettersOf(lab.organizationId(),
                 scheme == null || scheme.isBlank() ? null : scheme.strip(),
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), MAX_ZIP);
@@ -147,14 +149,14 @@ class PtReports {
     }
 
     /** The PDFs zipped in memory, each entry named by round and lab code and dated with its issue. */
-    private byte[] zip(List<PtDocumentRepository.Stored> letters) {
+    private byte[] zip(List<PtDocument> letters) {
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes)) {
-            for (PtDocumentRepository.Stored d : letters) {
+            for (PtDocument d : letters) {
                 ZipEntry entry = new ZipEntry(d.fileName());
                 entry.setTime(d.issuedAt().toEpochMilli());
                 zip.putNextEntry(entry);
-                zip.write(repository.pdf(d.id()));
+                zip.write(documents.pdf(d));
                 zip.closeEntry();
             }
         } catch (IOException e) {
@@ -163,7 +165,7 @@ class PtReports {
         return bytes.toByteArray();
     }
 
-    private Pdf issued(PtDocumentRepository.Stored d) {
+    private Pdf issued(PtDocument d) {
         return new Pdf(d.fileName(), documents.pdf(d), d.sha256(), d.revision());
     }
 

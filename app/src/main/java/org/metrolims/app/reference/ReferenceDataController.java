@@ -8,9 +8,10 @@ import jakarta.validation.constraints.Min;
 import java.util.Optional;
 import org.metrolims.app.api.ApiPage;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.identity.Organization;
+import org.metrolims.db.identity.OrganizationKind;
+import org.metrolims.db.identity.Organizations;
 import org.metrolims.db.reference.Discipline;
-import org.metrolims.db.reference.Organization;
-import org.metrolims.db.reference.OrganizationKind;
 import org.metrolims.db.reference.ReferenceData;
 import org.metrolims.db.reference.Region;
 import org.metrolims.db.reference.RegionCode;
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReferenceDataController {
 
     private final ReferenceData reference;
+    private final Organizations organizations;
 
-    ReferenceDataController(ReferenceData reference) {
+    ReferenceDataController(ReferenceData reference, Organizations organizations) {
         this.reference = reference;
+        this.organizations = organizations;
     }
 
     @GetMapping("/regions")
@@ -55,7 +58,7 @@ class ReferenceDataController {
                     @RequestParam Optional<RegionCode> region,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return ApiPage.of(reference.organizations(kind, region, new PageRequest(page, size)));
+        return ApiPage.of(organizations.find(kind, region, new PageRequest(page, size)));
     }
 
     @GetMapping("/disciplines")

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.metrolims.calibration.instrument.InstrumentOverview.HistoryEntry;
 import org.metrolims.calibration.instrument.InstrumentOverview.PointResult;
 import org.metrolims.calibration.record.CalibrationStatus;
+import org.metrolims.calibration.uncertainty.MeasurementFormat;
 
 /**
  * The error found at each test point over time, one line per test point (nominal value), one chart per unit: the
@@ -90,7 +91,7 @@ record ErrorTrendChart(String unit, int width, int height, int left, int right, 
 
         List<Tick> yTicks = new ArrayList<>();
         for (double v = yMin; v <= yMax + step / 2; v += step) {
-            yTicks.add(new Tick(scale.y(v), InstrumentNumbers.FORMAT.tick(v, step)));
+            yTicks.add(new Tick(scale.y(v), InstrumentNumbers.tick(v, step)));
         }
         List<Tick> xTicks = xTicks(first, last, scale);
 
@@ -109,16 +110,16 @@ record ErrorTrendChart(String unit, int width, int height, int left, int right, 
                 double x = scale.x(o.on());
                 double y = scale.y(err);
                 marks.add(new Mark(x, y, scale.y(err + u), scale.y(err - u), o.on() + " " + o.calibrationNo() + ": "
-                        + InstrumentNumbers.FORMAT.roundedTo(p.error(), p.expandedUncertainty(), unit) + " ± "
-                        + InstrumentNumbers.FORMAT.uncertainty(p.expandedUncertainty(), unit)));
+                        + MeasurementFormat.roundedTo(p.error(), p.expandedUncertainty(), unit) + " ± "
+                        + MeasurementFormat.uncertainty(p.expandedUncertainty(), unit)));
                 line.append(x).append(',').append(y).append(' ');
             }
-            series.add(new Series(InstrumentNumbers.FORMAT.quantity(e.getKey(), unit), COLORS[c++ % COLORS.length],
+            series.add(new Series(MeasurementFormat.quantity(e.getKey(), unit), COLORS[c++ % COLORS.length],
                     line.toString().trim(), marks));
         }
         return new ErrorTrendChart(unit, WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, yTicks, xTicks,
                 scale.y(0),
-                commonTolerance == null ? null : InstrumentNumbers.FORMAT.quantity(commonTolerance, unit),
+                commonTolerance == null ? null : MeasurementFormat.quantity(commonTolerance, unit),
                 commonTolerance == null ? null : scale.y(commonTolerance.doubleValue()),
                 commonTolerance == null ? null : scale.y(-commonTolerance.doubleValue()), series);
     }

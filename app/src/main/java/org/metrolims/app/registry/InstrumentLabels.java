@@ -4,10 +4,9 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 /**
- * Names of the codes the instrument pages show (statuses, conditions, verdicts, message kinds), from the bundles in
- * the page's language: {@code ${lbl.of('instrument.status', i.status)}} reads {@code instrument.status.IN_SERVICE}.
- * A code without a name shows humanised ({@code OUT_OF_SERVICE} → "Out of service"), never raw. The application-wide
- * labels bean replaces it when it is on this branch.
+ * Names of the codes kept as text that the instrument page shows and the application-wide labels do not know (the
+ * recall messages' kinds), from the bundles in the page's language: {@code ${lbl.of('instrument.recall.kind', m.kind)}}
+ * reads {@code instrument.recall.kind.OVERDUE}. A code without a name shows humanised ("Due soon"), never raw.
  */
 public final class InstrumentLabels {
 

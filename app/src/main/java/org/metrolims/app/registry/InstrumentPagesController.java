@@ -68,7 +68,6 @@ class InstrumentPagesController {
         model.addAttribute("today", today);
         model.addAttribute("charts", ErrorTrendChart.of(o.history()));
         model.addAttribute("qr", InstrumentQrCode.of(publicBaseUrl + "/instruments/" + id));
-        model.addAttribute("num", InstrumentNumbers.FORMAT);
         model.addAttribute("lbl", new InstrumentLabels(messages, locale));
         return "registry/instrument";
     }
@@ -79,14 +78,13 @@ class InstrumentPagesController {
      */
     @GetMapping("/instruments/lookup")
     String lookup(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(required = false) String q,
-            Locale locale, Model model) {
+            Model model) {
         String text = q == null ? "" : q.strip();
         Optional<Long> address = pageAddress(text);
         if (address.isPresent()) {
             return "redirect:/instruments/" + address.get();
         }
         model.addAttribute("q", text);
-        model.addAttribute("lbl", new InstrumentLabels(messages, locale));
         if (text.isEmpty()) {
             return "registry/lookup";
         }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.metrolims.app.api.ApiPage;
+import org.metrolims.app.api.Problems;
 import org.metrolims.app.registry.RegistryApiModels.ImportResult;
 import org.metrolims.app.registry.RegistryApiModels.InstrumentRequest;
 import org.metrolims.app.security.MetroLimsUser;
@@ -81,7 +82,7 @@ class InstrumentsApiController {
             @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
         ImportReport report = instruments.importCsv(RegistryFiles.reader(body, contentType), RegistryUsers.of(user));
         if (!report.accepted()) {
-            return RegistryProblems.rejectedImport(report);
+            return Problems.rejectedImport(report);
         }
         return ResponseEntity.ok(new ImportResult(report.imported()));
     }

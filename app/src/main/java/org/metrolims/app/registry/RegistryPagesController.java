@@ -14,7 +14,6 @@ import org.metrolims.calibration.standard.FieldChecks;
 import org.metrolims.calibration.standard.MeasurementStandard;
 import org.metrolims.calibration.standard.MeasurementStandards;
 import org.metrolims.calibration.standard.RegistryConflictException;
-import org.metrolims.calibration.standard.RegistryForbiddenException;
 import org.metrolims.calibration.standard.RegistryInputException;
 import org.metrolims.calibration.standard.RegistryNotFoundException;
 import org.metrolims.calibration.standard.RegistryUser;
@@ -24,6 +23,7 @@ import org.metrolims.calibration.standard.StandardLevel;
 import org.metrolims.calibration.standard.StandardStatus;
 import org.metrolims.calibration.traceability.scheme.SchemeClaims;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.failure.Forbidden;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -93,7 +93,7 @@ class RegistryPagesController {
             return "redirect:/registry/instruments";
         } catch (RegistryInputException e) {
             model.addAttribute("errors", e.errors());
-        } catch (RegistryForbiddenException e) {
+        } catch (Forbidden e) {
             model.addAttribute("errors", List.of(new RegistryInputException.FieldError("owner", e.getMessage())));
         }
         return instruments(user, null, 0, model);
@@ -189,7 +189,7 @@ class RegistryPagesController {
             redirect.addFlashAttribute("errors", e.errors());
         } catch (RegistryConflictException e) {
             redirect.addFlashAttribute("errors", List.of(new RegistryInputException.FieldError("version", e.getMessage())));
-        } catch (RegistryForbiddenException e) {
+        } catch (Forbidden e) {
             throw new AccessDeniedException(e.getMessage());
         }
         return "redirect:/registry/standards/" + id;

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.metrolims.app.api.ApiPage;
+import org.metrolims.app.api.Problems;
 import org.metrolims.app.registry.RegistryApiModels.CertificateRequest;
 import org.metrolims.app.registry.RegistryApiModels.EquipmentRequest;
 import org.metrolims.app.registry.RegistryApiModels.ImportResult;
@@ -135,7 +136,7 @@ class StandardsApiController {
             @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
         ImportReport report = standards.importCsv(RegistryFiles.reader(body, contentType), RegistryUsers.of(user));
         if (!report.accepted()) {
-            return RegistryProblems.rejectedImport(report);
+            return Problems.rejectedImport(report);
         }
         return ResponseEntity.ok(new ImportResult(report.imported()));
     }

@@ -1,11 +1,10 @@
 package org.metrolims.app.schedule;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.metrolims.calibration.schedule.CalibrationSchedules;
+import org.metrolims.calibration.schedule.Recalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The daily recall: reminds each organization of its calibrations due soon, those that fell overdue and
  * its standards' assessment certificates expiring, by one e-mail per organization and run (Spring Mail)
- * and one in-app message.
+ * and one in-app message. What to remind of and what the reminder says are the recall rules
+ * ({@link Recalls}); this job runs them and sends the mail.
  *
  * <p><b>Each reminder once.</b> An organization's reminders are logged (unique item + kind + due date),
  * its in-app message written and its e-mail sent in one transaction, committed only after the SMTP server
@@ -31,15 +31,15 @@ class RecallJob {
     record Summary(int organizations, int reminders, int emails) {
     }
 
-    private final RecallRepository repository;
+    private final Recalls recalls;
     private final CalibrationSchedules schedules;
     private final TransactionTemplate transactions;
     private final RecallMailer mailer;
     private final RecallSettings settings;
 
-    RecallJob(RecallRepository repository, CalibrationSchedules schedules, TransactionTemplate transactions,
+    RecallJob(Recalls recalls, CalibrationSchedules schedules, TransactionTemplate transactions,
             RecallMailer mailer, RecallSettings settings) {
-        this.repository = repository;
+        this.recalls = recalls;
         this.schedules = schedules;
         this.transactions = transactions;
         this.mailer = mailer;
@@ -53,12 +53,8 @@ class RecallJob {
         } else {
             schedules.refreshStale();
         }
-        List<RecallRepository.Reminder> pending = repository.pending(today, settings.dueSoonDays(),
-                settings.overdueDays(), settings.certificateDays());
-        Map<Long, List<RecallRepository.Reminder>> byOrganization = new LinkedHashMap<>();
-        for (RecallRepository.Reminder r : pending) {
-            byOrganization.computeIfAbsent(r.organizationId(), k -> new ArrayList<>()).add(r);
-        }
+        Map<Long, List<Recalls.Reminder>> byOrganization = recalls.pending(today,
+                new Recalls.Windows(settings.dueSoonDays(), settings.overdueDays(), settings.certificateDays()));
         int organizations = 0;
         int reminders = 0;
         int emails = 0;
@@ -74,46 +70,15 @@ class RecallJob {
         return new Summary(organizations, reminders, emails);
     }
 
-    private int[] remind(long organizationId, List<RecallRepository.Reminder> items) {
-        RecallRepository.Organization org = repository.organization(organizationId).orElseThrow();
-        String recipients = String.join(", ", org.recipients());
-        List<RecallRepository.Reminder> claimed = new ArrayList<>();
-        Long firstId = null;
-        for (RecallRepository.Reminder r : items) {
-            var id = repository.log(r, recipients);
-            if (id.isPresent()) {
-                claimed.add(r);
-                firstId = firstId == null ? id.get() : firstId;
-            }
-        }
+    private int[] remind(long organizationId, List<Recalls.Reminder> items) {
+        var claimed = recalls.claim(organizationId, items, settings.maxItemsPerMessage());
         if (claimed.isEmpty()) {
             return new int[] {0, 0};
         }
-        long overdue = claimed.stream().filter(r -> r.kind().equals("OVERDUE")).count();
-        long soon = claimed.stream().filter(r -> r.kind().equals("DUE_SOON")).count();
-        long certificates = claimed.stream().filter(r -> r.kind().equals("CERTIFICATE_EXPIRING")).count();
-        String subject = "校准提醒 Calibration reminder — %s: %d 已超期 overdue, %d 即将到期 due soon, %d 考核证书到期 certificates expiring"
-                .formatted(org.code(), overdue, soon, certificates);
-        StringBuilder body = new StringBuilder();
-        body.append(org.nameZh()).append(" / ").append(org.nameEn()).append("\n\n");
-        int listed = 0;
-        for (RecallRepository.Reminder r : claimed) {
-            if (listed++ == settings.maxItemsPerMessage()) {
-                body.append("… ").append(claimed.size() - settings.maxItemsPerMessage()).append(" more / 另有")
-                        .append(claimed.size() - settings.maxItemsPerMessage()).append("项\n");
-                break;
-            }
-            body.append(switch (r.kind()) {
-                case "OVERDUE" -> "[已超期 OVERDUE] ";
-                case "DUE_SOON" -> "[即将到期 DUE] ";
-                default -> "[考核证书到期 CERTIFICATE] ";
-            }).append(r.dueOn()).append("  ").append(r.label()).append('\n');
-        }
-        String kind = overdue > 0 ? "OVERDUE" : soon > 0 ? "DUE_SOON" : "CERTIFICATE_EXPIRING";
-        repository.message(organizationId, firstId, kind, subject, body.toString());
-        boolean email = mailer.sends() && !org.recipients().isEmpty();
+        Recalls.Notice notice = claimed.get();
+        boolean email = mailer.sends() && !notice.recipients().isEmpty();
         // last: an exception here rolls back the log rows and the message, so the next run retries
-        mailer.send(org.recipients(), subject, body.toString());
-        return new int[] {claimed.size(), email ? 1 : 0};
+        mailer.send(notice.recipients(), notice.subject(), notice.body());
+        return new int[] {notice.reminders(), email ? 1 : 0};
     }
 }

@@ -7,6 +7,7 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.metrolims.calibration.schedule.CalibrationSchedules;
+import org.metrolims.calibration.schedule.Recalls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RecallScheduling {
 
     @Bean
-    RecallJob recallJob(RecallRepository repository, CalibrationSchedules schedules,
+    RecallJob recallJob(Recalls recalls, CalibrationSchedules schedules,
             PlatformTransactionManager transactions, Optional<JavaMailSender> mailSender, RecallSettings settings) {
-        return new RecallJob(repository, schedules, new TransactionTemplate(transactions),
+        return new RecallJob(recalls, schedules, new TransactionTemplate(transactions),
                 new RecallMailer(mailSender, settings.from()), settings);
     }
 

@@ -3,7 +3,7 @@ package org.metrolims.app.schedule;
 import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
-import org.metrolims.calibration.schedule.ScheduleNotFoundException;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -29,7 +29,7 @@ final class ScheduleAccess {
             return asked;
         }
         if (asked.isPresent() && asked.get() != user.organizationId()) {
-            throw new ScheduleNotFoundException("No lab " + asked.get());
+            throw new NotFound("No lab " + asked.get());
         }
         return Optional.of(user.organizationId());
     }
@@ -52,7 +52,7 @@ final class ScheduleAccess {
             return;
         }
         if (user.organizationId() != ownerOrganizationId) {
-            throw new ScheduleNotFoundException(notFound);
+            throw new NotFound(notFound);
         }
         if (!user.hasRole(Role.TECHNICIAN)) {
             throw new AccessDeniedException("Only the organization's technicians or an administrator may change this");

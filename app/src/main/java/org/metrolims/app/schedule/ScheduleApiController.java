@@ -1,7 +1,6 @@
 package org.metrolims.app.schedule;
 
 import org.metrolims.app.security.Role;
-import org.metrolims.calibration.schedule.ScheduleNotFoundException;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.calibration.standard.RegistryNotFoundException;
 import org.metrolims.calibration.standard.MeasurementStandard;
@@ -20,12 +19,14 @@ import org.metrolims.app.schedule.ScheduleApiModels.IntervalRequest;
 import org.metrolims.app.schedule.ScheduleApiModels.PlanResponse;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.schedule.CalibrationSchedules;
+import org.metrolims.calibration.schedule.Recalls;
 import org.metrolims.calibration.schedule.DueFilter;
 import org.metrolims.calibration.schedule.DueItem;
 import org.metrolims.calibration.schedule.ExpiringCertificate;
 import org.metrolims.calibration.schedule.IcsCalendar;
 import org.metrolims.calibration.schedule.ScheduleInputException;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.failure.NotFound;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -48,11 +49,11 @@ class ScheduleApiController {
 
     private final CalibrationSchedules schedules;
     private final ScheduleClock clock;
-    private final RecallRepository messages;
+    private final Recalls messages;
 
     private final MeasurementStandards standards;
 
-    ScheduleApiController(CalibrationSchedules schedules, ScheduleClock clock, RecallRepository messages,
+    ScheduleApiController(CalibrationSchedules schedules, ScheduleClock clock, Recalls messages,
             MeasurementStandards standards) {
         this.schedules = schedules;
         this.clock = clock;
@@ -62,7 +63,7 @@ class ScheduleApiController {
 
     @GetMapping("/messages")
     @Operation(summary = "The signed-in user's organization's latest recall messages (for the lab portal)")
-    java.util.List<RecallRepository.LabMessage> messages(@AuthenticationPrincipal MetroLimsUser user) {
+    java.util.List<Recalls.LabMessage> messages(@AuthenticationPrincipal MetroLimsUser user) {
         return messages.messages(user.organizationId(), 50);
     }
 
@@ -195,7 +196,7 @@ class ScheduleApiController {
             return standards.find(id, new RegistryUser(user.getUsername(), user.organizationId(),
                     user.hasRole(Role.ADMIN), user.hasRole(Role.TECHNICIAN), readsAll));
         } catch (RegistryNotFoundException e) {
-            throw new ScheduleNotFoundException("no measurement standard " + id);
+            throw new NotFound("no measurement standard " + id);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.metrolims.app.security;
 
+import org.metrolims.db.identity.Accounts;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -13,16 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountDetailsService implements UserDetailsService {
 
-    private final UserAccountRepository accounts;
+    private final Accounts accounts;
 
-    AccountDetailsService(UserAccountRepository accounts) {
+    AccountDetailsService(Accounts accounts) {
         this.accounts = accounts;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account = accounts.findByUsername(username)
+        UserAccount account = accounts.login(username).map(UserAccount::of)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
         return new MetroLimsUser(account);
     }

@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.metrolims.app.signature.ElectronicSignatures;
+import java.util.stream.Collectors;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.NotFound;
+import org.metrolims.db.identity.Accounts;
+import org.metrolims.db.identity.ApiTokenRegister;
+import org.metrolims.db.identity.Signatures;
+import org.metrolims.db.identity.UserLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,18 +36,18 @@ public class ApiTokens {
     static final String PREFIX = "mlt_";
     static final Duration MAX_LIFETIME = Duration.ofDays(400);
 
-    private final ApiTokenRepository tokens;
-    private final UserAccountRepository accounts;
+    private final ApiTokenRegister tokens;
+    private final Accounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
-    ApiTokens(ApiTokenRepository tokens, UserAccountRepository accounts, AuditTrail audit) {
+    ApiTokens(ApiTokenRegister tokens, Accounts accounts, AuditTrail audit) {
         this(tokens, accounts, audit, Clock.systemUTC());
     }
 
-    ApiTokens(ApiTokenRepository tokens, UserAccountRepository accounts, AuditTrail audit, Clock clock) {
+    ApiTokens(ApiTokenRegister tokens, Accounts accounts, AuditTrail audit, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.audit = audit;
@@ -56,8 +61,8 @@ public class ApiTokens {
     @Transactional
     public IssuedToken issue(MetroLimsUser admin, long userId, String name, Set<String> scopeCodes,
             Instant expiresAt) {
-        if (accounts.findById(userId).isEmpty()) {
-            throw new TokenInputException("userId", "no such account");
+        if (accounts.login(userId).isEmpty()) {
+            throw new NotFound("no such account");
         }
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw new TokenInputException("name", "1 to 100 characters");
@@ -77,9 +82,10 @@ public class ApiTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        long id = tokens.insert(userId, name.strip(), secret.substring(0, 8), hash(secret), scopes, now,
+        long id = tokens.add(userId, name.strip(), secret.substring(0, 8), hash(secret),
+                scopes.stream().map(TokenScope::code).collect(Collectors.toSet()), now,
                 admin.getUsername(), expiresAt);
-        ApiToken token = tokens.find(id).orElseThrow();
+        ApiToken token = tokens.find(id).map(ApiToken::of).orElseThrow();
         audit.record(new AuditEntry(admin.getUsername(), "CREATE", ENTITY, Long.toString(id), null, json(token), null,
                 null));
         return new IssuedToken(token, secret);
@@ -87,9 +93,9 @@ public class ApiTokens {
 
     @Transactional
     public ApiToken revoke(MetroLimsUser admin, long tokenId) {
-        ApiToken before = tokens.find(tokenId).orElseThrow(() -> new TokenInputException("id", "no such token"));
+        ApiToken before = tokens.find(tokenId).map(ApiToken::of).orElseThrow(() -> new NotFound("no such token"));
         tokens.revoke(tokenId, clock.instant());
-        ApiToken after = tokens.find(tokenId).orElseThrow();
+        ApiToken after = tokens.find(tokenId).map(ApiToken::of).orElseThrow();
         audit.record(new AuditEntry(admin.getUsername(), "REVOKE", ENTITY, Long.toString(tokenId), json(before),
                 json(after), null, null));
         return after;
@@ -97,7 +103,7 @@ public class ApiTokens {
 
     @Transactional(readOnly = true)
     public List<ApiToken> ofUser(long userId) {
-        return tokens.ofUser(userId);
+        return tokens.ofUser(userId).stream().map(ApiToken::of).toList();
     }
 
     /** The account a presented secret stands for, if the token exists, is usable now and its account is enabled. */
@@ -107,13 +113,13 @@ public class ApiTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return tokens.findByHash(hash(secret)).filter(t -> t.usableAt(now))
-                .flatMap(t -> accounts.findById(t.userId()).filter(UserAccount::enabled)
-                        .map(a -> new TokenUser(new MetroLimsUser(a), t.scopes())));
+        return tokens.findByHash(hash(secret)).map(ApiToken::of).filter(t -> t.usableAt(now))
+                .flatMap(t -> accounts.login(t.userId()).filter(UserLogin::enabled)
+                        .map(a -> new TokenUser(new MetroLimsUser(UserAccount.of(a)), t.scopes())));
     }
 
     private static String hash(String secret) {
-        return ElectronicSignatures.sha256(ElectronicSignatures.utf8(secret));
+        return Signatures.sha256(Signatures.utf8(secret));
     }
 
     private static String json(ApiToken t) {

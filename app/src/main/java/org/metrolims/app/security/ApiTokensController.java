@@ -5,13 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.metrolims.app.api.ApiProblems.FieldProblem;
-import org.metrolims.app.api.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,15 +46,5 @@ class ApiTokensController {
     @Operation(summary = "Revoke a token at once")
     ApiToken revoke(@AuthenticationPrincipal MetroLimsUser admin, @PathVariable long id) {
         return tokens.revoke(admin, id);
-    }
-
-    @ExceptionHandler(TokenInputException.class)
-    ResponseEntity<ProblemDetail> onInput(TokenInputException e) {
-        if (e.field().equals("id") || e.field().equals("userId")) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-            p.setTitle("Not found");
-            return Problems.respond(p);
-        }
-        return Problems.badRequest(List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 }

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.metrolims.db.identity.LoginFailures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,24 +47,27 @@ class LoginThrottle {
     /** A reservation pending longer than this was left by a process that died: it counts as a failure. */
     static final Duration PENDING_AT_MOST = Duration.ofSeconds(60);
 
-    private final LoginFailureRepository failures;
+    private final LoginFailures failures;
     private final LoginThrottleSettings settings;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    /** Throttle checks holding a connection at once (see {@link LoginThrottleSettings#concurrentChecks}). */
+    private final Semaphore checks;
 
     @Autowired
-    LoginThrottle(LoginFailureRepository failures, LoginThrottleSettings settings,
+    LoginThrottle(LoginFailures failures, LoginThrottleSettings settings,
             PlatformTransactionManager transactions) {
         this(failures, settings, transactions, Clock.systemUTC());
     }
 
-    LoginThrottle(LoginFailureRepository failures, LoginThrottleSettings settings,
+    LoginThrottle(LoginFailures failures, LoginThrottleSettings settings,
             PlatformTransactionManager transactions, Clock clock) {
         this.failures = failures;
         this.settings = settings;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.checks = new Semaphore(settings.concurrentChecks(), true);
     }
 
     /**
@@ -75,7 +82,7 @@ class LoginThrottle {
     Reservation reserve(String username, String remoteAddress, Via via) {
         Instant giveUp = clock.instant().plus(SETTLE_WAIT);
         while (true) {
-            Reservation reservation = ownTransaction.execute(status -> tryReserve(username, remoteAddress, via));
+            Reservation reservation = checked(username, remoteAddress, via, giveUp);
             if (reservation != null) {
                 return reservation;
             }
@@ -89,6 +96,29 @@ class LoginThrottle {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for parallel logins to settle", e);
             }
+        }
+    }
+
+    /**
+     * One try, in its own transaction, once one of the {@code concurrentChecks} turns is free: null when attempts
+     * still being evaluated fill the limit. No turn before {@code giveUp} is the service being overloaded, answered
+     * as a database that cannot be reached is (503), not as a lock: no password was looked at.
+     */
+    private Reservation checked(String username, String remoteAddress, Via via, Instant giveUp) {
+        long waitMs = Math.max(0, Duration.between(clock.instant(), giveUp).toMillis());
+        try {
+            if (!checks.tryAcquire(waitMs, TimeUnit.MILLISECONDS)) {
+                throw new TransientDataAccessResourceException("no turn to check the login within "
+                        + SETTLE_WAIT.toSeconds() + " s: " + settings.concurrentChecks() + " checks busy throughout");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a turn to check a login", e);
+        }
+        try {
+            return ownTransaction.execute(status -> tryReserve(username, remoteAddress, via));
+        } finally {
+            checks.release();
         }
     }
 
@@ -107,8 +137,8 @@ class LoginThrottle {
         if (atLimit(username, countedAddress, null)) {
             return null;
         }
-        long id = failures.insert(username, remoteAddress == null ? "unknown" : remoteAddress,
-                via == Via.LOGIN ? LoginFailureRepository.LOGIN : LoginFailureRepository.SIGNATURE, now);
+        long id = failures.reserve(username, remoteAddress == null ? "unknown" : remoteAddress,
+                via == Via.LOGIN ? LoginFailures.LOGIN : LoginFailures.SIGNATURE, now);
         return new Reservation(id, null);
     }
 
@@ -116,7 +146,7 @@ class LoginThrottle {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void release(Reservation reservation) {
         if (!reservation.locked()) {
-            failures.delete(reservation.failureId());
+            failures.remove(reservation.failureId());
         }
     }
 
@@ -140,7 +170,7 @@ class LoginThrottle {
         if (!atLimit(username, remoteAddress, pendingBefore)) {
             return Optional.empty();
         }
-        return failures.latestFailure(username, remoteAddress, windowStart)
+        return failures.latest(username, remoteAddress, windowStart)
                 .map(last -> last.plus(settings.lockFor()))
                 .filter(until -> until.isAfter(now));
     }
@@ -148,9 +178,9 @@ class LoginThrottle {
     /** Whether the account's or the address's counted failures in the window reach their limit. */
     private boolean atLimit(String username, String remoteAddress, Instant pendingBefore) {
         Instant windowStart = clock.instant().minus(settings.lockFor());
-        return failures.nthLatestFailureOfAccount(username, windowStart, settings.maxFailuresPerAccount(),
+        return failures.nthLatestOfAccount(username, windowStart, settings.maxFailuresPerAccount(),
                         pendingBefore).isPresent()
-                || remoteAddress != null && failures.nthLatestFailureOfAddress(remoteAddress, windowStart,
+                || remoteAddress != null && failures.nthLatestOfAddress(remoteAddress, windowStart,
                         settings.maxFailuresPerAddress(), pendingBefore).isPresent();
     }
 

@@ -1,6 +1,8 @@
 package org.metrolims.app.security;
 
 import java.time.Instant;
+import org.metrolims.db.identity.Accounts;
+import org.metrolims.db.identity.UserLogin;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -31,11 +33,11 @@ public class Reauthentication {
     private static final Outcome ACCEPTED = new Outcome(true, null);
     private static final Outcome REFUSED = new Outcome(false, null);
 
-    private final UserAccountRepository accounts;
+    private final Accounts accounts;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
 
-    Reauthentication(UserAccountRepository accounts, PasswordEncoder passwords, LoginThrottle throttle) {
+    Reauthentication(Accounts accounts, PasswordEncoder passwords, LoginThrottle throttle) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -55,8 +57,8 @@ public class Reauthentication {
         if (reservation.locked()) {
             return new Outcome(false, reservation.lockedUntil());
         }
-        boolean right = accounts.findById(user.userId())
-                .filter(UserAccount::enabled)
+        boolean right = accounts.login(user.userId())
+                .filter(UserLogin::enabled)
                 .map(account -> passwords.matches(password, account.passwordHash()))
                 .orElse(false);
         if (!right) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.metrolims.db.identity.Accounts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,10 +22,10 @@ public class SessionStamps {
     /** How long a stamp read from the database is trusted: the longest another instance lets an ended session run. */
     static final Duration TTL = Duration.ofSeconds(5);
 
-    private final UserAccountRepository accounts;
+    private final Accounts accounts;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    SessionStamps(UserAccountRepository accounts) {
+    SessionStamps(Accounts accounts) {
         this.accounts = accounts;
     }
 

@@ -1,16 +1,11 @@
 package org.metrolims.app.security;
 
-/** A token request was refused because of one field's value; nothing was changed. */
-public class TokenInputException extends RuntimeException {
+import org.metrolims.db.failure.InvalidInput;
 
-    private final String field;
+/** A token request was refused because of one field's value; nothing was changed. */
+public class TokenInputException extends InvalidInput {
 
     TokenInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -3,6 +3,7 @@ package org.metrolims.app.signature;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.db.identity.Meaning;
 
 /**
  * A signer whose re-entered password {@link ElectronicSignatures#confirm} accepted, for one signature with one

@@ -1,11 +1,7 @@
 package org.metrolims.app.signature;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.metrolims.app.security.MetroLimsUser;
@@ -13,6 +9,10 @@ import org.metrolims.app.security.Reauthentication;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.identity.Meaning;
+import org.metrolims.db.identity.Signature;
+import org.metrolims.db.identity.SignatureCheck;
+import org.metrolims.db.identity.Signatures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,19 +46,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ElectronicSignatures {
 
-    private final SignatureRepository repository;
+    private final Signatures repository;
     private final Reauthentication reauthentication;
     private final AuditTrail audit;
     private final TransactionTemplate separate;
     private final Clock clock;
 
     @Autowired
-    ElectronicSignatures(SignatureRepository repository, Reauthentication reauthentication, AuditTrail audit,
+    ElectronicSignatures(Signatures repository, Reauthentication reauthentication, AuditTrail audit,
             PlatformTransactionManager transactions) {
         this(repository, reauthentication, audit, transactions, Clock.systemUTC());
     }
 
-    ElectronicSignatures(SignatureRepository repository, Reauthentication reauthentication, AuditTrail audit,
+    ElectronicSignatures(Signatures repository, Reauthentication reauthentication, AuditTrail audit,
             PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.reauthentication = reauthentication;
@@ -125,7 +125,7 @@ public class ElectronicSignatures {
             Instant signedAt) {
         signer.use();
         MetroLimsUser user = signer.user();
-        Signature s = repository.insert(user.userId(), user.getUsername(), user.displayName(), signer.meaning(),
+        Signature s = repository.store(user.userId(), user.getUsername(), user.displayName(), signer.meaning(),
                 recordType, recordId, sha256(canonicalContent), signedAt);
         audit.record(new AuditEntry(user.getUsername(), "SIGN", recordType, recordId, null,
                 AuditJson.object(Map.of("signatureId", s.id(), "meaning", signer.meaning().name(),
@@ -137,22 +137,18 @@ public class ElectronicSignatures {
     @Transactional(readOnly = true)
     public List<SignatureCheck> manifest(String recordType, String recordId, byte[] currentContent) {
         String now = sha256(currentContent);
-        return repository.forRecord(recordType, recordId).stream()
+        return repository.of(recordType, recordId).stream()
                 .map(s -> new SignatureCheck(s, !s.contentSha256().equals(now)))
                 .toList();
     }
 
     /** Lower-case hex SHA-256 of the bytes. */
     public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Signatures.sha256(content);
     }
 
     /** UTF-8 bytes of a text, for records whose canonical content is a text. */
     public static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        return Signatures.utf8(text);
     }
 }

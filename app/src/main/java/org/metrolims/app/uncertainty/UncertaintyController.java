@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.metrolims.app.api.ApiProblems.FieldProblem;
 import org.metrolims.calibration.uncertainty.BudgetLine;
 import org.metrolims.calibration.uncertainty.Correlation;
 import org.metrolims.calibration.uncertainty.CoverageFactor;
@@ -16,6 +15,8 @@ import org.metrolims.calibration.uncertainty.TypeAEvaluation;
 import org.metrolims.calibration.uncertainty.UncertaintyBudget;
 import org.metrolims.calibration.uncertainty.UncertaintyComponent;
 import org.metrolims.calibration.uncertainty.UncertaintyInputException;
+import org.metrolims.db.failure.FieldError;
+import org.metrolims.db.failure.InvalidInput;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,30 +35,30 @@ class UncertaintyController {
     @PostMapping("/evaluate")
     @Operation(summary = "Evaluate an uncertainty budget: combined and expanded uncertainty, ν_eff, k, budget lines")
     EvaluationResponse evaluate(@RequestBody EvaluationRequest request) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldError> problems = new ArrayList<>();
         List<EvaluationRequest.Component> given = request.components() == null ? List.of() : request.components();
         if (given.isEmpty()) {
-            problems.add(new FieldProblem("components", "a budget needs at least one component"));
+            problems.add(FieldError.of("components", "a budget needs at least one component"));
         }
         // the caps come first, so that an oversized budget costs nothing beyond reading it
         List<EvaluationRequest.CorrelationEntry> pairs = request.correlations() == null ? List.of() : request.correlations();
         if (given.size() > UncertaintyBudget.MAX_COMPONENTS) {
-            problems.add(new FieldProblem("components", "a budget has at most " + UncertaintyBudget.MAX_COMPONENTS
+            problems.add(FieldError.of("components", "a budget has at most " + UncertaintyBudget.MAX_COMPONENTS
                     + " components, got " + given.size()));
         }
         if (pairs.size() > UncertaintyBudget.MAX_CORRELATIONS) {
-            problems.add(new FieldProblem("correlations", "a budget has at most " + UncertaintyBudget.MAX_CORRELATIONS
+            problems.add(FieldError.of("correlations", "a budget has at most " + UncertaintyBudget.MAX_CORRELATIONS
                     + " correlations, got " + pairs.size()));
         }
         for (int i = 0; i < given.size() && problems.isEmpty(); i++) {
             if (given.get(i) != null && given.get(i).values() != null
                     && given.get(i).values().length > TypeAEvaluation.MAX_VALUES) {
-                problems.add(new FieldProblem("components[" + i + "].values", "a Type A component takes at most "
+                problems.add(FieldError.of("components[" + i + "].values", "a Type A component takes at most "
                         + TypeAEvaluation.MAX_VALUES + " values, got " + given.get(i).values().length));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidBudgetException(problems);
+            throw new InvalidInput(problems);
         }
         List<UncertaintyComponent> components = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
@@ -65,9 +66,9 @@ class UncertaintyController {
             try {
                 components.add(component(given.get(i)));
             } catch (UncertaintyInputException e) {
-                problems.add(new FieldProblem(path + "." + e.input(), e.getMessage()));
-            } catch (FieldRejected e) {
-                problems.add(new FieldProblem(path + (e.field.isEmpty() ? "" : "." + e.field), e.getMessage()));
+                problems.add(new FieldError(path + "." + e.input(), e.message()));
+            } catch (InvalidInput e) { // rejected here before the maths saw it
+                problems.add(FieldError.of(path + (e.field().isEmpty() ? "" : "." + e.field()), e.getMessage()));
             }
         }
         List<Correlation> correlations = new ArrayList<>();
@@ -75,17 +76,17 @@ class UncertaintyController {
             EvaluationRequest.CorrelationEntry c = pairs.get(k);
             String path = "correlations[" + k + "]";
             if (c == null || c.r() == null) {
-                problems.add(new FieldProblem(path + ".r", "a correlation needs its coefficient r"));
+                problems.add(FieldError.of(path + ".r", "a correlation needs its coefficient r"));
                 continue;
             }
             try {
                 correlations.add(new Correlation(c.a(), c.b(), c.r()));
             } catch (UncertaintyInputException e) {
-                problems.add(new FieldProblem(path + "." + e.input(), e.getMessage()));
+                problems.add(new FieldError(path + "." + e.input(), e.message()));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidBudgetException(problems);
+            throw new InvalidInput(problems);
         }
         double p = request.coverageProbability() == null ? CoverageFactor.DEFAULT_PROBABILITY : request.coverageProbability();
         // budget-level checks (names, pairs, positive semi-definiteness) name their own paths
@@ -95,16 +96,16 @@ class UncertaintyController {
 
     private static UncertaintyComponent component(EvaluationRequest.Component c) {
         if (c == null) {
-            throw new FieldRejected("", "a component cannot be null");
+            throw new InvalidInput("", "a component cannot be null");
         }
         if (c.name() == null || c.name().isBlank()) {
-            throw new FieldRejected("name", "a component needs a name");
+            throw new InvalidInput("name", "a component needs a name");
         }
         String type = c.type() == null ? "" : c.type().strip().toUpperCase(Locale.ROOT);
         UncertaintyComponent component = switch (type) {
             case "A" -> typeA(c);
             case "B" -> typeB(c);
-            default -> throw new FieldRejected("type", "'" + c.type() + "' is not one of [A, B]");
+            default -> throw new InvalidInput("type", "'" + c.type() + "' is not one of [A, B]");
         };
         if (c.sensitivity() != null) {
             component = component.withSensitivity(c.sensitivity());
@@ -123,7 +124,7 @@ class UncertaintyController {
                 : c.distribution() != null ? "distribution"
                 : c.dof() != null ? "dof" : null;
         if (stray != null) {
-            throw new FieldRejected(stray, "a Type A component is evaluated from its values only"
+            throw new InvalidInput(stray, "a Type A component is evaluated from its values only"
                     + (stray.equals("dof") ? " (ν = n − 1)" : ""));
         }
         return UncertaintyComponent.typeA(c.name(), c.values());
@@ -131,17 +132,17 @@ class UncertaintyController {
 
     private static UncertaintyComponent typeB(EvaluationRequest.Component c) {
         if (c.values() != null) {
-            throw new FieldRejected("values", "readings make a Type A component; this one is Type B");
+            throw new InvalidInput("values", "readings make a Type A component; this one is Type B");
         }
         Distribution distribution = c.distribution() == null ? null : Distribution.ofCode(c.distribution());
         int given = (c.standardUncertainty() != null ? 1 : 0) + (c.halfWidth() != null ? 1 : 0)
                 + (c.expandedUncertainty() != null ? 1 : 0);
         if (given != 1) {
-            throw new FieldRejected(given == 0 ? "standardUncertainty" : "halfWidth",
+            throw new InvalidInput(given == 0 ? "standardUncertainty" : "halfWidth",
                     "give exactly one of standardUncertainty, halfWidth, or expandedUncertainty with coverageFactor");
         }
         if (c.expandedUncertainty() == null && c.coverageFactor() != null) {
-            throw new FieldRejected("coverageFactor", "a coverage factor goes with an expandedUncertainty");
+            throw new InvalidInput("coverageFactor", "a coverage factor goes with an expandedUncertainty");
         }
         if (c.standardUncertainty() != null) {
             UncertaintyComponent u = UncertaintyComponent.standard(c.name(), c.standardUncertainty());
@@ -150,15 +151,15 @@ class UncertaintyController {
         }
         if (c.halfWidth() != null) {
             if (distribution == null) {
-                throw new FieldRejected("distribution", "a half-width needs a distribution: rectangular, triangular or u-shaped");
+                throw new InvalidInput("distribution", "a half-width needs a distribution: rectangular, triangular or u-shaped");
             }
             return UncertaintyComponent.limits(c.name(), distribution, c.halfWidth());
         }
         if (distribution != null && distribution != Distribution.NORMAL) {
-            throw new FieldRejected("distribution", "an expanded uncertainty with a coverage factor assumes a normal distribution");
+            throw new InvalidInput("distribution", "an expanded uncertainty with a coverage factor assumes a normal distribution");
         }
         if (c.coverageFactor() == null) {
-            throw new FieldRejected("coverageFactor", "an expanded uncertainty needs its coverage factor");
+            throw new InvalidInput("coverageFactor", "an expanded uncertainty needs its coverage factor");
         }
         return UncertaintyComponent.normal(c.name(), c.expandedUncertainty(), c.coverageFactor());
     }
@@ -182,15 +183,5 @@ class UncertaintyController {
 
     private static Double finiteOrNull(double x) {
         return Double.isFinite(x) ? x : null;
-    }
-
-    /** A request field rejected before the maths sees it. */
-    private static final class FieldRejected extends RuntimeException {
-        final String field;
-
-        FieldRejected(String field, String message) {
-            super(message);
-            this.field = field;
-        }
     }
 }

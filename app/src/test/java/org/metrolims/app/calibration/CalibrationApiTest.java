@@ -203,6 +203,18 @@ class CalibrationApiTest {
     }
 
     @Test
+    void aDraftUpdateOrRevisionWithoutItsCalibrationIs400NamingItNotA500() throws Exception {
+        long id = id(create(TECH, f.draft()));
+        expectField(mvc.perform(put("/api/calibrations/{id}", id).with(TECH).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":0}")), "calibration");
+        step(TECH, id, "submit", 0).andExpect(status().isOk());
+        step(TECH_2, id, "approve", 1).andExpect(status().isOk());
+        expectField(mvc.perform(post("/api/calibrations/{id}/revisions", id).with(TECH)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":2,\"reason\":\"A\"}")),
+                "calibration");
+    }
+
+    @Test
     void onlyTechniciansWriteCalibrations() throws Exception {
         create(OFFICER, f.draft()).andExpect(status().isForbidden());
         create(LAB_A, f.draft()).andExpect(status().isForbidden());

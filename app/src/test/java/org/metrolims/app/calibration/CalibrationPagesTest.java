@@ -101,15 +101,20 @@ class CalibrationPagesTest {
                 .content("{\"version\":0}")).andExpect(status().isOk());
 
         String mine = page("/calibrations/" + id, "test-tech", "en");
-        assertThat(mine).contains("repeatability", "reference", "Uncertainty budget", "Revision 1 — SUBMITTED")
+        assertThat(mine)
+                .contains("repeatability", "reference", "Uncertainty budget", "Revision 1 — Submitted for review")
                 .doesNotContain("/approve\"");
+        // U as a metrologist writes it (two significant digits, with its unit), never the "U = 0" a MessageFormat
+        // made of 0.00026 mm; the mean to U's decimal place
+        assertThat(mine).containsPattern("U = 0\\.000\\d\\d mm \\(k = ").containsPattern(">10\\.000\\d\\d mm<")
+                .doesNotContain("U = 0 (");
         assertThat(page("/calibrations/" + id, "test-tech-2", "en")).contains("/calibrations/" + id + "/approve");
         assertThat(page("/calibrations/review", "test-tech-2", "en")).contains("/calibrations/" + id + "\"");
 
         mvc.perform(post("/calibrations/{id}/approve", id).with(signedIn("test-tech-2")).with(csrf())
                         .param("version", "1").param("password", TestAccounts.PASSWORD))
                 .andExpect(redirectedUrl("/calibrations/" + id));
-        assertThat(page("/calibrations/" + id, "test-lab-a", "zh-CN")).contains("第 1 版 — APPROVED");
+        assertThat(page("/calibrations/" + id, "test-lab-a", "zh-CN")).contains("第 1 版 — 已批准");
         mvc.perform(get("/calibrations/{id}", id).with(signedIn("test-lab-b"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/calibrations/{id}", id).with(TECH_2)).andExpect(jsonPath("$.status").value("APPROVED"));
     }

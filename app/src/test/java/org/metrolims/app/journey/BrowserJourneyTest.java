@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,9 +50,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 class BrowserJourneyTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("lims.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("lims.test.chromedriver", "/usr/bin/chromedriver"));
-
     static WebDriver browser;
     static Path profile;
 
@@ -68,21 +60,8 @@ class BrowserJourneyTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Chromium at " + CHROMIUM + " and its driver at " + CHROMEDRIVER
-                    + " (Debian packages chromium and chromium-driver; .ci/run installs them).");
-        }
         profile = Files.createTempDirectory("metrolims-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1024", "--lang=en-US",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser = PageCheck.chromium(profile);
     }
 
     @AfterAll
@@ -90,11 +69,7 @@ class BrowserJourneyTest {
         if (browser != null) {
             browser.quit();
         }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        PageCheck.deleteProfile(profile);
     }
 
     @BeforeEach
@@ -114,9 +89,9 @@ class BrowserJourneyTest {
         setValue(By.name("validUntil"), "2026-03-02");
         type(By.name("temperatureC"), "20.1");
         type(By.name("relativeHumidityPct"), "45");
-        new Select(browser.findElement(By.name("asFound"))).selectByVisibleText("IN_TOLERANCE");
-        new Select(browser.findElement(By.name("asLeft"))).selectByVisibleText("IN_TOLERANCE");
-        new Select(browser.findElement(By.name("decisionRule"))).selectByVisibleText("SIMPLE_ACCEPTANCE");
+        new Select(browser.findElement(By.name("asFound"))).selectByVisibleText("In tolerance");
+        new Select(browser.findElement(By.name("asLeft"))).selectByVisibleText("In tolerance");
+        new Select(browser.findElement(By.name("decisionRule"))).selectByVisibleText("Simple acceptance (w = 0)");
         type(By.cssSelector(".point [data-k=nominal]"), "10");
         type(By.cssSelector(".point [data-k=unit]"), "mm");
         type(By.cssSelector(".point [data-k=readings]"), "10.0002 10.0004 10.0003");
@@ -128,7 +103,7 @@ class BrowserJourneyTest {
         // the live recomputation shows the point's result before anything is saved
         // (previews of the half-typed form may have complained on the way; the last one must show the verdict)
         try {
-            waitFor(By.cssSelector(".point-result"), "PASS");
+            waitFor(By.cssSelector(".point-result"), "Decision Pass");
         } catch (TimeoutException e) {
             fail("no live result; the form says: " + browser.findElement(By.id("form-error")).getText(), e);
         }
@@ -145,33 +120,40 @@ class BrowserJourneyTest {
         type(r, "0.5");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector(".point .correlation-error")));
-        waitFor(By.cssSelector(".point-result"), "PASS");
+        waitFor(By.cssSelector(".point-result"), "Decision Pass");
+        // the live result as a metrologist writes it: U to two significant digits, mean and error to its place
+        assertThat(browser.findElement(By.cssSelector(".point-result")).getText())
+                .matches(".*Mean 10\\.0003\\d* mm .*").doesNotContainPattern("\\d\\.\\d{9,}");
+        PageCheck.consoleErrors(browser); // the half-typed form's previews were refused on the way, as they should
         browser.findElement(By.cssSelector("#calibration-form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/calibrations/\\d+$"));
         String url = browser.getCurrentUrl();
         String path = url.substring(url.indexOf("/calibrations/"));
-        assertThat(text()).contains("DRAFT", "r(reference, repeatability) = 0.5");
+        assertThat(text()).contains("Draft", "r(reference, repeatability) = 0.5");
+        PageCheck.assertClean(browser);
         browser.findElement(By.cssSelector("form[action$='/submit'] button")).click();
-        waitFor(By.tagName("main"), "SUBMITTED");
+        waitFor(By.tagName("main"), "Submitted for review");
 
         signIn("test-tech-2");
         open(path);
         type(By.cssSelector("form[action$='/approve'] input[name=password]"), "not-my-password");
         browser.findElement(By.cssSelector("form[action$='/approve'] button")).click();
         waitFor(By.tagName("main"), "The password does not match");
-        assertThat(text()).contains("SUBMITTED").contains("Not signed yet.");
+        assertThat(text()).contains("Submitted for review").contains("Not signed yet.");
 
         type(By.cssSelector("form[action$='/approve'] input[name=password]"), TestAccounts.PASSWORD);
         browser.findElement(By.cssSelector("form[action$='/approve'] button")).click();
         waitFor(By.cssSelector(".signatures"), "Approved");
         String signatures = browser.findElement(By.cssSelector(".signatures")).getText();
         assertThat(signatures).contains("test-tech-2", "Approved", "Unchanged since signed");
-        assertThat(text()).contains("APPROVED");
+        assertThat(browser.findElement(By.cssSelector(".facts dd")).getText()).isEqualTo("Approved");
+        PageCheck.assertClean(browser);
 
         // the calibration's customer sees it, signature and all; the other lab is told it does not exist
         signIn("test-lab-a");
         open(path);
-        assertThat(text()).contains("APPROVED", "test-tech-2");
+        assertThat(text()).contains("Approved", "test-tech-2");
+        PageCheck.assertClean(browser);
         signIn("test-lab-b");
         open(path);
         assertThat(text()).doesNotContain("JJG 30-2012").doesNotContain("test-tech-2");
@@ -189,6 +171,7 @@ class BrowserJourneyTest {
         type(By.cssSelector(form + " input[name=method]"), "<b>bold</b> gauge comparator");
         browser.findElement(By.cssSelector(form + " button")).click();
         waitFor(By.tagName("main"), "10.0731");
+        PageCheck.assertClean(browser);
         // free text is shown as text, never as markup
         assertThat(browser.findElements(By.xpath("//main//b[text()='bold']"))).isEmpty();
 
@@ -229,6 +212,7 @@ class BrowserJourneyTest {
         // the customer lab finds it on its portal and downloads the PDF as issued
         signIn("test-lab-a");
         open("/portal");
+        PageCheck.assertClean(browser);
         WebElement link = browser.findElement(By.cssSelector("#portal-certificates a[href*='" + number + "']"));
         Object head = ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -258,6 +242,7 @@ class BrowserJourneyTest {
     }
 
     private void open(String path) {
+        PageCheck.consoleErrors(browser); // what the last page logged is no concern of the next
         browser.get("http://localhost:" + port + path);
     }
 

@@ -1,18 +1,14 @@
 package org.metrolims.app.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,18 +18,8 @@ import org.metrolims.app.TestAccounts;
 import org.metrolims.app.TestDatabaseInitializer;
 import org.metrolims.app.calibration.CalibrationApiFixture;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * The instrument page as a lab lives it, in a real headless Chromium: it types the serial number into the lookup,
  * lands on its instrument and reads its calibration history and the trend of the error, in English and in Chinese,
- * on a desktop and on a 390 px phone without sideways scrolling. Screenshots of each go to
+ * on a desktop and on a 390 px phone, and {@link PageCheck} finds it clean. Screenshots of each go to
  * {@code target/screenshots/}.
  */
 @Tag("browser")
@@ -74,25 +60,8 @@ class InstrumentJourneyTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        if (!Files.isExecutable(BrowserJourneyTest.CHROMIUM) || !Files.isExecutable(BrowserJourneyTest.CHROMEDRIVER)) {
-            fail("The browser tests need Chromium at " + BrowserJourneyTest.CHROMIUM + " and its driver at "
-                    + BrowserJourneyTest.CHROMEDRIVER + " (Debian packages chromium and chromium-driver).");
-        }
         profile = Files.createTempDirectory("metrolims-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserJourneyTest.CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1440,1000", "--lang=en-US",
-                "--hide-scrollbars", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserJourneyTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
+        browser = PageCheck.chromium(profile);
     }
 
     @AfterAll
@@ -100,11 +69,7 @@ class InstrumentJourneyTest {
         if (browser != null) {
             browser.quit();
         }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        PageCheck.deleteProfile(profile);
     }
 
     @Test
@@ -116,7 +81,7 @@ class InstrumentJourneyTest {
 
         signIn("test-lab-a");
         for (String lang : List.of("en", "zh-CN")) {
-            browser.manage().window().setSize(new Dimension(1440, 1000));
+            PageCheck.width(browser, PageCheck.DESKTOP);
             open("/instruments/lookup?lang=" + lang);
             WebElement q = browser.findElement(By.id("lookup-q"));
             q.clear();
@@ -127,7 +92,7 @@ class InstrumentJourneyTest {
 
             String history = browser.findElement(By.id("history-table")).getText();
             assertThat(history).contains(first, second);
-            assertThat(history).contains(lang.equals("en") ? "In tolerance" : "合格");
+            assertThat(history).contains(lang.equals("en") ? "In tolerance" : "在允差内");
             assertThat(history).doesNotContain("IN_TOLERANCE", "APPROVED");
             // newest first
             assertThat(history.indexOf(second)).isLessThan(history.indexOf(first));
@@ -136,16 +101,15 @@ class InstrumentJourneyTest {
             assertThat(browser.findElement(By.cssSelector("#trend figcaption")).getText()).contains("mm");
             assertThat(text()).contains(lang.equals("en") ? "In service" : "在用");
             assertThat(browser.findElement(By.id("serial")).getText()).isEqualTo(serial);
-            screenshot("instrument-" + lang + "-1440");
-            assertNoSidewaysScroll(1440);
-
-            browser.manage().window().setSize(new Dimension(390, 844));
+            // no sideways scroll at 1440 and 390 px, no raw code, no float noise, no console error
+            PageCheck.assertClean(browser);
+            PageCheck.screenshot(browser, SCREENSHOTS.resolve("instrument-" + lang + "-1440.png"));
+            PageCheck.width(browser, PageCheck.PHONE);
             open("/instruments/" + f.instrument);
             assertThat(browser.findElement(By.id("history-table")).getText()).contains(first);
-            assertNoSidewaysScroll(390);
-            screenshot("instrument-" + lang + "-390");
+            assertThat(PageCheck.inspect(browser).overflows()).as("sideways scroll at 390 px").isFalse();
+            PageCheck.screenshot(browser, SCREENSHOTS.resolve("instrument-" + lang + "-390.png"));
         }
-        assertThat(consoleErrors()).isEmpty();
     }
 
     /** An approved calibration of the fixture's instrument with points at 10 mm and 20 mm; returns its number. */
@@ -171,29 +135,6 @@ class InstrumentJourneyTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat((String) JsonPath.read(approved, "$.status")).as(approved).isEqualTo("APPROVED");
         return JsonPath.read(json, "$.calibrationNo");
-    }
-
-    private void assertNoSidewaysScroll(int width) {
-        Object overflow = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) overflow).intValue()).as("sideways scroll at %d px", width).isLessThanOrEqualTo(0);
-    }
-
-    private List<String> consoleErrors() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
-    }
-
-    /** The whole page: the window is made as tall as the page for the shot, then put back. */
-    private void screenshot(String name) throws IOException {
-        Dimension before = browser.manage().window().getSize();
-        long height = ((Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight;")).longValue();
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 6000)));
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(before);
     }
 
     private void signIn(String username) {

@@ -26,6 +26,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.AppTest;
 import org.metrolims.app.signature.ElectronicSignatures;
+import org.metrolims.reports.pt.PtDocuments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;

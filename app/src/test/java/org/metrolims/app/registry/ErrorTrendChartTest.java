@@ -64,13 +64,11 @@ class ErrorTrendChartTest {
     }
 
     @Test
-    void anErrorIsRoundedToTheLastPlaceOfItsUncertaintyAndUToTwoDigits() {
-        InstrumentNumbers n = InstrumentNumbers.FORMAT;
-
-        assertThat(n.uncertainty(new BigDecimal("0.000423"), "g")).isEqualTo("0.00042 g");
-        assertThat(n.roundedTo(new BigDecimal("0.002137"), new BigDecimal("0.000423"), "g")).isEqualTo("0.00214 g");
-        assertThat(n.value(new BigDecimal("10.100000000000"))).isEqualTo("10.1");
-        assertThat(n.quantity(new BigDecimal("90.000"), "°")).isEqualTo("90°");
+    void tickLabelsHaveTheDecimalsTheirStepNeedsAndNoFloatNoise() {
+        assertThat(InstrumentNumbers.tick(0.1 + 0.2, 0.1)).isEqualTo("0.3");
+        assertThat(InstrumentNumbers.tick(-0.02, 0.01)).isEqualTo("-0.02");
+        assertThat(InstrumentNumbers.tick(1e-17, 0.005)).isEqualTo("0");
+        assertThat(InstrumentNumbers.tick(20, 5)).isEqualTo("20");
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metrolims.app.AppTest;
 import org.metrolims.calibration.schedule.CalibrationSchedules;
+import org.metrolims.calibration.schedule.Recalls;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -48,7 +49,7 @@ class RecallJobTest {
     static final RecallSettings SETTINGS = new RecallSettings(false, "0 0 6 * * *", "recall@metrolims.test", 30, 30, 90, 200);
 
     @Autowired DSLContext dsl;
-    @Autowired RecallRepository repository;
+    @Autowired Recalls recalls;
     @Autowired CalibrationSchedules schedules;
     @Autowired PlatformTransactionManager transactions;
     @Autowired LockProvider lockProvider;
@@ -62,7 +63,7 @@ class RecallJobTest {
     }
 
     private RecallJob job(RecallMailer mailer) {
-        return new RecallJob(repository, schedules, new TransactionTemplate(transactions), mailer, SETTINGS);
+        return new RecallJob(recalls, schedules, new TransactionTemplate(transactions), mailer, SETTINGS);
     }
 
     /** Two organizations with a user with an e-mail each, and two instruments each due in 2029. */

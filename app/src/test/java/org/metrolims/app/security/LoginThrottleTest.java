@@ -14,6 +14,9 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,7 @@ class LoginThrottleTest {
     @Autowired AuthenticationConfiguration authentication;
     @Autowired AccountDetailsService accounts;
     @Autowired LoginThrottle throttle;
+    @Autowired DataSource dataSource;
 
     @BeforeEach
     void accounts() {
@@ -158,6 +163,47 @@ class LoginThrottleTest {
         assertThat(outcomes).containsOnlyNulls();
         assertThat(dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq(username).and(AUDIT_EVENT.ACTION.in("LOGIN_FAILED",
                 "LOGIN_LOCKED")))).isZero();
+    }
+
+    /**
+     * Sign-ins from one address queue on that address's throttle row. Each used to wait there holding a pooled
+     * connection, so a burst of them (the load bench's 50 people) took the whole pool and other requests timed out
+     * on it (503). Now at most {@code concurrent-checks} (4) wait with a connection; the rest wait without one.
+     */
+    @Test
+    void aBurstOfSignInsQueuedOnOneAddressHoldsNoMoreConnectionsThanItsTurns() throws Exception {
+        HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        String address = "10.0.8.1";
+        List<Future<LoginThrottle.Reservation>> burst = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(12);
+        try (Connection holder = dataSource.getConnection()) {
+            // another sign-in from the address is in its check: it holds the address's row
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("INSERT INTO login_throttle_lock (subject) VALUES (?) "
+                    + "ON DUPLICATE KEY UPDATE subject = VALUE(subject)")) {
+                lock.setString(1, "address:" + address);
+                lock.executeUpdate();
+            }
+            int before = pool.getActiveConnections();
+            for (int i = 0; i < 12; i++) {
+                String username = "burst-" + i;
+                burst.add(threads.submit(() -> throttle.reserve(username, address, LoginThrottle.Via.LOGIN)));
+            }
+            Thread.sleep(1_500);
+            assertThat(pool.getActiveConnections() - before).as("connections held by the 12 queued sign-ins")
+                    .isLessThanOrEqualTo(4);
+            assertThat(dsl.fetchValue("SELECT 1")).as("another request still gets a connection").isEqualTo(1);
+            holder.commit(); // as a check does: the row stays, the queued ones take it in turn
+        }
+        try {
+            for (Future<LoginThrottle.Reservation> f : burst) {
+                LoginThrottle.Reservation reservation = f.get(30, TimeUnit.SECONDS);
+                assertThat(reservation.locked()).as("each sign-in had its turn").isFalse();
+                throttle.release(reservation);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** Runs the attempts on as many threads, released together; answers what each threw. */

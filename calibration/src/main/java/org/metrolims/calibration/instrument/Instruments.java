@@ -12,7 +12,6 @@ import org.metrolims.calibration.standard.ImportReport;
 import org.metrolims.calibration.standard.MeasurementStandards;
 import org.metrolims.calibration.standard.RegistryAudit;
 import org.metrolims.calibration.standard.RegistryConflictException;
-import org.metrolims.calibration.standard.RegistryForbiddenException;
 import org.metrolims.calibration.standard.RegistryInputException;
 import org.metrolims.calibration.standard.RegistryNotFoundException;
 import org.metrolims.calibration.standard.RegistryReferenceRepository.Codes;
@@ -20,6 +19,7 @@ import org.metrolims.calibration.standard.RegistryTable;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.failure.Forbidden;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -244,7 +244,7 @@ public class Instruments {
 
     private static void requireWritable(long owner, RegistryUser user) {
         if (!user.canWrite(owner)) {
-            throw new RegistryForbiddenException("only technicians of the owning organization and administrators"
+            throw new Forbidden("only technicians of the owning organization and administrators"
                     + " may change its instruments");
         }
     }

@@ -9,6 +9,8 @@ import org.metrolims.calibration.schedule.CalibrationSchedules;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.Conflict;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +39,7 @@ public class IntervalAnalyses {
     /** Analyses the type's history against its current interval at the given reliability target. */
     @Transactional(readOnly = true)
     public IntervalReport analyse(long typeId, double reliabilityTarget) {
-        var type = repository.type(typeId).orElseThrow(() -> new IntervalNotFoundException("No instrument type " + typeId));
+        var type = repository.type(typeId).orElseThrow(() -> new NotFound("No instrument type " + typeId));
         List<IntervalObservation> history = repository.history(typeId);
         var result = IntervalAnalysis.analyse(history, type.intervalMonths() * IntervalReport.DAYS_PER_MONTH,
                 reliabilityTarget, IntervalAnalysis.DEFAULT_CONFIDENCE);
@@ -64,14 +66,14 @@ public class IntervalAnalyses {
      * Records the technician's decision on the current recommendation (at the default target); an
      * accepted one sets the type's interval to it.
      *
-     * @throws IntervalNotFoundException for an unknown type
-     * @throws IllegalStateException     when the analysis has no recommendation to decide on
+     * @throws NotFound                  for an unknown type
+     * @throws Conflict                  when the analysis has no recommendation to decide on
      */
     @Transactional
     public IntervalReport decide(long typeId, Decision decision, String reason, String actor) {
         IntervalReport report = analyse(typeId, IntervalAnalysis.DEFAULT_TARGET);
         int recommended = report.recommendedMonths()
-                .orElseThrow(() -> new IllegalStateException("There is no recommendation to decide on"));
+                .orElseThrow(() -> new Conflict("NO_RECOMMENDATION", "There is no recommendation to decide on"));
         String method = report.analysis().source().name();
         repository.recordDecision(typeId, decision.name(), report.currentMonths(), recommended, method, reason, actor);
         Map<String, Object> before = new LinkedHashMap<>();

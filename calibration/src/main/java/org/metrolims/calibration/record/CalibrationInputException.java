@@ -1,16 +1,11 @@
 package org.metrolims.calibration.record;
 
-/** Bad input to a calibration record, naming the field (e.g. {@code points[1].toleranceUnit}); nothing is stored. */
-public class CalibrationInputException extends IllegalArgumentException {
+import org.metrolims.db.failure.InvalidInput;
 
-    private final String field;
+/** Bad input to a calibration record, naming the field (e.g. {@code points[1].toleranceUnit}); nothing is stored. */
+public class CalibrationInputException extends InvalidInput {
 
     public CalibrationInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -20,6 +20,7 @@ import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.Forbidden;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -427,7 +428,7 @@ public class CalibrationRecords {
         Calibration c = get(actor, id);
         if (!actor.technician() || c.performingOrganizationId() == null
                 || c.performingOrganizationId() != actor.organizationId()) {
-            throw new CalibrationRuleException(Reason.NOT_PERMITTED, null,
+            throw new Forbidden(CalibrationRuleException.NOT_PERMITTED, null,
                     "only technicians of the performing laboratory change its calibration records");
         }
         if (c.status().locked() && c.version() == version) {
@@ -441,7 +442,7 @@ public class CalibrationRecords {
 
     private static void requirePerformer(Actor actor, Calibration c, String what) {
         if (c.technicianId() == null || c.technicianId() != actor.userId()) {
-            throw new CalibrationRuleException(Reason.NOT_PERMITTED, null,
+            throw new Forbidden(CalibrationRuleException.NOT_PERMITTED, null,
                     "only the technician who performed " + c.calibrationNo() + " may " + what + " it");
         }
     }
@@ -460,7 +461,7 @@ public class CalibrationRecords {
 
     private static void requireTechnician(Actor actor) {
         if (!actor.technician()) {
-            throw new CalibrationRuleException(Reason.NOT_PERMITTED, null, "only technicians record calibrations");
+            throw new Forbidden(CalibrationRuleException.NOT_PERMITTED, null, "only technicians record calibrations");
         }
     }
 

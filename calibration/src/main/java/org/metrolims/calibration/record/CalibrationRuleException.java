@@ -1,12 +1,19 @@
 package org.metrolims.calibration.record;
 
-/** A workflow rule refused the request; nothing was changed. */
-public class CalibrationRuleException extends RuntimeException {
+import org.metrolims.db.failure.RuleViolation;
+
+/**
+ * A workflow rule refused the request; nothing was changed. Its {@link #code()} is the {@link Reason}'s name. Not being
+ * a technician of the performing organization is not a rule of the record but a {@link org.metrolims.db.failure.Forbidden}
+ * with code {@link #NOT_PERMITTED}.
+ */
+public class CalibrationRuleException extends RuleViolation {
+
+    /** The code of the {@link org.metrolims.db.failure.Forbidden} thrown to someone who may see a record but not change it. */
+    public static final String NOT_PERMITTED = "NOT_PERMITTED";
 
     /** Which rule. */
     public enum Reason {
-        /** The asker may see the record but not do this to it (not a technician of the performing organization). */
-        NOT_PERMITTED,
         /** The performer of a calibration cannot review or approve it. */
         SELF_APPROVAL,
         /** An approved (or superseded) record is locked: correct it with a new revision. */
@@ -20,20 +27,13 @@ public class CalibrationRuleException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final String field;
 
     public CalibrationRuleException(Reason reason, String field, String message) {
-        super(message);
+        super(reason.name(), field, message);
         this.reason = reason;
-        this.field = field;
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    /** The request field the refusal is about, or null. */
-    public String field() {
-        return field;
     }
 }

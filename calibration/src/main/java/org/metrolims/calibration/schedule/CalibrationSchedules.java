@@ -12,7 +12,9 @@ import org.metrolims.db.PageRequest;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -23,6 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  * its last calibration's procedure, its type's default. Its due date is the earlier of the last
  * approved calibration's stated validity and calibration date + interval. The due date is the last
  * day the calibration is valid: the instrument is overdue from the day after.
+ *
+ * <p>Every method that refreshes the rows marked stale first runs at READ COMMITTED, so that the refresh reads the
+ * committed calibrations without locking them and never waits for (nor deadlocks with) a calibration being written
+ * (see {@code ScheduleRepository.refreshMarked}). Safe for the records: these methods write only the schedule, a
+ * cache derived from the calibrations, and the audit lines of their own changes; no evidence is read here to
+ * decide what is written to evidence. Called inside a caller's transaction, they run at the caller's level.
  */
 @Service
 public class CalibrationSchedules {
@@ -54,7 +62,7 @@ public class CalibrationSchedules {
     }
 
     /** The due list, earliest due first (after refreshing the rows marked stale). */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public Page<DueItem> due(DueFilter filter, PageRequest page) {
         repository.refreshMarked();
         return repository.due(filter, page);
@@ -64,7 +72,7 @@ public class CalibrationSchedules {
      * Refreshes the schedule rows of the instruments whose calibrations or details changed since they were
      * last computed (the V6 triggers mark them); returns how many. Every reader here calls it first.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int refreshStale() {
         return repository.refreshMarked();
     }
@@ -76,7 +84,7 @@ public class CalibrationSchedules {
     }
 
     /** The capacity plan of a performing lab over {@code weeks} weeks from the week of {@code start}. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public CapacityPlanner.Plan plan(long labId, LocalDate start, int weeks) {
         requireLab(labId);
         if (weeks < 1 || weeks > 104) {
@@ -110,7 +118,7 @@ public class CalibrationSchedules {
     }
 
     /** Sets the interval of a calibration procedure and moves the due dates that follow it, audited. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int setProcedureInterval(String procedureCode, int months, String actor) {
         if (procedureCode == null || procedureCode.isBlank()) {
             throw new ScheduleInputException("procedureCode", "must not be blank");
@@ -126,10 +134,10 @@ public class CalibrationSchedules {
     }
 
     /** Sets (or with empty, clears) the interval set by hand on a standard's equipment, audited. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int setStandardInterval(long standardId, Optional<Integer> months, String actor) {
         repository.standardOwner(standardId).orElseThrow(
-                () -> new ScheduleNotFoundException("No measurement standard " + standardId));
+                () -> new NotFound("No measurement standard " + standardId));
         months.ifPresent(CalibrationSchedules::checkMonths);
         repository.refreshMarked();
         Optional<Integer> before = repository.standardInterval(standardId);
@@ -147,10 +155,10 @@ public class CalibrationSchedules {
      * Sets an instrument type's default interval and moves the due dates that follow it. The caller
      * audits (interval analysis records the decision with its reason).
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int setTypeInterval(long typeId, int months) {
         checkMonths(months);
-        repository.typeInterval(typeId).orElseThrow(() -> new ScheduleNotFoundException("No instrument type " + typeId));
+        repository.typeInterval(typeId).orElseThrow(() -> new NotFound("No instrument type " + typeId));
         repository.refreshMarked();
         return repository.setTypeInterval(typeId, months);
     }
@@ -161,16 +169,16 @@ public class CalibrationSchedules {
     }
 
     /** Rebuilds every schedule row (after a bulk load, or daily before the recall job); returns the row count. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int refreshAll() {
         return repository.refreshAll();
     }
 
-    /** Throws {@link ScheduleNotFoundException} for an unknown organization. */
+    /** Throws {@link NotFound} for an unknown organization. */
     @Transactional(readOnly = true)
     public void requireLab(long labId) {
         if (!repository.organizationExists(labId)) {
-            throw new ScheduleNotFoundException("No lab " + labId);
+            throw new NotFound("No lab " + labId);
         }
     }
 

@@ -1,16 +1,11 @@
 package org.metrolims.calibration.schedule;
 
-/** Bad input to the schedules (a negative horizon, an interval of zero months, a negative capacity); names the field. */
-public class ScheduleInputException extends IllegalArgumentException {
+import org.metrolims.db.failure.InvalidInput;
 
-    private final String field;
+/** Bad input to the schedules (a negative horizon, an interval of zero months, a negative capacity); names the field. */
+public class ScheduleInputException extends InvalidInput {
 
     public ScheduleInputException(String field, String message) {
-        super(field + " " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, field + " " + message);
     }
 }

@@ -144,10 +144,19 @@ class ScheduleRepository {
     /**
      * Refreshes the rows the triggers marked stale: takes the marks first (so a mark made meanwhile stays
      * for the next call), then recomputes those instruments, consecutive ids as one range.
+     * <p>
+     * Never waits for a writer, so that it cannot deadlock with one (the load bench found that: a draft, submission
+     * or approval holds its calibration row and then marks the instrument in the trigger, while a due list held the
+     * mark and then read the calibration row). The marks are taken {@code FOR UPDATE SKIP LOCKED}: a mark another
+     * transaction is writing or re-marking belongs to a change not yet committed, stays, and is refreshed by the next
+     * call after that commit. The caller runs this at READ COMMITTED (see {@link CalibrationSchedules}): the
+     * recomputation's {@code INSERT … SELECT} is then a consistent read of the committed calibrations, taking no
+     * shared locks on them, and its snapshot starts after the marks were taken, so it sees every change they mark.
      */
     int refreshMarked() {
         var d = CALIBRATION_SCHEDULE_DIRTY;
-        List<Long> ids = dsl.select(d.INSTRUMENT_ID).from(d).orderBy(d.INSTRUMENT_ID).limit(100_000).fetch(d.INSTRUMENT_ID);
+        List<Long> ids = dsl.select(d.INSTRUMENT_ID).from(d).orderBy(d.INSTRUMENT_ID).limit(100_000)
+                .forUpdate().skipLocked().fetch(d.INSTRUMENT_ID);
         if (ids.isEmpty()) {
             return 0;
         }

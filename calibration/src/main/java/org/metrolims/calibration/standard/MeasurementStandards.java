@@ -15,6 +15,7 @@ import org.metrolims.calibration.standard.RegistryReferenceRepository.QuantityRe
 import org.metrolims.calibration.standard.StandardRepository.Ids;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
+import org.metrolims.db.failure.Forbidden;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -391,7 +392,7 @@ public class MeasurementStandards {
 
     private static void requireWritable(long owner, RegistryUser user) {
         if (!user.canWrite(owner)) {
-            throw new RegistryForbiddenException("only technicians of the owning organization and administrators"
+            throw new Forbidden("only technicians of the owning organization and administrators"
                     + " may change its standards");
         }
     }

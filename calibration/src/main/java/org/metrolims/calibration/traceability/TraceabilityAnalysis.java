@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.calibration.traceability.RecallImpact.ImpactedCalibration;
+import org.metrolims.db.failure.Message;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,7 +39,7 @@ public class TraceabilityAnalysis {
         checkVisible(standardId, user);
         return new ChainAnalyzer(repository.graphFor(Map.of(standardId, List.of(asOf)), List.of(), asOf))
                 .chain(standardId, asOf)
-                .orElseThrow(() -> new TraceabilityNotFoundException(standardId));
+                .orElseThrow(() -> notFound(standardId));
     }
 
     /** Whether one standard's chain is complete, from its own subgraph (the straightforward per-standard way). */
@@ -79,7 +81,7 @@ public class TraceabilityAnalysis {
     public RecallImpact impact(long standardId, Optional<LocalDate> since, Optional<LocalDate> foundOutOn,
             RegistryUser user) {
         checkVisible(standardId, user);
-        String code = repository.codeOf(standardId).orElseThrow(() -> new TraceabilityNotFoundException(standardId));
+        String code = repository.codeOf(standardId).orElseThrow(() -> notFound(standardId));
         LocalDate from = since.or(() -> repository.lastGoodCalibration(standardId, foundOutOn.orElse(LocalDate.MAX)))
                 .orElse(LocalDate.MIN);
         Map<Long, String> codes = new HashMap<>();
@@ -119,9 +121,14 @@ public class TraceabilityAnalysis {
     }
 
     private void checkVisible(long standardId, RegistryUser user) {
-        long owner = repository.ownerOf(standardId).orElseThrow(() -> new TraceabilityNotFoundException(standardId));
+        long owner = repository.ownerOf(standardId).orElseThrow(() -> notFound(standardId));
         if (!user.canRead(owner)) {
-            throw new TraceabilityNotFoundException(standardId);
+            throw notFound(standardId);
         }
+    }
+
+    /** No such standard, or none the user may see (a lab asking about another organization's standard). */
+    private static NotFound notFound(long standardId) {
+        return new NotFound(Message.of("failure.notFound.standard", "No standard " + standardId, standardId));
     }
 }

@@ -16,11 +16,11 @@ import org.metrolims.calibration.standard.CsvCells;
 import org.metrolims.calibration.standard.ImportReport;
 import org.metrolims.calibration.standard.RegistryConflictException;
 import org.metrolims.calibration.standard.RegistryFixture;
-import org.metrolims.calibration.standard.RegistryForbiddenException;
 import org.metrolims.calibration.standard.RegistryInputException;
 import org.metrolims.calibration.standard.RegistryNotFoundException;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.TestDatabase;
+import org.metrolims.db.failure.Forbidden;
 import org.metrolims.db.reference.RegionCode;
 
 /** The rules of the instrument register, against a real MariaDB schema. */
@@ -108,7 +108,7 @@ class InstrumentsTest {
     @Test
     void aTechnicianRegistersOnlyForItsOwnOrganizationAndALabSeesOnlyItsOwn() {
         assertThatThrownBy(() -> instruments.register(balance("XMIM", serialNo()), f.tech))
-                .isInstanceOf(RegistryForbiddenException.class);
+                .isInstanceOf(Forbidden.class);
         Instrument i = instruments.register(balance("FJIM", serialNo()), f.tech);
 
         assertThatThrownBy(() -> instruments.find(i.id(), f.labUser)).isInstanceOf(RegistryNotFoundException.class);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.metrolims.calibration.schedule.ScheduleFixture;
 import org.metrolims.db.TestDatabase;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.NotFound;
 
 class IntervalAnalysesTest {
 
@@ -80,6 +81,6 @@ class IntervalAnalysesTest {
 
     @Test
     void anUnknownTypeIsNotFound() {
-        assertThatThrownBy(() -> analyses.analyse(999_999, 0.95)).isInstanceOf(IntervalNotFoundException.class);
+        assertThatThrownBy(() -> analyses.analyse(999_999, 0.95)).isInstanceOf(NotFound.class);
     }
 }

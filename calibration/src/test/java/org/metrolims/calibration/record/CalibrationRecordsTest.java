@@ -21,6 +21,7 @@ import org.metrolims.calibration.uncertainty.CoverageFactor;
 import org.metrolims.calibration.uncertainty.ReportedResult;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.TestDatabase;
+import org.metrolims.db.failure.Forbidden;
 
 /** The calibration record workflow and its rules, against the real (embedded) MariaDB. */
 class CalibrationRecordsTest {
@@ -176,8 +177,8 @@ class CalibrationRecordsTest {
                 .isInstanceOf(CalibrationNotFoundException.class);
         assertThatThrownBy(() -> records.get(f.otherTech, c.id())).isInstanceOf(CalibrationNotFoundException.class);
         assertThatThrownBy(() -> records.approve(f.reader, c.id(), c.version()))
-                .isInstanceOfSatisfying(CalibrationRuleException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_PERMITTED));
+                .isInstanceOfSatisfying(Forbidden.class,
+                        e -> assertThat(e.code()).isEqualTo(CalibrationRuleException.NOT_PERMITTED));
     }
 
     @Test
@@ -390,8 +391,8 @@ class CalibrationRecordsTest {
         Calibration c = records.draft(f.tech1, f.draft());
 
         assertThatThrownBy(() -> records.submit(f.tech2, c.id(), c.version()))
-                .isInstanceOfSatisfying(CalibrationRuleException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_PERMITTED));
+                .isInstanceOfSatisfying(Forbidden.class,
+                        e -> assertThat(e.code()).isEqualTo(CalibrationRuleException.NOT_PERMITTED));
     }
 
     @Test

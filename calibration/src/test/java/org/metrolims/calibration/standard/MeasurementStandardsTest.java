@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.TestDatabase;
+import org.metrolims.db.failure.Forbidden;
 import org.metrolims.db.reference.RegionCode;
 
 /** The rules of the standards register, against a real MariaDB schema. */
@@ -204,7 +205,7 @@ class MeasurementStandardsTest {
         assertThatThrownBy(() -> standards.changeStatus(s.id(), null, StandardStatus.SUSPENDED, s.establishedOn(),
                 "audit", f.xiamenTech)).isInstanceOf(RegistryNotFoundException.class);
         assertThatThrownBy(() -> standards.update(s.id(), s.version(), s.details(), null, f.officer))
-                .isInstanceOf(RegistryForbiddenException.class);
+                .isInstanceOf(Forbidden.class);
         assertThat(standards.update(s.id(), s.version(), s.details(), null, f.admin).version())
                 .isEqualTo(s.version() + 1);
     }

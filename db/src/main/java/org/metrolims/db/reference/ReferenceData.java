@@ -6,31 +6,23 @@ import org.metrolims.db.PageRequest;
 import org.springframework.stereotype.Service;
 
 /**
- * The reference data every other feature refers to, read only: GB/T 2260 regions, organizations and the metrology
- * disciplines. The entry point of {@code db.reference}; its repositories stay inside the package.
+ * The reference data every other feature refers to, read only: GB/T 2260 regions and the metrology disciplines
+ * (organizations are {@code db.identity.Organizations}). The entry point of {@code db.reference}; its repositories stay inside the package.
  */
 @Service
 public class ReferenceData {
 
     private final RegionRepository regions;
-    private final OrganizationRepository organizations;
     private final DisciplineRepository disciplines;
 
-    ReferenceData(RegionRepository regions, OrganizationRepository organizations, DisciplineRepository disciplines) {
+    ReferenceData(RegionRepository regions, DisciplineRepository disciplines) {
         this.regions = regions;
-        this.organizations = organizations;
         this.disciplines = disciplines;
     }
 
     /** Regions in code order, of a level and inside a region if given (a city includes its counties). */
     public Page<Region> regions(Optional<RegionLevel> level, Optional<RegionCode> within, PageRequest page) {
         return regions.find(level, within, page);
-    }
-
-    /** Organizations in code order, of a kind and inside a region if given. */
-    public Page<Organization> organizations(Optional<OrganizationKind> kind, Optional<RegionCode> within,
-            PageRequest page) {
-        return organizations.find(kind, within, page);
     }
 
     /** The metrology disciplines with their quantities and SI units. */

@@ -15,7 +15,6 @@ import org.metrolims.proficiency.round.RoundStatus;
 import org.metrolims.proficiency.scheme.MassFraction;
 import org.metrolims.proficiency.scheme.Scheme;
 import org.metrolims.proficiency.scheme.ProficiencySchemes;
-import org.metrolims.proficiency.statistics.AlgorithmANotConvergedException;
 import org.metrolims.proficiency.statistics.AssignedValue;
 import org.metrolims.proficiency.statistics.LabHistory;
 import org.metrolims.proficiency.statistics.LabResult;
@@ -127,7 +126,7 @@ public class RoundScoring {
                 .toList();
         try {
             return ScoreCalculator.calculate(labs, assignedValueSpec(scheme, round), sigmaPtSpec(scheme));
-        } catch (IllegalArgumentException | AlgorithmANotConvergedException e) {
+        } catch (IllegalArgumentException e) { // the statistics refuse the data, or Algorithm A did not converge
             throw new ScoringFailedException("round " + round.code() + " cannot be scored: " + e.getMessage(), e);
         }
     }

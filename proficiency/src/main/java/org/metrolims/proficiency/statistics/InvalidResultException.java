@@ -1,16 +1,21 @@
 package org.metrolims.proficiency.statistics;
 
+import org.metrolims.db.failure.InvalidInput;
+
 /**
  * Input that the statistics cannot use: a non-finite value, a negative uncertainty, a missing or duplicate lab code,
  * mismatched array lengths. The message names the problem and, where there is one, the offending lab and index.
  */
-public final class InvalidResultException extends IllegalArgumentException {
+public final class InvalidResultException extends InvalidInput {
+
+    /** The request field all statistics input is reported under. */
+    static final String FIELD = "results";
 
     private final String labCode;
     private final int index;
 
     InvalidResultException(String message, String labCode, int index) {
-        super(message);
+        super(FIELD, message);
         this.labCode = labCode;
         this.index = index;
     }

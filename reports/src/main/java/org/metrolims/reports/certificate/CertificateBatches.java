@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.Forbidden;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,7 +59,7 @@ public class CertificateBatches {
     /** Records a batch of the signer's lab's uncertified approved calibrations; {@link #run} then issues them. */
     public CertificateBatch start(CertificateSigner signer) {
         if (!signer.technician()) {
-            throw new CertificateForbiddenException("only a technician of the lab starts a batch issue");
+            throw new Forbidden("only a technician of the lab starts a batch issue");
         }
         long id = tx.execute(s -> {
             List<Long> items = certificates.uncertified(signer.organizationId(), MAX_ITEMS);

@@ -1,17 +1,14 @@
 package org.metrolims.reports.certificate;
 
-/** A request that breaks a certificate rule (not approved, already certified, not one's lab, missing reason). */
-public class CertificateRuleException extends RuntimeException {
+import org.metrolims.db.failure.RuleViolation;
 
-    private final String field;
+/**
+ * A request that breaks a certificate rule (not approved, already certified, no reason, not the valid revision);
+ * {@link #code()} names the rule, {@link #field()} the request field it is about.
+ */
+public class CertificateRuleException extends RuleViolation {
 
-    public CertificateRuleException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    /** The request field the rule is about, for problem+json. */
-    public String field() {
-        return field;
+    public CertificateRuleException(String code, String field, String message) {
+        super(code, field, message);
     }
 }

@@ -19,6 +19,7 @@ import org.metrolims.db.PageRequest;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.Forbidden;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -92,8 +93,8 @@ public class Certificates {
     }
 
     private static CertificateRuleException alreadyCertified(CertificateFacts f) {
-        return new CertificateRuleException("calibrationId", "calibration " + f.calibrationNo()
-                + " already has a certificate; amend it instead");
+        return new CertificateRuleException("ALREADY_CERTIFIED", "calibrationId", "calibration "
+                + f.calibrationNo() + " already has a certificate; amend it instead");
     }
 
     /** Issues revision n + 1 of a certificate from the newest approved record of its calibration, superseding n. */
@@ -101,17 +102,17 @@ public class Certificates {
     public CertificateSummary amend(CertificateSigner signer, String number, String reason) {
         CertificateRepository.Stored current = latestSeenBy(signer, number);
         if (reason == null || reason.isBlank()) {
-            throw new CertificateRuleException("reason", "an amendment states its reason");
+            throw new CertificateRuleException("REASON_REQUIRED", "reason", "an amendment states its reason");
         }
         if (current.status() != CertificateStatus.VALID) {
-            throw new CertificateRuleException("number", number + " revision " + current.revision() + " is "
+            throw new CertificateRuleException("NOT_VALID", "number", number + " revision " + current.revision() + " is "
                     + current.status() + "; only the valid revision can be amended");
         }
         long calibrationId = repository.latestApprovedCalibration(number).orElse(current.calibrationId());
         CertificateFacts f = facts.find(calibrationId).orElseThrow();
         checkSigner(signer, f);
         if (!repository.supersede(current.id())) {
-            throw new CertificateRuleException("number", number + " was changed meanwhile; reload and retry");
+            throw new CertificateRuleException("STALE_VERSION", "number", number + " was changed meanwhile; reload and retry");
         }
         return store(signer, f, current.revision() + 1, current, reason.strip());
     }
@@ -121,13 +122,13 @@ public class Certificates {
     public void withdraw(CertificateSigner signer, String number, String reason) {
         CertificateRepository.Stored current = latestSeenBy(signer, number);
         if (reason == null || reason.isBlank()) {
-            throw new CertificateRuleException("reason", "a withdrawal states its reason");
+            throw new CertificateRuleException("REASON_REQUIRED", "reason", "a withdrawal states its reason");
         }
         if (!signer.technician() || signer.organizationId() != current.issuerOrganizationId()) {
-            throw new CertificateForbiddenException("only a technician of the issuing lab withdraws " + number);
+            throw new Forbidden("only a technician of the issuing lab withdraws " + number);
         }
         if (!repository.withdraw(current.id(), signer.userId(), clock.instant(), reason.strip())) {
-            throw new CertificateRuleException("number", number + " is not valid; nothing to withdraw");
+            throw new CertificateRuleException("NOT_VALID", "number", number + " is not valid; nothing to withdraw");
         }
         audit.record(new AuditEntry(signer.username(), "WITHDRAW", ENTITY, key(number, current.revision()),
                 AuditJson.object(Map.of("status", "VALID")), AuditJson.object(Map.of("status", "WITHDRAWN")),
@@ -236,11 +237,11 @@ public class Certificates {
 
     private static void checkSigner(CertificateSigner signer, CertificateFacts f) {
         if (!"APPROVED".equals(f.status())) {
-            throw new CertificateRuleException("calibrationId", "calibration " + f.calibrationNo() + " is "
-                    + f.status() + "; only an approved calibration gets a certificate");
+            throw new CertificateRuleException("NOT_APPROVED", "calibrationId", "calibration " + f.calibrationNo()
+                    + " is " + f.status() + "; only an approved calibration gets a certificate");
         }
         if (f.performerId() == null || !signer.technician() || signer.organizationId() != f.performerId()) {
-            throw new CertificateForbiddenException("only a technician of the performing lab signs certificates of "
+            throw new Forbidden("only a technician of the performing lab signs certificates of "
                     + f.calibrationNo());
         }
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.TestDatabase;
+import org.metrolims.db.failure.Forbidden;
 
 class CertificatesTest {
 
@@ -89,7 +90,7 @@ class CertificatesTest {
         // the customer knows the calibration, but does not sign its certificate
         var customerTechnician = new CertificateSigner(fx.otherLabSigner.userId(), "xmtech", "王工", fx.customer, true);
         assertThatThrownBy(() -> fx.certificates.issue(customerTechnician, calibration))
-                .isInstanceOf(CertificateForbiddenException.class);
+                .isInstanceOf(Forbidden.class);
     }
 
     @Test

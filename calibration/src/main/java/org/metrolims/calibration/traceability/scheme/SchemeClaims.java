@@ -10,11 +10,14 @@ import java.util.Optional;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.calibration.traceability.ChainNode;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.TraceabilityNotFoundException;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemeRepository.Standard;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
+import org.metrolims.db.failure.Conflict;
+import org.metrolims.db.failure.InvalidInput;
+import org.metrolims.db.failure.Message;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,7 +80,7 @@ public class SchemeClaims {
     public ClaimView view(long standardId, RegistryUser who) {
         Standard s = standard(standardId);
         if (!who.canRead(s.ownerOrganizationId())) {
-            throw SchemeClaimException.notFound(standardId);
+            throw notFound(standardId);
         }
         return view(s, who);
     }
@@ -87,25 +90,25 @@ public class SchemeClaims {
     public ClaimView claim(long standardId, ClaimRequest request, RegistryUser who) {
         Standard s = writable(standardId, who);
         if (request == null) {
-            throw SchemeClaimException.input("scheme", "name the verification scheme, the level and the reason");
+            throw new InvalidInput("scheme", "name the verification scheme, the level and the reason");
         }
         String schemeCode = text(request.scheme())
-                .orElseThrow(() -> SchemeClaimException.input("scheme", "name the verification scheme"));
+                .orElseThrow(() -> new InvalidInput("scheme", "name the verification scheme"));
         VerificationScheme scheme = schemes.schemes().stream().filter(x -> x.code().equals(schemeCode)).findFirst()
-                .orElseThrow(() -> SchemeClaimException.input("scheme", "no verification scheme " + schemeCode));
+                .orElseThrow(() -> new InvalidInput("scheme", "no verification scheme " + schemeCode));
         if (!scheme.quantityCode().equals(s.subject().quantityCode())) {
-            throw SchemeClaimException.input("scheme", schemeCode + " is the scheme of " + scheme.quantityCode()
+            throw new InvalidInput("scheme", schemeCode + " is the scheme of " + scheme.quantityCode()
                     + "; the standard measures " + s.subject().quantityCode());
         }
         String levelCode = text(request.level())
-                .orElseThrow(() -> SchemeClaimException.input("level", "name the level claimed"));
+                .orElseThrow(() -> new InvalidInput("level", "name the level claimed"));
         SchemeLevel level = scheme.levels().stream().filter(l -> l.code().equals(levelCode)).findFirst()
-                .orElseThrow(() -> SchemeClaimException.input("level", schemeCode + " has no level " + levelCode));
+                .orElseThrow(() -> new InvalidInput("level", schemeCode + " has no level " + levelCode));
         String reason = reason(request.reason());
         repository.lockStandard(standardId);
         Optional<SchemeClaim> before = current(standardId);
         if (before.filter(c -> c.levelId() == level.id()).isPresent()) {
-            throw SchemeClaimException.conflict(s.subject().code() + " already claims " + levelCode);
+            throw new Conflict("ALREADY_CLAIMED", s.subject().code() + " already claims " + levelCode);
         }
         LocalDateTime now = LocalDateTime.now(clock);
         before.ifPresent(c -> repository.endCurrentClaim(standardId, now, who.username(), SchemeClaim.SUPERSEDED,
@@ -124,7 +127,7 @@ public class SchemeClaims {
         String reason = reason(reasonText);
         repository.lockStandard(standardId);
         SchemeClaim before = current(standardId)
-                .orElseThrow(() -> SchemeClaimException.conflict(s.subject().code() + " has no claim to withdraw"));
+                .orElseThrow(() -> new Conflict("NO_CLAIM", s.subject().code() + " has no claim to withdraw"));
         repository.endCurrentClaim(standardId, LocalDateTime.now(clock), who.username(), SchemeClaim.WITHDRAWN,
                 reason);
         SchemeClaim after = repository.claims(standardId).stream().filter(c -> c.id() == before.id()).findFirst()
@@ -147,7 +150,7 @@ public class SchemeClaims {
             judged = schemes.withStandings(traceability.chain(id, LocalDate.now(clock), who)).nodes().stream()
                     .filter(n -> n.standardId().filter(x -> x == id).isPresent()).findFirst()
                     .flatMap(ChainNode::scheme);
-        } catch (TraceabilityNotFoundException e) { // no chain to draw: judged without references
+        } catch (NotFound e) { // no chain to draw: judged without references
             judged = Optional.empty();
         }
         SchemeStanding standing = judged.orElseGet(() -> check.check(subject, List.of()));
@@ -157,13 +160,13 @@ public class SchemeClaims {
 
     private Standard standard(long standardId) {
         return repository.standards(List.of(standardId)).stream().findFirst()
-                .orElseThrow(() -> SchemeClaimException.notFound(standardId));
+                .orElseThrow(() -> notFound(standardId));
     }
 
     private Standard writable(long standardId, RegistryUser who) {
         Standard s = standard(standardId);
         if (!who.canWrite(s.ownerOrganizationId())) {
-            throw SchemeClaimException.notFound(standardId);
+            throw notFound(standardId);
         }
         return s;
     }
@@ -173,9 +176,9 @@ public class SchemeClaims {
     }
 
     private static String reason(String reason) {
-        String r = text(reason).orElseThrow(() -> SchemeClaimException.input("reason", "give the reason"));
+        String r = text(reason).orElseThrow(() -> new InvalidInput("reason", "give the reason"));
         if (r.length() > 500) {
-            throw SchemeClaimException.input("reason", "at most 500 characters");
+            throw new InvalidInput("reason", "at most 500 characters");
         }
         return r;
     }
@@ -195,5 +198,9 @@ public class SchemeClaims {
         m.put("endedAt", c.endedAt().map(Object::toString).orElse(null));
         m.put("endKind", c.endKind().orElse(null));
         return AuditJson.object(m);
+    }
+
+    private static NotFound notFound(long standardId) {
+        return new NotFound(Message.of("failure.notFound.standard", "No standard " + standardId, standardId));
     }
 }
