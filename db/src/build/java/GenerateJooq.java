@@ -34,6 +34,27 @@ public class GenerateJooq {
 
     private static final String SCHEMA = "lims";
 
+    /**
+     * The TIMESTAMP columns that record when something happened to a record and that the code
+     * reads and writes as {@link java.time.Instant}. The remaining TIMESTAMP columns (row
+     * {@code created_at}/{@code updated_at} defaults, scheme claims, interval decisions, lab
+     * messages, locks) stay {@code LocalDateTime}: the code shows them as local date-times.
+     */
+    private static final String INSTANT_COLUMNS = "(?i:(.*\\.)?("
+            + "calibration\\.(submitted_at|approved_at)"
+            + "|certificate\\.(issued_at|withdrawn_at)"
+            + "|certificate_batch\\.(requested_at|finished_at)"
+            + "|pt_round\\.(submission_deadline|scored_at)"
+            + "|pt_enrolment\\.(applied_at|decided_at)"
+            + "|pt_result\\.submitted_at"
+            + "|pt_document\\.issued_at"
+            + "|electronic_signature\\.signed_at"
+            + "|api_token\\.(created_at|expires_at|revoked_at)"
+            + "|login_failure\\.failed_at"
+            + "|app_user\\.failures_reset_at"
+            + "|audit_event\\.occurred_at"
+            + "|measurement_standard_status\\.recorded_at))";
+
     public static void main(String[] args) throws Exception {
         Path migrations = Path.of(args[0]);
         Path output = Path.of(args[1]);
@@ -70,7 +91,14 @@ public class GenerateJooq {
                                     // MariaDB's BOOLEAN is TINYINT(1); Java should see a boolean
                                     .withForcedTypes(new ForcedType()
                                             .withName("BOOLEAN")
-                                            .withIncludeTypes("(?i:TINYINT\\(1\\))")))
+                                            .withIncludeTypes("(?i:TINYINT\\(1\\))"),
+                                            // when a record happened, as the domain holds it: an Instant,
+                                            // stored as its UTC wall-clock time (sessions run in UTC).
+                                            new ForcedType()
+                                                    .withUserType("java.time.Instant")
+                                                    .withConverter("org.metrolims.db.UtcInstantConverter")
+                                                    .withIncludeTypes("(?i:TIMESTAMP.*)")
+                                                    .withIncludeExpression(INSTANT_COLUMNS)))
                             .withGenerate(new Generate()
                                     .withRecords(true)
                                     .withPojos(false)

@@ -38,27 +38,13 @@ final class BoundaryRules {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Exceptions, in one place. Each entry names who removes it and when; the list only ever shrinks.
-    // ---------------------------------------------------------------------------------------------------------------
-
-    /**
-     * Classes still allowed to call another feature's repository: the demo province generator (the package
-     * {@code app.demo} and every {@code *Demo*} class of app's feature packages), which writes its bulk data through
-     * the features' repositories. It becomes a module of its own that writes through the features' entry points or a
-     * bulk writer of its own; then this exception goes. No other rule needs one: even app's jOOQ users are all
-     * repositories today.
-     */
-    DescribedPredicate<JavaClass> temporaryExceptions() {
-        String app = root + ".app.";
-        return describe("the demo province generator",
-            c -> inPackage(c, app + "demo") || topLevel(c).getSimpleName().contains("Demo"));
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
     // The rules
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** db, calibration, proficiency and reports are plain Java: no web, servlet or security API. */
+    /**
+     * db, calibration, proficiency, reports and the demo province (nested under app) are plain Java: no web, servlet
+     * or security API.
+     */
     ArchRule domainModulesUseNoWebOrSecurityApi() {
         return noClasses().that().resideInAnyPackage(domainModules())
             .should().dependOnClassesThat().resideInAnyPackage(WEB_APIS)
@@ -78,16 +64,12 @@ final class BoundaryRules {
 
     /** A repository is the private business of its feature: only classes of its own package use it. */
     ArchRule repositoriesUsedOnlyInTheirOwnFeature() {
-        DescribedPredicate<JavaClass> exceptions = temporaryExceptions();
         ArchCondition<JavaClass> onlyFromOwnPackage = new ArchCondition<>("be used only from their own package") {
             @Override
             public void check(JavaClass repository, ConditionEvents events) {
-                if (exceptions.test(repository)) {
-                    return;
-                }
                 for (Dependency use : repository.getDirectDependenciesToSelf()) {
                     JavaClass user = use.getOriginClass();
-                    if (!user.getPackageName().equals(repository.getPackageName()) && !exceptions.test(user)) {
+                    if (!user.getPackageName().equals(repository.getPackageName())) {
                         events.add(SimpleConditionEvent.violated(use, use.getDescription()));
                     }
                 }
@@ -147,7 +129,8 @@ final class BoundaryRules {
     }
 
     private String[] domainModules() {
-        return new String[] {root + ".db..", root + ".calibration..", root + ".proficiency..", root + ".reports.."};
+        return new String[] {root + ".db..", root + ".calibration..", root + ".proficiency..", root + ".reports..",
+            root + ".demo.."};
     }
 
     private static boolean isRepository(JavaClass c) {

@@ -75,7 +75,7 @@ public final class PtFixture {
         regionId = dsl.select(REGION.ID).from(REGION).where(REGION.CODE.eq("350000")).fetchOptional(REGION.ID)
                 .orElseGet(() -> dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")
                         .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE")
-                        .returningResult(REGION.ID).fetchSingle().value1());
+                        .returningResult(REGION.ID).fetchSingle(REGION.ID));
     }
 
     public static String unique(String prefix) {
@@ -86,7 +86,7 @@ public final class PtFixture {
         return dsl.select(DISCIPLINE.ID).from(DISCIPLINE).where(DISCIPLINE.CODE.eq(code)).fetchOptional(DISCIPLINE.ID)
                 .orElseGet(() -> dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, code).set(DISCIPLINE.NAME_ZH, code)
                         .set(DISCIPLINE.NAME_EN, code).set(DISCIPLINE.SORT_ORDER, 1)
-                        .returningResult(DISCIPLINE.ID).fetchSingle().value1());
+                        .returningResult(DISCIPLINE.ID).fetchSingle(DISCIPLINE.ID));
     }
 
     /** An accredited lab with the given scope; returns its code. */
@@ -95,7 +95,7 @@ public final class PtFixture {
         long id = dsl.insertInto(ORGANIZATION).set(ORGANIZATION.CODE, code).set(ORGANIZATION.NAME_ZH, "实验室 " + code)
                 .set(ORGANIZATION.NAME_EN, "Laboratory " + code).set(ORGANIZATION.KIND, "ACCREDITED_LAB")
                 .set(ORGANIZATION.REGION_ID, regionId).set(ORGANIZATION.ACCREDITATION_NUMBER, "CNAS " + code)
-                .returningResult(ORGANIZATION.ID).fetchSingle().value1();
+                .returningResult(ORGANIZATION.ID).fetchSingle(ORGANIZATION.ID);
         for (String d : scope) {
             dsl.insertInto(ORGANIZATION_SCOPE).set(ORGANIZATION_SCOPE.ORGANIZATION_ID, id)
                     .set(ORGANIZATION_SCOPE.DISCIPLINE_ID, discipline(d)).execute();
@@ -104,7 +104,7 @@ public final class PtFixture {
     }
 
     public long organizationId(String code) {
-        return dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq(code)).fetchSingle().value1();
+        return dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.CODE.eq(code)).fetchSingle(ORGANIZATION.ID);
     }
 
     public String provider() {

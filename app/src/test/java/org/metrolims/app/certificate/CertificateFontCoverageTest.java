@@ -27,9 +27,7 @@ class CertificateFontCoverageTest {
             font = Font.createFont(Font.TRUETYPE_FONT, in);
         }
         List<Path> sources = Stream.of(
-                        files(Path.of("src/main/java/org/metrolims/app/demo"), ".java"),
-                        // the PT demo's scheme names and units, printed on the PT report and letters
-                        files(Path.of("src/main/java/org/metrolims/app/proficiency"), "PtReportDemo.java"),
+                        files(Path.of("demo/src/main/java/org/metrolims/demo"), ".java"),
                         files(Path.of("src/main/resources/i18n"), ".properties"),
                         files(Path.of("../reports/src/main/java/org/metrolims/reports"), ".java"),
                         files(Path.of("../reports/src/main/resources/org/metrolims/reports"), ".jrxml"))

@@ -24,7 +24,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,7 +151,7 @@ class SchemesAndImpactWebTest {
         insert = reference == null
                 ? insert.set(CALIBRATION.EXTERNAL_ISSUER, NIM).set(CALIBRATION.EXTERNAL_CERTIFICATE_NO, "NIM-" + number)
                 : insert.set(CALIBRATION.PERFORMING_ORGANIZATION_ID, institute).set(CALIBRATION.REVIEWER_ID, reviewer)
-                        .set(CALIBRATION.APPROVED_AT, on.plusDays(1).atTime(10, 0));
+                        .set(CALIBRATION.APPROVED_AT, on.plusDays(1).atTime(10, 0).toInstant(java.time.ZoneOffset.UTC));
         long id = insert.returningResult(CALIBRATION.ID).fetchOne().value1();
         if (reference != null) {
             dsl.insertInto(CALIBRATION_REFERENCE_STANDARD).set(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID, id)
@@ -165,7 +164,7 @@ class SchemesAndImpactWebTest {
         dsl.insertInto(CERTIFICATE).set(CERTIFICATE.CERTIFICATE_NO, number).set(CERTIFICATE.REVISION, 1)
                 .set(CERTIFICATE.STATUS, "VALID").set(CERTIFICATE.CALIBRATION_ID, calibration)
                 .set(CERTIFICATE.ISSUER_ORGANIZATION_ID, institute).set(CERTIFICATE.CUSTOMER_ORGANIZATION_ID, labOrg)
-                .set(CERTIFICATE.SUBJECT, "weights").set(CERTIFICATE.ISSUED_AT, LocalDateTime.of(2025, 12, 1, 9, 0))
+                .set(CERTIFICATE.SUBJECT, "weights").set(CERTIFICATE.ISSUED_AT, java.time.Instant.parse("2025-12-01T09:00:00Z"))
                 .set(CERTIFICATE.ISSUED_BY, reviewer).set(CERTIFICATE.SIGNATURE_MEANING, "ISSUED")
                 .set(CERTIFICATE.PDF, "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))
                 .set(CERTIFICATE.SHA256, "0".repeat(64)).set(CERTIFICATE.VERIFICATION_CODE, "VS" + number.hashCode() % 1000)

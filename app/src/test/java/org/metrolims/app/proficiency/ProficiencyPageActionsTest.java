@@ -99,7 +99,7 @@ class ProficiencyPageActionsTest {
         assertThat(location).isEqualTo("/pt/rounds/" + round);
         assertThat(roundStatus(round)).isEqualTo("DRAFT");
         assertThat(dsl.select(PT_ROUND.SUBMISSION_DEADLINE).from(PT_ROUND).where(PT_ROUND.ID.eq(round))
-                .fetchSingle().value1().toString()).isEqualTo("2030-01-31T12:00");
+                .fetchSingle().value1()).isEqualTo(java.time.Instant.parse("2030-01-31T12:00:00Z"));
     }
 
     @Test

@@ -105,7 +105,7 @@ class ScheduleApiTest {
                 .set(CALIBRATION.PERFORMING_ORGANIZATION_ID, institute).set(CALIBRATION.PROCEDURE_CODE, "JJG 160-2007")
                 .set(CALIBRATION.CALIBRATED_ON, on).set(CALIBRATION.VALID_UNTIL, on.plusYears(1))
                 .set(CALIBRATION.TECHNICIAN_ID, techId).set(CALIBRATION.REVIEWER_ID, reviewerId)
-                .set(CALIBRATION.APPROVED_AT, on.atTime(16, 0)).set(CALIBRATION.STATUS, "APPROVED")
+                .set(CALIBRATION.APPROVED_AT, on.atTime(16, 0).toInstant(java.time.ZoneOffset.UTC)).set(CALIBRATION.STATUS, "APPROVED")
                 .set(CALIBRATION.AS_FOUND, "IN_TOLERANCE").execute();
     }
 

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +93,7 @@ class ApiTokensTest {
                 .andReturn().getResponse().getContentAsString();
         String secret = JsonPath.read(answer, "$.secret");
         mvc.perform(get("/api/version").header("Authorization", "Bearer " + secret)).andExpect(status().isOk());
-        dsl.update(API_TOKEN).set(API_TOKEN.EXPIRES_AT, LocalDateTime.now().minusDays(1))
+        dsl.update(API_TOKEN).set(API_TOKEN.EXPIRES_AT, java.time.Instant.now().minus(java.time.Duration.ofDays(1)))
                 .where(API_TOKEN.TOKEN_PREFIX.eq(secret.substring(0, 8))).execute();
         mvc.perform(get("/api/version").header("Authorization", "Bearer " + secret)).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/version").header("Authorization", "Bearer mlt_forged' OR '1'='1"))

@@ -73,6 +73,21 @@ public class CoverageMetrics {
         return repository.regions();
     }
 
+    /** The public standards with their region, quantity, range and expanded uncertainty, as the figures count them. */
+    @Transactional(readOnly = true)
+    public List<CoverageStandard> publicStandards() {
+        return repository.publicStandards();
+    }
+
+    /**
+     * Records demand rows in one batch (a generator's bulk demand, e.g. the demo province's; a person's demand comes
+     * through {@link #importDemand}); returns the ids given, in order.
+     */
+    @Transactional
+    public List<Long> recordDemand(List<CoverageRepository.NewDemand> rows, String actor) {
+        return repository.insert(rows, actor);
+    }
+
     /**
      * A snapshot for many figures at once on the days from the earliest of {@code dates} to the latest: the public
      * standards, the demand, and the maintained summary's day ranges of when each standard counts and has a complete

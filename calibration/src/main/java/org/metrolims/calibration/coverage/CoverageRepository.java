@@ -1,5 +1,6 @@
 package org.metrolims.calibration.coverage;
 
+import static org.jooq.Records.mapping;
 import static org.metrolims.db.jooq.Tables.CAPABILITY_DEMAND;
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
@@ -40,9 +41,10 @@ public class CoverageRepository {
                 .from(s)
                 .where(s.LEVEL.in(StandardLevel.PUBLIC.stream().map(Enum::name).toList()))
                 .orderBy(s.ID)
-                .fetch(x -> new CoverageStandard(x.value1(), x.value2(), x.value3(), regions.get(x.value4()),
-                        x.value5(), disciplines.get(x.value6()), d(x.value7()), d(x.value8()), x.value9(),
-                        d(x.value10())));
+                .fetch(x -> new CoverageStandard(x.get(s.ID), x.get(s.CODE), x.get(s.LEVEL),
+                        regions.get(x.get(s.REGION_ID)), x.get(s.QUANTITY_ID), disciplines.get(x.get(s.DISCIPLINE_ID)),
+                        d(x.get(s.RANGE_LOW)), d(x.get(s.RANGE_HIGH)), x.get(s.UNIT),
+                        d(x.get(s.EXPANDED_UNCERTAINTY))));
     }
 
     /** Every demand, read as lean as the public standards. */
@@ -52,22 +54,24 @@ public class CoverageRepository {
         Map<Long, String[]> quantities = new java.util.HashMap<>();
         dsl.select(QUANTITY.ID, QUANTITY.CODE, DISCIPLINE.CODE).from(QUANTITY)
                 .join(DISCIPLINE).on(DISCIPLINE.ID.eq(QUANTITY.DISCIPLINE_ID))
-                .forEach(x -> quantities.put(x.value1(), new String[] {x.value2(), x.value3()}));
+                .forEach(x -> quantities.put(x.get(QUANTITY.ID), new String[] {x.get(QUANTITY.CODE),
+                        x.get(DISCIPLINE.CODE)}));
         return dsl.select(d.ID, d.REGION_ID, d.QUANTITY_ID, d.RANGE_LOW, d.RANGE_HIGH, d.UNIT, d.NEEDED_UNCERTAINTY,
                         d.DEMANDED_FROM, d.DEMANDED_UNTIL)
                 .from(d)
                 .orderBy(d.ID)
                 .fetch(x -> {
-                    String[] q = quantities.get(x.value3());
-                    return new CapabilityDemand(x.value1(), regions.get(x.value2()), x.value3(), q[0], q[1],
-                            x.value4().doubleValue(), x.value5().doubleValue(), x.value6(), x.value7().doubleValue(),
-                            x.value8(), Optional.ofNullable(x.value9()));
+                    String[] q = quantities.get(x.get(d.QUANTITY_ID));
+                    return new CapabilityDemand(x.get(d.ID), regions.get(x.get(d.REGION_ID)), x.get(d.QUANTITY_ID),
+                            q[0], q[1], x.get(d.RANGE_LOW).doubleValue(), x.get(d.RANGE_HIGH).doubleValue(),
+                            x.get(d.UNIT), x.get(d.NEEDED_UNCERTAINTY).doubleValue(), x.get(d.DEMANDED_FROM),
+                            Optional.ofNullable(x.get(d.DEMANDED_UNTIL)));
                 });
     }
 
     private Map<Long, String> codes(org.jooq.TableField<?, Long> id, org.jooq.TableField<?, String> code) {
         Map<Long, String> out = new java.util.HashMap<>();
-        dsl.select(id, code).from(id.getTable()).forEach(x -> out.put(x.value1(), x.value2()));
+        dsl.select(id, code).from(id.getTable()).forEach(x -> out.put(x.get(id), x.get(code)));
         return out;
     }
 
@@ -81,8 +85,8 @@ public class CoverageRepository {
         return dsl.select(REGION.ID, REGION.CODE, REGION.NAME_ZH, REGION.NAME_EN, REGION.LEVEL, parent.CODE)
                 .from(REGION).leftJoin(parent).on(parent.ID.eq(REGION.PARENT_ID))
                 .orderBy(REGION.CODE)
-                .fetch(x -> new RegionRow(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(),
-                        Optional.ofNullable(x.value6())));
+                .fetch(x -> new RegionRow(x.get(REGION.ID), x.get(REGION.CODE), x.get(REGION.NAME_ZH),
+                        x.get(REGION.NAME_EN), x.get(REGION.LEVEL), Optional.ofNullable(x.get(parent.CODE))));
     }
 
     /** Quantity code → (id, SI unit). */
@@ -91,12 +95,12 @@ public class CoverageRepository {
 
     public Map<String, QuantityRow> quantities() {
         return dsl.select(QUANTITY.ID, QUANTITY.CODE, QUANTITY.SI_UNIT).from(QUANTITY)
-                .fetch(x -> new QuantityRow(x.value1(), x.value2(), x.value3())).stream()
+                .fetch(mapping(QuantityRow::new)).stream()
                 .collect(Collectors.toMap(QuantityRow::code, q -> q));
     }
 
     public List<String> disciplineCodes() {
-        return dsl.select(DISCIPLINE.CODE).from(DISCIPLINE).orderBy(DISCIPLINE.SORT_ORDER).fetch(x -> x.value1());
+        return dsl.select(DISCIPLINE.CODE).from(DISCIPLINE).orderBy(DISCIPLINE.SORT_ORDER).fetch(DISCIPLINE.CODE);
     }
 
     /** A new demand row, ready to insert. */
@@ -118,7 +122,7 @@ public class CoverageRepository {
                     r.neededUncertainty(), r.demandedFrom(), r.demandedUntil().orElse(null), r.note().orElse(null),
                     actor);
         }
-        return insert.returningResult(d.ID).fetch(x -> x.value1());
+        return insert.returningResult(d.ID).fetch(d.ID);
     }
 
     private static Optional<Double> d(BigDecimal v) {

@@ -99,7 +99,7 @@ class InstrumentOverviewRepository {
         Condition visible = visibleTo == null ? noCondition()
                 : t.CUSTOMER_ORGANIZATION_ID.eq(visibleTo).or(t.ISSUER_ORGANIZATION_ID.eq(visibleTo));
         return dsl.select(t.CERTIFICATE_NO, t.REVISION, t.STATUS, t.CALIBRATION_ID,
-                        t.ISSUED_AT.convertFrom(InstrumentOverviewRepository::instant), t.VERIFICATION_CODE)
+                        t.ISSUED_AT, t.VERIFICATION_CODE)
                 .from(t)
                 .join(CALIBRATION).on(CALIBRATION.ID.eq(t.CALIBRATION_ID))
                 .where(CALIBRATION.INSTRUMENT_ID.eq(instrumentId)).and(visible)

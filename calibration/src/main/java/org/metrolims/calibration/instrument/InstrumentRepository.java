@@ -41,7 +41,7 @@ class InstrumentRepository {
                 .set(i.RESOLUTION, d.resolution()).set(i.MAX_PERMISSIBLE_ERROR, d.maxPermissibleError())
                 .set(i.LOCATION, d.location()).set(i.CALIBRATION_INTERVAL_MONTHS, d.calibrationIntervalMonths())
                 .set(i.STATUS, d.statusOrDefault().name())
-                .returningResult(i.ID).fetchSingle().value1();
+                .returningResult(i.ID).fetchSingle(i.ID);
     }
 
     /** Updates the instrument if it is still at {@code version}; false when someone changed it first. */

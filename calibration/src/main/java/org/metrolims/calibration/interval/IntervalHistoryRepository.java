@@ -1,5 +1,6 @@
 package org.metrolims.calibration.interval;
 
+import static org.jooq.Records.mapping;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
 import static org.metrolims.db.jooq.Tables.INTERVAL_DECISION;
 
@@ -22,7 +23,7 @@ class IntervalHistoryRepository {
         return dsl.select(INSTRUMENT_TYPE.ID, INSTRUMENT_TYPE.CODE, INSTRUMENT_TYPE.NAME_ZH, INSTRUMENT_TYPE.NAME_EN,
                         INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS)
                 .from(INSTRUMENT_TYPE).where(INSTRUMENT_TYPE.ID.eq(typeId))
-                .fetchOptional(r -> new TypeFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .fetchOptional(mapping(TypeFacts::new));
     }
 
     /**
@@ -55,8 +56,7 @@ class IntervalHistoryRepository {
         return dsl.select(d.DECISION, d.PREVIOUS_MONTHS, d.RECOMMENDED_MONTHS, d.METHOD, d.REASON, d.DECIDED_BY,
                         d.DECIDED_AT)
                 .from(d).where(d.INSTRUMENT_TYPE_ID.eq(typeId)).orderBy(d.DECIDED_AT.desc(), d.ID.desc()).limit(20)
-                .fetch(r -> new IntervalDecision(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7()));
+                .fetch(mapping(IntervalDecision::new));
     }
 
     record TypeFacts(long id, String code, String nameZh, String nameEn, int intervalMonths) {

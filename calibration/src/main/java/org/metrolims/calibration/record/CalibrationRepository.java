@@ -28,8 +28,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -80,7 +78,8 @@ public class CalibrationRepository {
                 .join(INSTRUMENT_TYPE).on(INSTRUMENT_TYPE.ID.eq(INSTRUMENT.INSTRUMENT_TYPE_ID))
                 .join(QUANTITY).on(QUANTITY.ID.eq(INSTRUMENT_TYPE.QUANTITY_ID))
                 .where(INSTRUMENT.ID.in(ids))
-                .fetchMap(INSTRUMENT.ID, r -> new InstrumentFacts(r.value1(), r.value2(), r.value3()));
+                .fetchMap(INSTRUMENT.ID, r -> new InstrumentFacts(r.get(INSTRUMENT.ID),
+                        r.get(INSTRUMENT.OWNER_ORGANIZATION_ID), r.get(QUANTITY.SI_UNIT)));
     }
 
     Set<Long> existingOrganizations(Collection<Long> ids) {
@@ -234,7 +233,7 @@ public class CalibrationRepository {
     boolean submit(long id, int version, Instant at) {
         return dsl.update(CALIBRATION)
                 .set(CALIBRATION.STATUS, CalibrationStatus.SUBMITTED.name())
-                .set(CALIBRATION.SUBMITTED_AT, utc(at))
+                .set(CALIBRATION.SUBMITTED_AT, at)
                 .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
                 .where(CALIBRATION.ID.eq(id), CALIBRATION.VERSION.eq(version),
                         CALIBRATION.STATUS.eq(CalibrationStatus.DRAFT.name()))
@@ -246,7 +245,7 @@ public class CalibrationRepository {
         return dsl.update(CALIBRATION)
                 .set(CALIBRATION.STATUS, CalibrationStatus.APPROVED.name())
                 .set(CALIBRATION.REVIEWER_ID, reviewerId)
-                .set(CALIBRATION.APPROVED_AT, utc(at))
+                .set(CALIBRATION.APPROVED_AT, at)
                 .set(CALIBRATION.VERSION, CALIBRATION.VERSION.plus(1))
                 .where(CALIBRATION.ID.eq(id), CALIBRATION.VERSION.eq(version),
                         CALIBRATION.STATUS.eq(CalibrationStatus.SUBMITTED.name()))
@@ -440,7 +439,7 @@ public class CalibrationRepository {
     Optional<Calibration> find(long id) {
         var readings = multiset(select(MEASUREMENT_READING.VALUE).from(MEASUREMENT_READING)
                 .where(MEASUREMENT_READING.POINT_ID.eq(MEASUREMENT_POINT.ID)).orderBy(MEASUREMENT_READING.SEQ))
-                .convertFrom(r -> r.map(v -> v.value1().doubleValue()));
+                .convertFrom(r -> r.map(v -> v.get(MEASUREMENT_READING.VALUE).doubleValue()));
         var components = multiset(select(UNCERTAINTY_COMPONENT.SEQ, UNCERTAINTY_COMPONENT.NAME,
                 UNCERTAINTY_COMPONENT.EVALUATION_TYPE, UNCERTAINTY_COMPONENT.DISTRIBUTION,
                 UNCERTAINTY_COMPONENT.HALF_WIDTH, UNCERTAINTY_COMPONENT.EXPANDED_UNCERTAINTY,
@@ -449,13 +448,20 @@ public class CalibrationRepository {
                 UNCERTAINTY_COMPONENT.CONTRIBUTION)
                 .from(UNCERTAINTY_COMPONENT).where(UNCERTAINTY_COMPONENT.POINT_ID.eq(MEASUREMENT_POINT.ID))
                 .orderBy(UNCERTAINTY_COMPONENT.SEQ))
-                .convertFrom(r -> r.map(c -> new BudgetComponent(c.value1(), c.value2(), c.value3(), c.value4(),
-                        dbl(c.value5()), dbl(c.value6()), dbl(c.value7()), c.value8().doubleValue(),
-                        c.value9().doubleValue(), dbl(c.value10()), c.value11().doubleValue())));
+                .convertFrom(r -> r.map(c -> new BudgetComponent(c.get(UNCERTAINTY_COMPONENT.SEQ),
+                        c.get(UNCERTAINTY_COMPONENT.NAME), c.get(UNCERTAINTY_COMPONENT.EVALUATION_TYPE),
+                        c.get(UNCERTAINTY_COMPONENT.DISTRIBUTION), dbl(c.get(UNCERTAINTY_COMPONENT.HALF_WIDTH)),
+                        dbl(c.get(UNCERTAINTY_COMPONENT.EXPANDED_UNCERTAINTY)),
+                        dbl(c.get(UNCERTAINTY_COMPONENT.COVERAGE_FACTOR)),
+                        c.get(UNCERTAINTY_COMPONENT.STANDARD_UNCERTAINTY).doubleValue(),
+                        c.get(UNCERTAINTY_COMPONENT.SENSITIVITY).doubleValue(),
+                        dbl(c.get(UNCERTAINTY_COMPONENT.DEGREES_OF_FREEDOM)),
+                        c.get(UNCERTAINTY_COMPONENT.CONTRIBUTION).doubleValue())));
         var correlations = multiset(select(UNCERTAINTY_CORRELATION.COMPONENT_A, UNCERTAINTY_CORRELATION.COMPONENT_B,
                 UNCERTAINTY_CORRELATION.R).from(UNCERTAINTY_CORRELATION)
                 .where(UNCERTAINTY_CORRELATION.POINT_ID.eq(MEASUREMENT_POINT.ID)).orderBy(UNCERTAINTY_CORRELATION.SEQ))
-                .convertFrom(r -> r.map(c -> new Correlation(c.value1(), c.value2(), c.value3().doubleValue())));
+                .convertFrom(r -> r.map(c -> new Correlation(c.get(UNCERTAINTY_CORRELATION.COMPONENT_A),
+                        c.get(UNCERTAINTY_CORRELATION.COMPONENT_B), c.get(UNCERTAINTY_CORRELATION.R).doubleValue())));
         var points = multiset(select(MEASUREMENT_POINT.asterisk(), readings, components, correlations)
                 .from(MEASUREMENT_POINT)
                 .where(MEASUREMENT_POINT.CALIBRATION_ID.eq(CALIBRATION.ID)).orderBy(MEASUREMENT_POINT.SEQ))
@@ -544,8 +550,8 @@ public class CalibrationRepository {
         return new Calibration(c.getId(), c.getCalibrationNo(), c.getRevision(), c.getSupersedesId(),
                 c.getRevisionReason(), c.getInstrumentId(), c.getCustomerOrganizationId(),
                 c.getPerformingOrganizationId(), c.getProcedureCode(), c.getReceivedOn(), c.getCalibratedOn(),
-                c.getValidUntil(), c.getTechnicianId(), instant(c.getSubmittedAt()), c.getReviewerId(),
-                instant(c.getApprovedAt()), CalibrationStatus.valueOf(c.getStatus()), dbl(c.getTemperatureC()),
+                c.getValidUntil(), c.getTechnicianId(), c.getSubmittedAt(), c.getReviewerId(),
+                c.getApprovedAt(), CalibrationStatus.valueOf(c.getStatus()), dbl(c.getTemperatureC()),
                 dbl(c.getRelativeHumidityPct()), condition(c.getAsFound()), condition(c.getAsLeft()),
                 c.getDecisionRule() == null ? null : DecisionRuleCode.valueOf(c.getDecisionRule()),
                 dbl(c.getDecisionRuleMultiplier()), dbl(c.getCoverageProbability()), conformity(c.getConformity()),
@@ -599,13 +605,5 @@ public class CalibrationRepository {
 
     private static InstrumentCondition condition(String s) {
         return s == null ? null : InstrumentCondition.valueOf(s);
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,5 @@
 package org.metrolims.calibration.schedule;
 
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.noCondition;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_SCHEDULE;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_SCHEDULE_DIRTY;
@@ -46,7 +45,7 @@ class ScheduleRepository {
     Page<DueItem> due(DueFilter f, PageRequest page) {
         var s = CALIBRATION_SCHEDULE;
         Condition where = condition(f);
-        long total = dsl.selectCount().from(s).where(where).fetchSingle().value1();
+        long total = dsl.fetchCount(s, where);
         // the page's ids from the schedule alone, in index order ((status, due_on) then the primary key),
         // and only then the names for those few rows
         List<Long> ids = dsl.select(s.INSTRUMENT_ID).from(s).where(where).orderBy(s.DUE_ON, s.INSTRUMENT_ID)
@@ -63,11 +62,15 @@ class ScheduleRepository {
                     .join(INSTRUMENT_TYPE).on(INSTRUMENT_TYPE.ID.eq(s.INSTRUMENT_TYPE_ID))
                     .join(ORGANIZATION).on(ORGANIZATION.ID.eq(s.OWNER_ORGANIZATION_ID))
                     .where(s.INSTRUMENT_ID.in(ids))
-                    .forEach(r -> byId.put(r.value1(), new DueItem(r.value1(), r.value2(), r.value3(), r.value4(),
-                            r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
-                            r.value12(), Optional.ofNullable(r.value13()), Optional.ofNullable(r.value14()),
-                            r.value15(), r.value16(), Optional.ofNullable(r.value17()), Optional.ofNullable(r.value18()),
-                            r.value16().isBefore(f.asOf()))));
+                    .forEach(r -> byId.put(r.get(s.INSTRUMENT_ID), new DueItem(r.get(s.INSTRUMENT_ID),
+                            r.get(INSTRUMENT.ASSET_NO), r.get(INSTRUMENT.SERIAL_NO), r.get(s.INSTRUMENT_TYPE_ID),
+                            r.get(INSTRUMENT_TYPE.CODE), r.get(INSTRUMENT_TYPE.NAME_ZH), r.get(INSTRUMENT_TYPE.NAME_EN),
+                            r.get(s.DISCIPLINE_ID), r.get(s.OWNER_ORGANIZATION_ID), r.get(ORGANIZATION.CODE),
+                            r.get(ORGANIZATION.NAME_ZH), r.get(ORGANIZATION.NAME_EN),
+                            Optional.ofNullable(r.get(s.MEASUREMENT_STANDARD_ID)),
+                            Optional.ofNullable(r.get(s.LAST_CALIBRATED_ON)), r.get(s.INTERVAL_MONTHS), r.get(s.DUE_ON),
+                            Optional.ofNullable(r.get(s.PERFORMING_ORGANIZATION_ID)),
+                            Optional.ofNullable(r.get(s.TECHNICIAN_ID)), r.get(s.DUE_ON).isBefore(f.asOf()))));
         }
         List<DueItem> items = ids.stream().map(byId::get).toList();
         return new Page<>(items, page.page(), page.size(), total);
@@ -78,7 +81,7 @@ class ScheduleRepository {
         var s = CALIBRATION_SCHEDULE;
         return dsl.select(s.INSTRUMENT_ID, s.DISCIPLINE_ID, s.DUE_ON).from(s).where(condition(f))
                 .orderBy(s.DUE_ON, s.INSTRUMENT_ID)
-                .fetch(r -> new CapacityPlanner.Job(r.value1(), r.value2(), r.value3()));
+                .fetch(r -> new CapacityPlanner.Job(r.get(s.INSTRUMENT_ID), r.get(s.DISCIPLINE_ID), r.get(s.DUE_ON)));
     }
 
     private static Condition condition(DueFilter f) {
@@ -213,7 +216,7 @@ class ScheduleRepository {
 
     Optional<Integer> typeInterval(long typeId) {
         return dsl.select(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS).from(INSTRUMENT_TYPE)
-                .where(INSTRUMENT_TYPE.ID.eq(typeId)).fetchOptional(r -> r.value1());
+                .where(INSTRUMENT_TYPE.ID.eq(typeId)).fetchOptional(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS);
     }
 
     int setTypeInterval(long typeId, int months) {
@@ -224,7 +227,7 @@ class ScheduleRepository {
 
     Optional<Integer> procedureInterval(String code) {
         return dsl.select(PROCEDURE_INTERVAL.INTERVAL_MONTHS).from(PROCEDURE_INTERVAL)
-                .where(PROCEDURE_INTERVAL.PROCEDURE_CODE.eq(code)).fetchOptional(r -> r.value1());
+                .where(PROCEDURE_INTERVAL.PROCEDURE_CODE.eq(code)).fetchOptional(PROCEDURE_INTERVAL.INTERVAL_MONTHS);
     }
 
     int setProcedureInterval(String code, int months, String actor) {
@@ -240,12 +243,12 @@ class ScheduleRepository {
     /** The standard's owner, if the standard exists. */
     Optional<Long> standardOwner(long standardId) {
         return dsl.select(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID).from(MEASUREMENT_STANDARD)
-                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(r -> r.value1());
+                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID);
     }
 
     Optional<Integer> standardInterval(long standardId) {
         return dsl.select(MEASUREMENT_STANDARD.CALIBRATION_INTERVAL_MONTHS).from(MEASUREMENT_STANDARD)
-                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(r -> r.value1());
+                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(MEASUREMENT_STANDARD.CALIBRATION_INTERVAL_MONTHS);
     }
 
     int setStandardInterval(long standardId, Integer months) {
@@ -263,7 +266,7 @@ class ScheduleRepository {
         var c = LAB_CAPACITY;
         Map<Long, Integer> out = new LinkedHashMap<>();
         dsl.select(c.DISCIPLINE_ID, c.WEEKLY_CAPACITY).from(c).where(c.ORGANIZATION_ID.eq(organizationId))
-                .orderBy(c.DISCIPLINE_ID).forEach(r -> out.put(r.value1(), r.value2()));
+                .orderBy(c.DISCIPLINE_ID).forEach(r -> out.put(r.get(c.DISCIPLINE_ID), r.get(c.WEEKLY_CAPACITY)));
         return out;
     }
 
@@ -278,7 +281,6 @@ class ScheduleRepository {
 
     /** Instruments in service with a schedule row (for tests and the bench). */
     long scheduledInService() {
-        return dsl.select(count()).from(CALIBRATION_SCHEDULE)
-                .where(CALIBRATION_SCHEDULE.INSTRUMENT_STATUS.eq(IN_SERVICE)).fetchSingle().value1();
+        return dsl.fetchCount(CALIBRATION_SCHEDULE, CALIBRATION_SCHEDULE.INSTRUMENT_STATUS.eq(IN_SERVICE));
     }
 }

@@ -28,7 +28,7 @@ public class RegistryReferenceRepository {
                 dsl.select(DISCIPLINE.CODE, DISCIPLINE.ID).from(DISCIPLINE).fetchMap(DISCIPLINE.CODE, DISCIPLINE.ID),
                 dsl.select(QUANTITY.CODE, QUANTITY.ID, DISCIPLINE.CODE).from(QUANTITY)
                         .join(DISCIPLINE).on(DISCIPLINE.ID.eq(QUANTITY.DISCIPLINE_ID))
-                        .fetchMap(QUANTITY.CODE, r -> new QuantityRef(r.value2(), r.value3())),
+                        .fetchMap(QUANTITY.CODE, r -> new QuantityRef(r.get(QUANTITY.ID), r.get(DISCIPLINE.CODE))),
                 dsl.select(ORGANIZATION.CODE, ORGANIZATION.ID).from(ORGANIZATION)
                         .fetchMap(ORGANIZATION.CODE, ORGANIZATION.ID),
                 dsl.select(REGION.CODE, REGION.ID).from(REGION).fetchMap(REGION.CODE, REGION.ID),

@@ -45,9 +45,9 @@ class StandardCountRepository {
                 .and(exists(selectOne().from(c)
                         .where(c.STANDARD_ID.eq(s.ID).and(c.ISSUED_ON.le(asOf)).and(c.EXPIRES_ON.ge(asOf)))));
         var publicLevels = StandardLevel.PUBLIC.stream().map(Enum::name).toList();
-        var row = dsl.select(
-                        count(),
-                        count().filterWhere(s.LEVEL.eq(StandardLevel.PROVINCIAL_PUBLIC.name())))
+        var all = count();
+        var provincial = count().filterWhere(s.LEVEL.eq(StandardLevel.PROVINCIAL_PUBLIC.name()));
+        var row = dsl.select(all, provincial)
                 .from(s)
                 .join(REGION).on(REGION.ID.eq(s.REGION_ID))
                 .where(s.LEVEL.in(publicLevels))
@@ -56,6 +56,6 @@ class StandardCountRepository {
                 .and(disciplineCode.map(d -> s.DISCIPLINE_ID.in(select(DISCIPLINE.ID).from(DISCIPLINE)
                         .where(DISCIPLINE.CODE.eq(d)))).orElse(org.jooq.impl.DSL.noCondition()))
                 .fetchSingle();
-        return new StandardCount(asOf, region.value(), row.value1(), row.value2());
+        return new StandardCount(asOf, region.value(), row.get(all), row.get(provincial));
     }
 }

@@ -17,7 +17,6 @@ import static org.metrolims.db.jooq.Tables.STANDARD_ASSESSMENT_CERTIFICATE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,7 +60,7 @@ class StandardRepository {
                 .set(s.UNIT, d.unit()).set(s.EXPANDED_UNCERTAINTY, d.expandedUncertainty())
                 .set(s.COVERAGE_FACTOR, d.coverageFactor()).set(s.ACCURACY_CLASS, d.accuracyClass())
                 .set(s.STATUS, StandardStatus.ACTIVE.name()).set(s.ESTABLISHED_ON, d.establishedOn())
-                .returningResult(s.ID).fetchSingle().value1();
+                .returningResult(s.ID).fetchSingle(s.ID);
     }
 
     /** Updates the standard if it is still at {@code version}; false when someone changed it first. */
@@ -102,15 +101,15 @@ class StandardRepository {
 
     Optional<LocalDate> latestStatusDate(long standardId) {
         var h = MEASUREMENT_STANDARD_STATUS;
-        return dsl.select(org.jooq.impl.DSL.max(h.EFFECTIVE_FROM)).from(h).where(h.STANDARD_ID.eq(standardId))
-                .fetchOptional(r -> r.value1());
+        var latest = org.jooq.impl.DSL.max(h.EFFECTIVE_FROM);
+        return dsl.select(latest).from(h).where(h.STANDARD_ID.eq(standardId)).fetchOptional(latest);
     }
 
     long insertCertificate(long standardId, CertificateDetails c) {
         var t = STANDARD_ASSESSMENT_CERTIFICATE;
         return dsl.insertInto(t).set(t.STANDARD_ID, standardId).set(t.CERTIFICATE_NO, c.certificateNo())
                 .set(t.ISSUED_ON, c.issuedOn()).set(t.EXPIRES_ON, c.expiresOn()).set(t.ISSUER, c.issuer())
-                .returningResult(t.ID).fetchSingle().value1();
+                .returningResult(t.ID).fetchSingle(t.ID);
     }
 
     /** Which of these certificate numbers are already taken. */
@@ -153,8 +152,9 @@ class StandardRepository {
         var a = AUDIT_EVENT;
         var statuses = multiset(select(h.STATUS, h.EFFECTIVE_FROM, h.REASON, h.RECORDED_BY, h.RECORDED_AT)
                 .from(h).where(h.STANDARD_ID.eq(MEASUREMENT_STANDARD.ID)).orderBy(h.EFFECTIVE_FROM, h.ID))
-                .convertFrom(r -> r.map(x -> new StandardHistory.StatusChange(StandardStatus.valueOf(x.value1()),
-                        x.value2(), x.value3(), x.value4(), x.value5().toInstant(ZoneOffset.UTC))));
+                .convertFrom(r -> r.map(x -> new StandardHistory.StatusChange(StandardStatus.valueOf(x.get(h.STATUS)),
+                        x.get(h.EFFECTIVE_FROM), x.get(h.REASON), x.get(h.RECORDED_BY),
+                        x.get(h.RECORDED_AT))));
         var certificates = multiset(select(c.ID, c.CERTIFICATE_NO, c.ISSUED_ON, c.EXPIRES_ON, c.ISSUER)
                 .from(c).where(c.STANDARD_ID.eq(MEASUREMENT_STANDARD.ID)).orderBy(c.ISSUED_ON, c.ID))
                 .convertFrom(r -> r.map(Records.mapping(AssessmentCertificate::new)));
@@ -166,9 +166,9 @@ class StandardRepository {
                 .from(a).where(a.ENTITY_TYPE.eq(ENTITY)
                         .and(a.ENTITY_ID.eq(Long.toString(id))))
                 .orderBy(a.ID))
-                .convertFrom(r -> r.map(x -> new StandardHistory.AuditLine(x.value1(),
-                        x.value2().toInstant(ZoneOffset.UTC), x.value3(), x.value4(), x.value5(), x.value6(),
-                        x.value7())));
+                .convertFrom(r -> r.map(x -> new StandardHistory.AuditLine(x.get(a.ID),
+                        x.get(a.OCCURRED_AT), x.get(a.ACTOR), x.get(a.ACTION),
+                        x.get(a.BEFORE_STATE), x.get(a.AFTER_STATE), x.get(a.REASON))));
         return standards(statuses, certificates, equipment, audit)
                 .where(MEASUREMENT_STANDARD.ID.eq(id))
                 .fetchOptional(r -> new StandardHistory(toStandard(r), r.get(statuses), r.get(certificates),

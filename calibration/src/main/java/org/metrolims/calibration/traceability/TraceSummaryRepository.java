@@ -1,5 +1,6 @@
 package org.metrolims.calibration.traceability;
 
+import static org.jooq.Records.mapping;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.CALIBRATION_REFERENCE_STANDARD;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT;
@@ -52,7 +53,7 @@ class TraceSummaryRepository {
     List<Change> changes() {
         var t = TRACE_CHANGE;
         return dsl.select(t.ID, t.STANDARD_ID, t.DEPENDENTS).from(t).orderBy(t.ID)
-                .fetch(x -> new Change(x.value1(), x.value2(), x.value3()));
+                .fetch(mapping(Change::new));
     }
 
     /** Removes the marks read (by id: marks left meanwhile stay for the next refresh) and notes the refresh. */
@@ -82,7 +83,7 @@ class TraceSummaryRepository {
                     .and(c.STATUS.eq("APPROVED"))
                     .and(from.equals(LocalDate.MIN) ? DSL.noCondition() : c.CALIBRATED_ON.ge(from))
                     .and(i.MEASUREMENT_STANDARD_ID.isNotNull())
-                    .forEach(x -> out.add(x.value1()));
+                    .forEach(x -> out.add(x.get(i.MEASUREMENT_STANDARD_ID)));
         }
         return out;
     }
@@ -146,10 +147,11 @@ class TraceSummaryRepository {
         var p = STANDARD_TRACE_PERIOD;
         dsl.select(p.STANDARD_ID, p.KIND, p.VALID_FROM, p.VALID_UNTIL).from(p).where(which)
                 .forEach(x -> {
-                    Ranges r = found.computeIfAbsent(x.value1(), k -> new Ranges(new ArrayList<>(), new ArrayList<>()));
-                    DayRange range = new DayRange(x.value3() == null ? LocalDate.MIN : x.value3(),
-                            x.value4() == null ? LocalDate.MAX : x.value4());
-                    (COUNTS.equals(x.value2()) ? r.counts() : r.complete()).add(range);
+                    Ranges r = found.computeIfAbsent(x.get(p.STANDARD_ID), k -> new Ranges(new ArrayList<>(),
+                            new ArrayList<>()));
+                    DayRange range = new DayRange(x.get(p.VALID_FROM) == null ? LocalDate.MIN : x.get(p.VALID_FROM),
+                            x.get(p.VALID_UNTIL) == null ? LocalDate.MAX : x.get(p.VALID_UNTIL));
+                    (COUNTS.equals(x.get(p.KIND)) ? r.counts() : r.complete()).add(range);
                 });
     }
 

@@ -56,21 +56,22 @@ public class TraceabilityRepository {
         Map<Long, List<StatusChange>> statuses = new HashMap<>();
         dsl.select(h.STANDARD_ID, h.STATUS, h.EFFECTIVE_FROM).from(h).where(h.EFFECTIVE_FROM.le(asOf))
                 .orderBy(h.STANDARD_ID, h.EFFECTIVE_FROM, h.ID)
-                .forEach(x -> statuses.computeIfAbsent(x.value1(), k -> new ArrayList<>())
-                        .add(new StatusChange(x.value2(), x.value3())));
+                .forEach(x -> statuses.computeIfAbsent(x.get(h.STANDARD_ID), k -> new ArrayList<>())
+                        .add(new StatusChange(x.get(h.STATUS), x.get(h.EFFECTIVE_FROM))));
         Map<Long, List<Validity>> certificates = new HashMap<>();
         dsl.select(a.STANDARD_ID, a.ISSUED_ON, a.EXPIRES_ON).from(a).where(a.ISSUED_ON.le(asOf))
-                .forEach(x -> certificates.computeIfAbsent(x.value1(), k -> new ArrayList<>())
-                        .add(new Validity(x.value2(), x.value3())));
+                .forEach(x -> certificates.computeIfAbsent(x.get(a.STANDARD_ID), k -> new ArrayList<>())
+                        .add(new Validity(x.get(a.ISSUED_ON), x.get(a.EXPIRES_ON))));
         List<StandardNode> standards = dsl.select(s.ID, s.CODE, s.LEVEL, s.QUANTITY_ID, s.UNIT, s.EXPANDED_UNCERTAINTY)
                 .from(s)
-                .fetch(x -> new StandardNode(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(),
-                        optional(x.value6()), statuses.getOrDefault(x.value1(), List.of()),
-                        certificates.getOrDefault(x.value1(), List.of())));
+                .fetch(x -> new StandardNode(x.get(s.ID), x.get(s.CODE), x.get(s.LEVEL), x.get(s.QUANTITY_ID),
+                        x.get(s.UNIT), optional(x.get(s.EXPANDED_UNCERTAINTY)), statuses.getOrDefault(x.get(s.ID),
+                        List.of()), certificates.getOrDefault(x.get(s.ID), List.of())));
         Map<Long, List<Long>> equipment = new HashMap<>();
         dsl.select(i.MEASUREMENT_STANDARD_ID, i.ID).from(i).where(i.MEASUREMENT_STANDARD_ID.isNotNull())
                 .orderBy(i.ID)
-                .forEach(x -> equipment.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
+                .forEach(x -> equipment.computeIfAbsent(x.get(i.MEASUREMENT_STANDARD_ID),
+                        k -> new ArrayList<>()).add(x.get(i.ID)));
         var equipmentCalibration = c.STATUS.eq(APPROVED).and(c.CALIBRATED_ON.le(asOf))
                 .and(i.MEASUREMENT_STANDARD_ID.isNotNull());
         Map<Long, List<Long>> references = new HashMap<>();
@@ -81,15 +82,17 @@ public class TraceabilityRepository {
                 .straightJoin(r).on(r.CALIBRATION_ID.eq(c.ID))
                 .where(equipmentCalibration)
                 .orderBy(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID)
-                .forEach(x -> references.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
+                .forEach(x -> references.computeIfAbsent(x.get(r.CALIBRATION_ID),
+                        k -> new ArrayList<>()).add(x.get(r.MEASUREMENT_STANDARD_ID)));
         List<CalibrationLink> calibrations = dsl.select(c.ID, c.CALIBRATION_NO, c.INSTRUMENT_ID, c.CALIBRATED_ON,
                         c.VALID_UNTIL, c.EXTERNAL_ISSUER, c.EXTERNAL_CERTIFICATE_NO, c.EXTERNAL_CMC_REFERENCE)
                 .from(i).straightJoin(c).on(c.INSTRUMENT_ID.eq(i.ID))
                 .where(equipmentCalibration)
-                .fetch(x -> new CalibrationLink(x.value1(), x.value2(), x.value3(), x.value4(),
-                        Optional.ofNullable(x.value5()), references.getOrDefault(x.value1(), List.of()),
-                        Optional.ofNullable(x.value6()), Optional.ofNullable(x.value7()),
-                        Optional.ofNullable(x.value8())));
+                .fetch(x -> new CalibrationLink(x.get(c.ID), x.get(c.CALIBRATION_NO), x.get(c.INSTRUMENT_ID),
+                        x.get(c.CALIBRATED_ON), Optional.ofNullable(x.get(c.VALID_UNTIL)),
+                        references.getOrDefault(x.get(c.ID), List.of()), Optional.ofNullable(x.get(c.EXTERNAL_ISSUER)),
+                        Optional.ofNullable(x.get(c.EXTERNAL_CERTIFICATE_NO)),
+                        Optional.ofNullable(x.get(c.EXTERNAL_CMC_REFERENCE))));
         return new TraceGraph(standards, equipment, calibrations, roots());
     }
 
@@ -127,21 +130,23 @@ public class TraceabilityRepository {
             dsl.select(h.STANDARD_ID, h.STATUS, h.EFFECTIVE_FROM).from(h)
                     .where(h.STANDARD_ID.in(frontier)).and(h.EFFECTIVE_FROM.le(asOf))
                     .orderBy(h.STANDARD_ID, h.EFFECTIVE_FROM, h.ID)
-                    .forEach(x -> statuses.computeIfAbsent(x.value1(), k -> new ArrayList<>())
-                            .add(new StatusChange(x.value2(), x.value3())));
+                    .forEach(x -> statuses.computeIfAbsent(x.get(h.STANDARD_ID), k -> new ArrayList<>())
+                            .add(new StatusChange(x.get(h.STATUS), x.get(h.EFFECTIVE_FROM))));
             Map<Long, List<Validity>> certificates = new HashMap<>();
             dsl.select(a.STANDARD_ID, a.ISSUED_ON, a.EXPIRES_ON).from(a)
                     .where(a.STANDARD_ID.in(frontier)).and(a.ISSUED_ON.le(asOf))
-                    .forEach(x -> certificates.computeIfAbsent(x.value1(), k -> new ArrayList<>())
-                            .add(new Validity(x.value2(), x.value3())));
+                    .forEach(x -> certificates.computeIfAbsent(x.get(a.STANDARD_ID), k -> new ArrayList<>())
+                            .add(new Validity(x.get(a.ISSUED_ON), x.get(a.EXPIRES_ON))));
             dsl.select(s.ID, s.CODE, s.LEVEL, s.QUANTITY_ID, s.UNIT, s.EXPANDED_UNCERTAINTY).from(s)
                     .where(s.ID.in(frontier))
-                    .forEach(x -> standards.add(new StandardNode(x.value1(), x.value2(), x.value3(), x.value4(),
-                            x.value5(), optional(x.value6()), statuses.getOrDefault(x.value1(), List.of()),
-                            certificates.getOrDefault(x.value1(), List.of()))));
+                    .forEach(x -> standards.add(new StandardNode(x.get(s.ID), x.get(s.CODE), x.get(s.LEVEL),
+                            x.get(s.QUANTITY_ID), x.get(s.UNIT), optional(x.get(s.EXPANDED_UNCERTAINTY)),
+                            statuses.getOrDefault(x.get(s.ID), List.of()), certificates.getOrDefault(x.get(s.ID),
+                            List.of()))));
             dsl.select(i.MEASUREMENT_STANDARD_ID, i.ID).from(i).where(i.MEASUREMENT_STANDARD_ID.in(frontier))
                     .orderBy(i.ID)
-                    .forEach(x -> equipment.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
+                    .forEach(x -> equipment.computeIfAbsent(x.get(i.MEASUREMENT_STANDARD_ID),
+                            k -> new ArrayList<>()).add(x.get(i.ID)));
             var onFrontier = c.STATUS.eq(APPROVED).and(c.CALIBRATED_ON.le(asOf))
                     .and(i.MEASUREMENT_STANDARD_ID.in(frontier));
             Map<Long, List<Long>> references = new HashMap<>();
@@ -151,15 +156,18 @@ public class TraceabilityRepository {
                     .straightJoin(c).on(c.INSTRUMENT_ID.eq(i.ID)).straightJoin(r).on(r.CALIBRATION_ID.eq(c.ID))
                     .where(onFrontier)
                     .orderBy(r.CALIBRATION_ID, r.MEASUREMENT_STANDARD_ID)
-                    .forEach(x -> references.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value2()));
+                    .forEach(x -> references.computeIfAbsent(x.get(r.CALIBRATION_ID),
+                            k -> new ArrayList<>()).add(x.get(r.MEASUREMENT_STANDARD_ID)));
             dsl.select(c.ID, c.CALIBRATION_NO, c.INSTRUMENT_ID, c.CALIBRATED_ON, c.VALID_UNTIL, c.EXTERNAL_ISSUER,
                             c.EXTERNAL_CERTIFICATE_NO, c.EXTERNAL_CMC_REFERENCE)
                     .from(c).join(i).on(i.ID.eq(c.INSTRUMENT_ID))
                     .where(onFrontier)
-                    .forEach(x -> calibrations.add(new CalibrationLink(x.value1(), x.value2(), x.value3(),
-                            x.value4(), Optional.ofNullable(x.value5()), references.getOrDefault(x.value1(), List.of()),
-                            Optional.ofNullable(x.value6()), Optional.ofNullable(x.value7()),
-                            Optional.ofNullable(x.value8()))));
+                    .forEach(x -> calibrations.add(new CalibrationLink(x.get(c.ID), x.get(c.CALIBRATION_NO),
+                            x.get(c.INSTRUMENT_ID), x.get(c.CALIBRATED_ON), Optional.ofNullable(x.get(c.VALID_UNTIL)),
+                            references.getOrDefault(x.get(c.ID), List.of()),
+                            Optional.ofNullable(x.get(c.EXTERNAL_ISSUER)),
+                            Optional.ofNullable(x.get(c.EXTERNAL_CERTIFICATE_NO)),
+                            Optional.ofNullable(x.get(c.EXTERNAL_CMC_REFERENCE)))));
             java.util.Set<Long> next = new java.util.HashSet<>();
             references.values().forEach(next::addAll);
             next.removeAll(seen);
@@ -180,18 +188,18 @@ public class TraceabilityRepository {
         dsl.select(h.STANDARD_ID, h.STATUS, h.EFFECTIVE_FROM).from(h).join(s).on(s.ID.eq(h.STANDARD_ID))
                 .where(which).and(h.EFFECTIVE_FROM.le(latest))
                 .orderBy(h.STANDARD_ID, h.EFFECTIVE_FROM, h.ID)
-                .forEach(x -> statuses.computeIfAbsent(x.value1(), k -> new ArrayList<>())
-                        .add(new StatusChange(x.value2(), x.value3())));
+                .forEach(x -> statuses.computeIfAbsent(x.get(h.STANDARD_ID), k -> new ArrayList<>())
+                        .add(new StatusChange(x.get(h.STATUS), x.get(h.EFFECTIVE_FROM))));
         Map<Long, List<Validity>> certificates = new HashMap<>();
         dsl.select(a.STANDARD_ID, a.ISSUED_ON, a.EXPIRES_ON).from(a).join(s).on(s.ID.eq(a.STANDARD_ID))
                 .where(which).and(a.ISSUED_ON.le(latest))
                 .and(from.map(a.EXPIRES_ON::ge).orElse(org.jooq.impl.DSL.noCondition()))
-                .forEach(x -> certificates.computeIfAbsent(x.value1(), k -> new ArrayList<>())
-                        .add(new Validity(x.value2(), x.value3())));
+                .forEach(x -> certificates.computeIfAbsent(x.get(a.STANDARD_ID), k -> new ArrayList<>())
+                        .add(new Validity(x.get(a.ISSUED_ON), x.get(a.EXPIRES_ON))));
         return dsl.select(s.ID, s.CODE, s.LEVEL, s.QUANTITY_ID, s.UNIT, s.EXPANDED_UNCERTAINTY).from(s).where(which)
-                .fetch(x -> new StandardNode(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(),
-                        optional(x.value6()), statuses.getOrDefault(x.value1(), List.of()),
-                        certificates.getOrDefault(x.value1(), List.of())));
+                .fetch(x -> new StandardNode(x.get(s.ID), x.get(s.CODE), x.get(s.LEVEL), x.get(s.QUANTITY_ID),
+                        x.get(s.UNIT), optional(x.get(s.EXPANDED_UNCERTAINTY)), statuses.getOrDefault(x.get(s.ID),
+                        List.of()), certificates.getOrDefault(x.get(s.ID), List.of())));
     }
 
     /**
@@ -313,7 +321,7 @@ public class TraceabilityRepository {
         standards.forEach(s -> equipment.put(s, new ArrayList<>()));
         dsl.select(i.MEASUREMENT_STANDARD_ID, i.ID).from(i).where(i.MEASUREMENT_STANDARD_ID.in(standards))
                 .orderBy(i.ID)
-                .forEach(x -> equipment.get(x.value1()).add(x.value2()));
+                .forEach(x -> equipment.get(x.get(i.MEASUREMENT_STANDARD_ID)).add(x.get(i.ID)));
     }
 
     /**
@@ -333,15 +341,16 @@ public class TraceabilityRepository {
                 .orderBy(b.CALIBRATED_ON.desc(), b.ID.desc()).limit(1));
         dsl.select(i.ID, day, id).from(i).where(i.ID.in(instruments))
                 .forEach(x -> {
-                    if (x.value3() != null) {
-                        history.get(x.value1()).add(new long[] {x.value2().toEpochDay(), x.value3()});
+                    if (x.get(id) != null) {
+                        history.get(x.get(i.ID)).add(new long[] {x.get(day).toEpochDay(), x.get(id)});
                     }
                 });
         if (hi.isAfter(lo)) {
             dsl.select(c.INSTRUMENT_ID, c.CALIBRATED_ON, c.ID).from(c)
                     .where(c.INSTRUMENT_ID.in(instruments)).and(c.STATUS.eq(APPROVED))
                     .and(c.CALIBRATED_ON.gt(lo)).and(c.CALIBRATED_ON.le(hi))
-                    .forEach(x -> history.get(x.value1()).add(new long[] {x.value2().toEpochDay(), x.value3()}));
+                    .forEach(x -> history.get(x.get(c.INSTRUMENT_ID))
+                            .add(new long[] {x.get(c.CALIBRATED_ON).toEpochDay(), x.get(c.ID)}));
             Comparator<long[]> order = Comparator.<long[]>comparingLong(x -> x[0]).thenComparingLong(x -> x[1]);
             instruments.forEach(x -> history.get(x).sort(order));
         }
@@ -358,11 +367,14 @@ public class TraceabilityRepository {
                 .from(c).leftJoin(r).on(r.CALIBRATION_ID.eq(c.ID))
                 .where(c.ID.in(ids))
                 .forEach(x -> {
-                    found.computeIfAbsent(x.value1(), id -> new CalibrationLink(id, x.value2(), x.value3(),
-                            x.value4(), Optional.ofNullable(x.value5()), List.of(), Optional.ofNullable(x.value6()),
-                            Optional.ofNullable(x.value7()), Optional.ofNullable(x.value8())));
-                    if (x.value9() != null) {
-                        references.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(x.value9());
+                    found.computeIfAbsent(x.get(c.ID), id -> new CalibrationLink(id, x.get(c.CALIBRATION_NO),
+                            x.get(c.INSTRUMENT_ID), x.get(c.CALIBRATED_ON), Optional.ofNullable(x.get(c.VALID_UNTIL)),
+                            List.of(), Optional.ofNullable(x.get(c.EXTERNAL_ISSUER)),
+                            Optional.ofNullable(x.get(c.EXTERNAL_CERTIFICATE_NO)),
+                            Optional.ofNullable(x.get(c.EXTERNAL_CMC_REFERENCE))));
+                    if (x.get(r.MEASUREMENT_STANDARD_ID) != null) {
+                        references.computeIfAbsent(x.get(c.ID),
+                                k -> new ArrayList<>()).add(x.get(r.MEASUREMENT_STANDARD_ID));
                     }
                 });
         for (CalibrationLink f : found.values()) {
@@ -401,20 +413,22 @@ public class TraceabilityRepository {
     private Map<String, RootKind> roots() {
         Map<String, RootKind> roots = new HashMap<>();
         dsl.select(RECOGNISED_ROOT_ISSUER.NAME, RECOGNISED_ROOT_ISSUER.KIND).from(RECOGNISED_ROOT_ISSUER)
-                .forEach(x -> roots.put(x.value1(), RootKind.valueOf(x.value2())));
+                .forEach(x -> roots.put(x.get(RECOGNISED_ROOT_ISSUER.NAME),
+                        RootKind.valueOf(x.get(RECOGNISED_ROOT_ISSUER.KIND))));
         return roots;
     }
 
     /** Owner organization of a standard, to check who may see it. */
     public Optional<Long> ownerOf(long standardId) {
         return dsl.select(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID).from(MEASUREMENT_STANDARD)
-                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(x -> x.value1());
+                .where(MEASUREMENT_STANDARD.ID.eq(standardId))
+                .fetchOptional(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID);
     }
 
     /** A standard's code. */
     public Optional<String> codeOf(long standardId) {
         return dsl.select(MEASUREMENT_STANDARD.CODE).from(MEASUREMENT_STANDARD)
-                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(x -> x.value1());
+                .where(MEASUREMENT_STANDARD.ID.eq(standardId)).fetchOptional(MEASUREMENT_STANDARD.CODE);
     }
 
     /**
@@ -432,7 +446,8 @@ public class TraceabilityRepository {
     public Optional<LocalDate> lastGoodCalibration(long standardId, LocalDate foundOutOn) {
         var c = CALIBRATION;
         var i = INSTRUMENT;
-        var perItem = dsl.select(i.ID, org.jooq.impl.DSL.max(c.CALIBRATED_ON))
+        var lastGood = org.jooq.impl.DSL.max(c.CALIBRATED_ON);
+        var perItem = dsl.select(i.ID, lastGood)
                 .from(i).join(c).on(c.INSTRUMENT_ID.eq(i.ID))
                 .where(i.MEASUREMENT_STANDARD_ID.eq(standardId))
                 .and(c.STATUS.eq(APPROVED))
@@ -440,7 +455,7 @@ public class TraceabilityRepository {
                 .and(foundOutOn.equals(LocalDate.MAX) ? org.jooq.impl.DSL.trueCondition()
                         : c.CALIBRATED_ON.lt(foundOutOn))
                 .groupBy(i.ID)
-                .fetch(x -> x.value2());
+                .fetch(lastGood);
         return perItem.stream().filter(java.util.Objects::nonNull).min(LocalDate::compareTo);
     }
 
@@ -477,9 +492,10 @@ public class TraceabilityRepository {
                 .and(c.CALIBRATED_ON.ge(earliest))
                 .and(c.STATUS.notIn("WITHDRAWN", "SUPERSEDED"))
                 .orderBy(c.CALIBRATED_ON, c.ID)
-                .fetch(x -> new Use(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(), x.value6(),
-                        x.value7(), x.value8(), x.value9(), Optional.ofNullable(x.value10()),
-                        Optional.ofNullable(x.value11())))
+                .fetch(x -> new Use(x.get(c.ID), x.get(c.CALIBRATION_NO), x.get(c.REVISION), x.get(c.INSTRUMENT_ID),
+                        x.get(o.CODE), x.get(c.CALIBRATED_ON), x.get(c.STATUS), x.get(r.MEASUREMENT_STANDARD_ID),
+                        x.get(used.CODE), Optional.ofNullable(x.get(i.MEASUREMENT_STANDARD_ID)),
+                        Optional.ofNullable(x.get(calibrated.CODE))))
                 .stream()
                 .filter(u -> !u.calibratedOn().isBefore(since.get(u.referenceStandardId())))
                 .toList();
@@ -498,8 +514,9 @@ public class TraceabilityRepository {
                     .from(t)
                     .where(t.CALIBRATION_ID.in(ids.subList(from, Math.min(ids.size(), from + 1000))))
                     .orderBy(t.CALIBRATION_ID, t.CERTIFICATE_NO, t.REVISION)
-                    .forEach(x -> out.computeIfAbsent(x.value1(), k -> new ArrayList<>())
-                            .add(new RecallImpact.ImpactedCertificate(x.value2(), x.value3(), x.value4())));
+                    .forEach(x -> out.computeIfAbsent(x.get(t.CALIBRATION_ID),
+                            k -> new ArrayList<>()) .add(new RecallImpact.ImpactedCertificate(x.get(t.CERTIFICATE_NO),
+                            x.get(t.REVISION), x.get(t.STATUS))));
         }
         return out;
     }

@@ -178,7 +178,7 @@ class InstrumentOverviewTest {
                 .set(CALIBRATION.INSTRUMENT_ID, instrument).set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, f.lab)
                 .set(CALIBRATION.PERFORMING_ORGANIZATION_ID, f.fjim).set(CALIBRATION.PROCEDURE_CODE, "JJG 1036-2022")
                 .set(CALIBRATION.CALIBRATED_ON, on).set(CALIBRATION.TECHNICIAN_ID, technician)
-                .set(CALIBRATION.REVIEWER_ID, reviewer).set(CALIBRATION.APPROVED_AT, on.atTime(17, 0))
+                .set(CALIBRATION.REVIEWER_ID, reviewer).set(CALIBRATION.APPROVED_AT, on.atTime(17, 0).toInstant(java.time.ZoneOffset.UTC))
                 .set(CALIBRATION.STATUS, status).set(CALIBRATION.AS_FOUND, asFound).set(CALIBRATION.AS_LEFT, asLeft)
                 .set(CALIBRATION.CONFORMITY, "PASS")
                 .returningResult(CALIBRATION.ID).fetchSingle().value1();
@@ -201,7 +201,7 @@ class InstrumentOverviewTest {
         f.dsl.insertInto(CERTIFICATE).set(CERTIFICATE.CERTIFICATE_NO, number).set(CERTIFICATE.REVISION, 1)
                 .set(CERTIFICATE.STATUS, "VALID").set(CERTIFICATE.CALIBRATION_ID, calibration)
                 .set(CERTIFICATE.ISSUER_ORGANIZATION_ID, f.fjim).set(CERTIFICATE.CUSTOMER_ORGANIZATION_ID, customer)
-                .set(CERTIFICATE.SUBJECT, "balance").set(CERTIFICATE.ISSUED_AT, LocalDateTime.of(2025, 3, 2, 9, 0))
+                .set(CERTIFICATE.SUBJECT, "balance").set(CERTIFICATE.ISSUED_AT, LocalDateTime.of(2025, 3, 2, 9, 0).toInstant(java.time.ZoneOffset.UTC))
                 .set(CERTIFICATE.ISSUED_BY, reviewer).set(CERTIFICATE.SIGNATURE_MEANING, "ISSUED")
                 .set(CERTIFICATE.PDF, new byte[] {1}).set(CERTIFICATE.SHA256, "0".repeat(64))
                 .set(CERTIFICATE.VERIFICATION_CODE, "ABCD2345").execute();

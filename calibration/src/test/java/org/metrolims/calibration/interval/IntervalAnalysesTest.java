@@ -72,10 +72,10 @@ class IntervalAnalysesTest {
         assertThat(after.decisions()).extracting(IntervalDecision::decision).containsExactly("ACCEPTED", "REJECTED");
         f.schedules.refreshStale();
         assertThat(f.dsl.select(CALIBRATION_SCHEDULE.DUE_ON).from(CALIBRATION_SCHEDULE)
-                .where(CALIBRATION_SCHEDULE.INSTRUMENT_ID.eq(last)).fetchSingle().value1()).isEqualTo(LocalDate.of(2023, 3, 1));
+                .where(CALIBRATION_SCHEDULE.INSTRUMENT_ID.eq(last)).fetchSingle(CALIBRATION_SCHEDULE.DUE_ON)).isEqualTo(LocalDate.of(2023, 3, 1));
         assertThat(f.dsl.select(AUDIT_EVENT.ACTION, AUDIT_EVENT.REASON).from(AUDIT_EVENT)
                 .where(AUDIT_EVENT.ENTITY_TYPE.eq("instrument_type").and(AUDIT_EVENT.ENTITY_ID.eq(Long.toString(type))))
-                .orderBy(AUDIT_EVENT.ID).fetch(r -> r.value1() + ":" + r.value2()))
+                .orderBy(AUDIT_EVENT.ID).fetch(r -> r.get(AUDIT_EVENT.ACTION) + ":" + r.get(AUDIT_EVENT.REASON)))
                 .containsExactly("INTERVAL_REJECTED:wait for another year of data", "INTERVAL_ACCEPTED:agreed by the lab");
     }
 

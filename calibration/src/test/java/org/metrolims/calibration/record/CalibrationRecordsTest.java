@@ -382,7 +382,7 @@ class CalibrationRecordsTest {
 
         assertThat(dsl.select(AUDIT_EVENT.ACTION, AUDIT_EVENT.ACTOR).from(AUDIT_EVENT)
                 .where(AUDIT_EVENT.ENTITY_TYPE.eq("calibration"), AUDIT_EVENT.ENTITY_ID.eq(Long.toString(c.id())))
-                .orderBy(AUDIT_EVENT.ID).fetch(r -> r.value1() + " by " + r.value2()))
+                .orderBy(AUDIT_EVENT.ID).fetch(r -> r.get(AUDIT_EVENT.ACTION) + " by " + r.get(AUDIT_EVENT.ACTOR)))
                 .containsExactly("CREATE by tech1", "SUBMIT by tech1", "APPROVE by tech2");
     }
 
@@ -447,7 +447,7 @@ class CalibrationRecordsTest {
         MeasuredPoint measured = c.points().getFirst();
         // as a historical or imported result is stored: mean, error and U, no readings, no s, no itemised budget
         long pointId = dsl.select(MEASUREMENT_POINT.ID).from(MEASUREMENT_POINT)
-                .where(MEASUREMENT_POINT.CALIBRATION_ID.eq(c.id())).fetchSingle().value1();
+                .where(MEASUREMENT_POINT.CALIBRATION_ID.eq(c.id())).fetchSingle(MEASUREMENT_POINT.ID);
         dsl.deleteFrom(MEASUREMENT_READING).where(MEASUREMENT_READING.POINT_ID.eq(pointId)).execute();
         dsl.deleteFrom(UNCERTAINTY_COMPONENT).where(UNCERTAINTY_COMPONENT.POINT_ID.eq(pointId)).execute();
         dsl.update(MEASUREMENT_POINT).setNull(MEASUREMENT_POINT.STANDARD_DEVIATION)

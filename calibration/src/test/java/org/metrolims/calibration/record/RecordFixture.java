@@ -32,23 +32,23 @@ public final class RecordFixture {
         this.dsl = dsl;
         this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl));
         long province = dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")
-                .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE").returningResult(REGION.ID).fetchOne().value1();
+                .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE").returningResult(REGION.ID).fetchOne(REGION.ID);
         institute = organization(province, "FJIM", "INSTITUTE", null);
         otherLab = organization(province, "XMLAB", "ACCREDITED_LAB", "CNAS L0001");
         customer = organization(province, "ACME", "ENTERPRISE", null);
         long discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, "LENGTH").set(DISCIPLINE.NAME_ZH, "几何量")
                 .set(DISCIPLINE.NAME_EN, "Length").set(DISCIPLINE.SORT_ORDER, 1)
-                .returningResult(DISCIPLINE.ID).fetchOne().value1();
+                .returningResult(DISCIPLINE.ID).fetchOne(DISCIPLINE.ID);
         long quantity = dsl.insertInto(QUANTITY).set(QUANTITY.DISCIPLINE_ID, discipline).set(QUANTITY.CODE, "LENGTH")
                 .set(QUANTITY.NAME_ZH, "长度").set(QUANTITY.NAME_EN, "length").set(QUANTITY.SI_UNIT, "m")
-                .set(QUANTITY.SI_UNIT_NAME, "metre").returningResult(QUANTITY.ID).fetchOne().value1();
+                .set(QUANTITY.SI_UNIT_NAME, "metre").returningResult(QUANTITY.ID).fetchOne(QUANTITY.ID);
         long type = dsl.insertInto(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.CODE, "CALIPER").set(INSTRUMENT_TYPE.NAME_ZH, "卡尺")
                 .set(INSTRUMENT_TYPE.NAME_EN, "Caliper").set(INSTRUMENT_TYPE.QUANTITY_ID, quantity)
-                .set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).returningResult(INSTRUMENT_TYPE.ID).fetchOne().value1();
+                .set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).returningResult(INSTRUMENT_TYPE.ID).fetchOne(INSTRUMENT_TYPE.ID);
         instrument = dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, customer)
                 .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MANUFACTURER, "Mitutoyo")
                 .set(INSTRUMENT.MODEL, "500-196").set(INSTRUMENT.SERIAL_NO, "SN-1").set(INSTRUMENT.UNIT, "mm")
-                .returningResult(INSTRUMENT.ID).fetchOne().value1();
+                .returningResult(INSTRUMENT.ID).fetchOne(INSTRUMENT.ID);
         standard = dsl.insertInto(MEASUREMENT_STANDARD).set(MEASUREMENT_STANDARD.CODE, "STD-GB-1")
                 .set(MEASUREMENT_STANDARD.NAME_ZH, "量块标准装置").set(MEASUREMENT_STANDARD.NAME_EN, "Gauge blocks")
                 .set(MEASUREMENT_STANDARD.DISCIPLINE_ID, discipline).set(MEASUREMENT_STANDARD.QUANTITY_ID, quantity)
@@ -57,7 +57,7 @@ public final class RecordFixture {
                 .set(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, new BigDecimal("0.0002"))
                 .set(MEASUREMENT_STANDARD.COVERAGE_FACTOR, new BigDecimal("2"))
                 .set(MEASUREMENT_STANDARD.STATUS, "ACTIVE").set(MEASUREMENT_STANDARD.ESTABLISHED_ON, LocalDate.of(2020, 1, 1))
-                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne().value1();
+                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne(MEASUREMENT_STANDARD.ID);
         tech1 = new Actor(user("tech1", institute), "tech1", institute, "FJIM", true, false);
         tech2 = new Actor(user("tech2", institute), "tech2", institute, "FJIM", true, false);
         otherTech = new Actor(user("xmtech", otherLab), "xmtech", otherLab, "XMLAB", true, false);
@@ -86,12 +86,12 @@ public final class RecordFixture {
         return dsl.insertInto(ORGANIZATION).set(ORGANIZATION.CODE, code).set(ORGANIZATION.NAME_ZH, code)
                 .set(ORGANIZATION.NAME_EN, code).set(ORGANIZATION.KIND, kind).set(ORGANIZATION.REGION_ID, region)
                 .set(ORGANIZATION.ACCREDITATION_NUMBER, accreditation)
-                .returningResult(ORGANIZATION.ID).fetchOne().value1();
+                .returningResult(ORGANIZATION.ID).fetchOne(ORGANIZATION.ID);
     }
 
     private long user(String name, long organization) {
         return dsl.insertInto(APP_USER).set(APP_USER.USERNAME, name).set(APP_USER.PASSWORD_HASH, "x")
                 .set(APP_USER.DISPLAY_NAME, name).set(APP_USER.ORGANIZATION_ID, organization)
-                .returningResult(APP_USER.ID).fetchOne().value1();
+                .returningResult(APP_USER.ID).fetchOne(APP_USER.ID);
     }
 }

@@ -26,7 +26,7 @@ class CalibrationSchedulesTest {
     private static LocalDate dueOn(long instrument) {
         f.schedules.refreshStale();
         return f.dsl.select(CALIBRATION_SCHEDULE.DUE_ON).from(CALIBRATION_SCHEDULE)
-                .where(CALIBRATION_SCHEDULE.INSTRUMENT_ID.eq(instrument)).fetchSingle().value1();
+                .where(CALIBRATION_SCHEDULE.INSTRUMENT_ID.eq(instrument)).fetchSingle(CALIBRATION_SCHEDULE.DUE_ON);
     }
 
     @Test
@@ -71,9 +71,11 @@ class CalibrationSchedulesTest {
                 .set(org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE.NAME_EN, "Gauge")
                 .set(org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE.QUANTITY_ID,
                         f.dsl.select(org.metrolims.db.jooq.Tables.QUANTITY.ID).from(org.metrolims.db.jooq.Tables.QUANTITY)
-                                .where(org.metrolims.db.jooq.Tables.QUANTITY.CODE.eq("LENGTH")).fetchSingle().value1())
+                                .where(org.metrolims.db.jooq.Tables.QUANTITY.CODE.eq("LENGTH"))
+                                .fetchSingle(org.metrolims.db.jooq.Tables.QUANTITY.ID))
                 .set(org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12)
-                .returningResult(org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE.ID).fetchSingle().value1();
+                .returningResult(org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE.ID)
+                .fetchSingle(org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE.ID);
         long i = f.instrument(f.xmLab, type);
         f.calibrate(i, LocalDate.of(2025, 6, 1), LocalDate.of(2026, 6, 1), "APPROVED", "P-GAUGE");
         f.schedules.setTypeInterval(type, 6);

@@ -304,10 +304,10 @@ class MeasurementStandardsTest {
 
     private static long instrument(long owner, String serialNo) {
         long type = f.dsl.select(INSTRUMENT_TYPE.ID).from(INSTRUMENT_TYPE).where(INSTRUMENT_TYPE.CODE.eq("BALANCE"))
-                .fetchSingle().value1();
+                .fetchSingle(INSTRUMENT_TYPE.ID);
         return f.dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, owner)
                 .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MANUFACTURER, "Mettler Toledo")
                 .set(INSTRUMENT.MODEL, "XPR10").set(INSTRUMENT.SERIAL_NO, serialNo).set(INSTRUMENT.UNIT, "g")
-                .returningResult(INSTRUMENT.ID).fetchSingle().value1();
+                .returningResult(INSTRUMENT.ID).fetchSingle(INSTRUMENT.ID);
     }
 }

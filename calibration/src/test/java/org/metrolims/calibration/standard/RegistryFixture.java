@@ -75,25 +75,25 @@ public final class RegistryFixture {
     private long region(String code, String level, Long parent) {
         return dsl.insertInto(REGION).set(REGION.CODE, code).set(REGION.NAME_ZH, code).set(REGION.NAME_EN, code)
                 .set(REGION.LEVEL, level).set(REGION.PARENT_ID, parent)
-                .returningResult(REGION.ID).fetchOne().value1();
+                .returningResult(REGION.ID).fetchOne(REGION.ID);
     }
 
     private long discipline(String code, String nameZh, int order) {
         return dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, code).set(DISCIPLINE.NAME_ZH, nameZh)
                 .set(DISCIPLINE.NAME_EN, code).set(DISCIPLINE.SORT_ORDER, order)
-                .returningResult(DISCIPLINE.ID).fetchOne().value1();
+                .returningResult(DISCIPLINE.ID).fetchOne(DISCIPLINE.ID);
     }
 
     private long quantity(long discipline, String code, String nameZh, String unit) {
         return dsl.insertInto(QUANTITY).set(QUANTITY.DISCIPLINE_ID, discipline).set(QUANTITY.CODE, code)
                 .set(QUANTITY.NAME_ZH, nameZh).set(QUANTITY.NAME_EN, code).set(QUANTITY.SI_UNIT, unit)
-                .set(QUANTITY.SI_UNIT_NAME, unit).returningResult(QUANTITY.ID).fetchOne().value1();
+                .set(QUANTITY.SI_UNIT_NAME, unit).returningResult(QUANTITY.ID).fetchOne(QUANTITY.ID);
     }
 
     private long organization(String code, String nameZh, String kind, long region, String accreditation) {
         return dsl.insertInto(ORGANIZATION).set(ORGANIZATION.CODE, code).set(ORGANIZATION.NAME_ZH, nameZh)
                 .set(ORGANIZATION.NAME_EN, code).set(ORGANIZATION.KIND, kind).set(ORGANIZATION.REGION_ID, region)
                 .set(ORGANIZATION.ACCREDITATION_NUMBER, accreditation)
-                .returningResult(ORGANIZATION.ID).fetchOne().value1();
+                .returningResult(ORGANIZATION.ID).fetchOne(ORGANIZATION.ID);
     }
 }

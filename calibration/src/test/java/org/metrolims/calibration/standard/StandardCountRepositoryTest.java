@@ -36,13 +36,13 @@ class StandardCountRepositoryTest {
         xiamen = region("350200", "CITY", province);
         discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, "MECHANICS").set(DISCIPLINE.NAME_ZH, "力学")
                 .set(DISCIPLINE.NAME_EN, "Mechanics").set(DISCIPLINE.SORT_ORDER, 3)
-                .returningResult(DISCIPLINE.ID).fetchOne().value1();
+                .returningResult(DISCIPLINE.ID).fetchOne(DISCIPLINE.ID);
         quantity = dsl.insertInto(QUANTITY).set(QUANTITY.DISCIPLINE_ID, discipline).set(QUANTITY.CODE, "MASS")
                 .set(QUANTITY.NAME_ZH, "质量").set(QUANTITY.NAME_EN, "mass").set(QUANTITY.SI_UNIT, "kg")
-                .set(QUANTITY.SI_UNIT_NAME, "kilogram").returningResult(QUANTITY.ID).fetchOne().value1();
+                .set(QUANTITY.SI_UNIT_NAME, "kilogram").returningResult(QUANTITY.ID).fetchOne(QUANTITY.ID);
         institute = dsl.insertInto(ORGANIZATION).set(ORGANIZATION.CODE, "FJIM").set(ORGANIZATION.NAME_ZH, "福建省计量科学研究院")
                 .set(ORGANIZATION.NAME_EN, "Fujian Institute of Metrology").set(ORGANIZATION.KIND, "INSTITUTE")
-                .set(ORGANIZATION.REGION_ID, province).returningResult(ORGANIZATION.ID).fetchOne().value1();
+                .set(ORGANIZATION.REGION_ID, province).returningResult(ORGANIZATION.ID).fetchOne(ORGANIZATION.ID);
 
         // counts from 2022-03-01 to 2026-02-28, then renewed until 2030
         long renewed = standard("PROVINCIAL_PUBLIC", fuzhou, LocalDate.of(2022, 3, 1));
@@ -103,7 +103,7 @@ class StandardCountRepositoryTest {
     private static long region(String code, String level, Long parent) {
         return dsl.insertInto(REGION).set(REGION.CODE, code).set(REGION.NAME_ZH, code).set(REGION.NAME_EN, code)
                 .set(REGION.LEVEL, level).set(REGION.PARENT_ID, parent)
-                .returningResult(REGION.ID).fetchOne().value1();
+                .returningResult(REGION.ID).fetchOne(REGION.ID);
     }
 
     private static long standard(String level, long region, LocalDate established) {
@@ -115,7 +115,7 @@ class StandardCountRepositoryTest {
                 .set(MEASUREMENT_STANDARD.ACCURACY_CLASS, "E2").set(MEASUREMENT_STANDARD.STATUS, "ACTIVE")
                 .set(MEASUREMENT_STANDARD.ESTABLISHED_ON, established)
                 .set(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, new BigDecimal("0.000001"))
-                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne().value1();
+                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne(MEASUREMENT_STANDARD.ID);
         status(id, "ACTIVE", established);
         return id;
     }

@@ -166,22 +166,23 @@ class TraceSummaryTest {
         county = region("350102", "COUNTY", city);
         institute = dsl.insertInto(ORGANIZATION).set(ORGANIZATION.CODE, "FJIM").set(ORGANIZATION.NAME_ZH, "福建计量院")
                 .set(ORGANIZATION.NAME_EN, "FJIM").set(ORGANIZATION.KIND, "INSTITUTE").set(ORGANIZATION.REGION_ID, province)
-                .returningResult(ORGANIZATION.ID).fetchOne().value1();
+                .returningResult(ORGANIZATION.ID).fetchOne(ORGANIZATION.ID);
         reviewer = dsl.insertInto(org.metrolims.db.jooq.Tables.APP_USER)
                 .set(org.metrolims.db.jooq.Tables.APP_USER.USERNAME, "reviewer")
                 .set(org.metrolims.db.jooq.Tables.APP_USER.PASSWORD_HASH, "x")
                 .set(org.metrolims.db.jooq.Tables.APP_USER.DISPLAY_NAME, "reviewer")
                 .set(org.metrolims.db.jooq.Tables.APP_USER.ORGANIZATION_ID, institute)
-                .returningResult(org.metrolims.db.jooq.Tables.APP_USER.ID).fetchOne().value1();
+                .returningResult(org.metrolims.db.jooq.Tables.APP_USER.ID)
+                .fetchOne(org.metrolims.db.jooq.Tables.APP_USER.ID);
         discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, "MECHANICS").set(DISCIPLINE.NAME_ZH, "力学")
                 .set(DISCIPLINE.NAME_EN, "Mechanics").set(DISCIPLINE.SORT_ORDER, 1)
-                .returningResult(DISCIPLINE.ID).fetchOne().value1();
+                .returningResult(DISCIPLINE.ID).fetchOne(DISCIPLINE.ID);
         quantity = dsl.insertInto(QUANTITY).set(QUANTITY.DISCIPLINE_ID, discipline).set(QUANTITY.CODE, "MASS")
                 .set(QUANTITY.NAME_ZH, "质量").set(QUANTITY.NAME_EN, "mass").set(QUANTITY.SI_UNIT, "kg")
-                .set(QUANTITY.SI_UNIT_NAME, "kilogram").returningResult(QUANTITY.ID).fetchOne().value1();
+                .set(QUANTITY.SI_UNIT_NAME, "kilogram").returningResult(QUANTITY.ID).fetchOne(QUANTITY.ID);
         type = dsl.insertInto(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.CODE, "WEIGHT").set(INSTRUMENT_TYPE.NAME_ZH, "砝码")
                 .set(INSTRUMENT_TYPE.NAME_EN, "Weight").set(INSTRUMENT_TYPE.QUANTITY_ID, quantity)
-                .set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).returningResult(INSTRUMENT_TYPE.ID).fetchOne().value1();
+                .set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).returningResult(INSTRUMENT_TYPE.ID).fetchOne(INSTRUMENT_TYPE.ID);
         p = standard("P-1", "PROVINCIAL_PUBLIC", province, "0.001");
         c = standard("C-1", "CITY_PUBLIC", city, "0.01");
         k = standard("K-1", "COUNTY_PUBLIC", county, "0.1");
@@ -192,7 +193,7 @@ class TraceSummaryTest {
 
     private long region(String code, String level, Long parent) {
         return dsl.insertInto(REGION).set(REGION.CODE, code).set(REGION.NAME_ZH, code).set(REGION.NAME_EN, code)
-                .set(REGION.LEVEL, level).set(REGION.PARENT_ID, parent).returningResult(REGION.ID).fetchOne().value1();
+                .set(REGION.LEVEL, level).set(REGION.PARENT_ID, parent).returningResult(REGION.ID).fetchOne(REGION.ID);
     }
 
     private long standard(String code, String level, long region, String u) {
@@ -203,7 +204,7 @@ class TraceSummaryTest {
                 .set(MEASUREMENT_STANDARD.REGION_ID, region).set(MEASUREMENT_STANDARD.UNIT, "kg")
                 .set(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, new BigDecimal(u))
                 .set(MEASUREMENT_STANDARD.STATUS, "ACTIVE").set(MEASUREMENT_STANDARD.ESTABLISHED_ON, day(2020, 1, 1))
-                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne().value1();
+                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne(MEASUREMENT_STANDARD.ID);
         status(id, "ACTIVE", day(2020, 1, 1));
         dsl.insertInto(STANDARD_ASSESSMENT_CERTIFICATE).set(STANDARD_ASSESSMENT_CERTIFICATE.STANDARD_ID, id)
                 .set(STANDARD_ASSESSMENT_CERTIFICATE.CERTIFICATE_NO, "CERT-" + code)
@@ -223,7 +224,7 @@ class TraceSummaryTest {
         return dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, institute)
                 .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MEASUREMENT_STANDARD_ID, standard)
                 .set(INSTRUMENT.MANUFACTURER, "Mettler").set(INSTRUMENT.MODEL, "E1").set(INSTRUMENT.SERIAL_NO, "S" + standard)
-                .set(INSTRUMENT.UNIT, "kg").returningResult(INSTRUMENT.ID).fetchOne().value1();
+                .set(INSTRUMENT.UNIT, "kg").returningResult(INSTRUMENT.ID).fetchOne(INSTRUMENT.ID);
     }
 
     private long calibrate(long item, LocalDate on, LocalDate until, List<Long> references, boolean byNim) {
@@ -238,8 +239,8 @@ class TraceSummaryTest {
                 .set(CALIBRATION.VALID_UNTIL, until).set(CALIBRATION.STATUS, status);
         insert = byNim ? insert.set(CALIBRATION.EXTERNAL_ISSUER, NIM).set(CALIBRATION.EXTERNAL_CERTIFICATE_NO, "NIM-" + numbers)
                 : insert.set(CALIBRATION.PERFORMING_ORGANIZATION_ID, institute).set(CALIBRATION.REVIEWER_ID, reviewer)
-                        .set(CALIBRATION.APPROVED_AT, java.time.LocalDateTime.of(2024, 1, 1, 9, 0));
-        long id = insert.returningResult(CALIBRATION.ID).fetchOne().value1();
+                        .set(CALIBRATION.APPROVED_AT, java.time.Instant.parse("2024-01-01T09:00:00Z"));
+        long id = insert.returningResult(CALIBRATION.ID).fetchOne(CALIBRATION.ID);
         for (long r : references) {
             dsl.insertInto(CALIBRATION_REFERENCE_STANDARD).set(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID, id)
                     .set(CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID, r).execute();

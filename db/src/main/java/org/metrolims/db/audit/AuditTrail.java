@@ -3,7 +3,6 @@ package org.metrolims.db.audit;
 import static org.metrolims.db.jooq.Tables.AUDIT_EVENT;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -48,7 +47,7 @@ public class AuditTrail {
                 .where(AUDIT_EVENT.ACTOR.eq(actor))
                 .orderBy(AUDIT_EVENT.ID.desc())
                 .limit(limit)
-                .fetch(r -> new RecordedAuditEntry(r.getId(), r.getOccurredAt().toInstant(ZoneOffset.UTC),
+                .fetch(r -> new RecordedAuditEntry(r.getId(), r.getOccurredAt(),
                         new AuditEntry(r.getActor(), r.getAction(), r.getEntityType(), r.getEntityId(),
                                 r.getBeforeState(), r.getAfterState(), r.getReason(), r.getRemoteAddress())));
     }
@@ -59,7 +58,7 @@ public class AuditTrail {
                 .where(AUDIT_EVENT.ENTITY_TYPE.eq(entityType).and(AUDIT_EVENT.ENTITY_ID.eq(entityId)))
                 .orderBy(AUDIT_EVENT.ID.desc())
                 .limit(limit)
-                .fetch(r -> new RecordedAuditEntry(r.getId(), r.getOccurredAt().toInstant(ZoneOffset.UTC),
+                .fetch(r -> new RecordedAuditEntry(r.getId(), r.getOccurredAt(),
                         new AuditEntry(r.getActor(), r.getAction(), r.getEntityType(), r.getEntityId(),
                                 r.getBeforeState(), r.getAfterState(), r.getReason(), r.getRemoteAddress())));
     }

@@ -3,8 +3,6 @@ package org.metrolims.db.identity;
 import static org.metrolims.db.jooq.Tables.API_TOKEN;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +27,8 @@ class ApiTokenRepository {
         return dsl.insertInto(API_TOKEN).set(API_TOKEN.USER_ID, userId).set(API_TOKEN.NAME, name)
                 .set(API_TOKEN.TOKEN_PREFIX, prefix).set(API_TOKEN.TOKEN_SHA256, sha256)
                 .set(API_TOKEN.SCOPES, scopes.stream().sorted().collect(Collectors.joining(" ")))
-                .set(API_TOKEN.CREATED_AT, utc(createdAt)).set(API_TOKEN.CREATED_BY, createdBy)
-                .set(API_TOKEN.EXPIRES_AT, utc(expiresAt))
+                .set(API_TOKEN.CREATED_AT, createdAt).set(API_TOKEN.CREATED_BY, createdBy)
+                .set(API_TOKEN.EXPIRES_AT, expiresAt)
                 .returningResult(API_TOKEN.ID).fetchSingle(API_TOKEN.ID);
     }
 
@@ -49,24 +47,14 @@ class ApiTokenRepository {
     }
 
     boolean revoke(long id, Instant at) {
-        return dsl.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, utc(at))
+        return dsl.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, at)
                 .where(API_TOKEN.ID.eq(id).and(API_TOKEN.REVOKED_AT.isNull())).execute() == 1;
     }
 
     private static StoredApiToken toToken(Record r) {
         Set<String> scopes = Set.copyOf(Arrays.asList(r.get(API_TOKEN.SCOPES).split(" ")));
-        LocalDateTime revoked = r.get(API_TOKEN.REVOKED_AT);
         return new StoredApiToken(r.get(API_TOKEN.ID), r.get(API_TOKEN.USER_ID), r.get(API_TOKEN.NAME),
-                r.get(API_TOKEN.TOKEN_PREFIX), scopes, instant(r.get(API_TOKEN.CREATED_AT)),
-                r.get(API_TOKEN.CREATED_BY), instant(r.get(API_TOKEN.EXPIRES_AT)),
-                revoked == null ? null : instant(revoked));
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime at) {
-        return at.toInstant(ZoneOffset.UTC);
+                r.get(API_TOKEN.TOKEN_PREFIX), scopes, r.get(API_TOKEN.CREATED_AT),
+                r.get(API_TOKEN.CREATED_BY), r.get(API_TOKEN.EXPIRES_AT), r.get(API_TOKEN.REVOKED_AT));
     }
 }

@@ -9,8 +9,6 @@ import static org.metrolims.db.jooq.Tables.LOGIN_FAILURE;
 import static org.metrolims.db.jooq.Tables.LOGIN_THROTTLE_LOCK;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -53,7 +51,7 @@ class LoginFailureRepository {
                 .set(LOGIN_FAILURE.USERNAME, truncate(username))
                 .set(LOGIN_FAILURE.REMOTE_ADDRESS, truncate(remoteAddress))
                 .set(LOGIN_FAILURE.VIA, via)
-                .set(LOGIN_FAILURE.FAILED_AT, utc(at))
+                .set(LOGIN_FAILURE.FAILED_AT, at)
                 .set(LOGIN_FAILURE.PENDING, true)
                 .returningResult(LOGIN_FAILURE.ID).fetchSingle(LOGIN_FAILURE.ID);
     }
@@ -74,13 +72,13 @@ class LoginFailureRepository {
      */
     Optional<Instant> nthLatestFailureOfAccount(String username, Instant windowStart, int n, Instant pendingBefore) {
         var reset = coalesce(select(APP_USER.FAILURES_RESET_AT).from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username)).asField(), val(utc(windowStart)));
+                .where(APP_USER.USERNAME.eq(username)).asField(), val(windowStart));
         return dsl.select(LOGIN_FAILURE.FAILED_AT).from(LOGIN_FAILURE)
                 .where(LOGIN_FAILURE.USERNAME.eq(truncate(username)))
-                .and(LOGIN_FAILURE.FAILED_AT.gt(greatest(val(utc(windowStart)), reset)))
+                .and(LOGIN_FAILURE.FAILED_AT.gt(greatest(val(windowStart), reset)))
                 .and(counted(pendingBefore))
                 .orderBy(LOGIN_FAILURE.FAILED_AT.desc()).limit(1).offset(n - 1)
-                .fetchOptional(LOGIN_FAILURE.FAILED_AT).map(LoginFailureRepository::instant);
+                .fetchOptional(LOGIN_FAILURE.FAILED_AT);
     }
 
     /** As for an account, counting logins only: a signature is always the signed-in account's own. */
@@ -89,10 +87,10 @@ class LoginFailureRepository {
         return dsl.select(LOGIN_FAILURE.FAILED_AT).from(LOGIN_FAILURE)
                 .where(LOGIN_FAILURE.REMOTE_ADDRESS.eq(truncate(remoteAddress)))
                 .and(LOGIN_FAILURE.VIA.eq(LoginFailures.LOGIN))
-                .and(LOGIN_FAILURE.FAILED_AT.gt(utc(windowStart)))
+                .and(LOGIN_FAILURE.FAILED_AT.gt(windowStart))
                 .and(counted(pendingBefore))
                 .orderBy(LOGIN_FAILURE.FAILED_AT.desc()).limit(1).offset(n - 1)
-                .fetchOptional(LOGIN_FAILURE.FAILED_AT).map(LoginFailureRepository::instant);
+                .fetchOptional(LOGIN_FAILURE.FAILED_AT);
     }
 
     /** The latest failure of the account or from the address in the window. */
@@ -102,9 +100,9 @@ class LoginFailureRepository {
             who = who.or(LOGIN_FAILURE.REMOTE_ADDRESS.eq(truncate(remoteAddress)).and(LOGIN_FAILURE.VIA.eq(LoginFailures.LOGIN)));
         }
         return dsl.select(LOGIN_FAILURE.FAILED_AT).from(LOGIN_FAILURE)
-                .where(who).and(LOGIN_FAILURE.FAILED_AT.gt(utc(windowStart)))
+                .where(who).and(LOGIN_FAILURE.FAILED_AT.gt(windowStart))
                 .orderBy(LOGIN_FAILURE.FAILED_AT.desc()).limit(1)
-                .fetchOptional(LOGIN_FAILURE.FAILED_AT).map(LoginFailureRepository::instant);
+                .fetchOptional(LOGIN_FAILURE.FAILED_AT);
     }
 
     /**
@@ -113,19 +111,11 @@ class LoginFailureRepository {
      */
     private static org.jooq.Condition counted(Instant pendingBefore) {
         return pendingBefore == null ? DSL.noCondition()
-                : LOGIN_FAILURE.PENDING.isFalse().or(LOGIN_FAILURE.FAILED_AT.lt(utc(pendingBefore)));
+                : LOGIN_FAILURE.PENDING.isFalse().or(LOGIN_FAILURE.FAILED_AT.lt(pendingBefore));
     }
 
     private static String truncate(String s) {
         String v = s == null ? "" : s;
         return v.length() > 64 ? v.substring(0, 64) : v;
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime at) {
-        return at.toInstant(ZoneOffset.UTC);
     }
 }

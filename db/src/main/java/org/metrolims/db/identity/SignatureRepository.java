@@ -3,8 +3,6 @@ package org.metrolims.db.identity;
 import static org.metrolims.db.jooq.Tables.ELECTRONIC_SIGNATURE;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -31,7 +29,7 @@ class SignatureRepository {
                 .set(ELECTRONIC_SIGNATURE.RECORD_TYPE, recordType)
                 .set(ELECTRONIC_SIGNATURE.RECORD_ID, recordId)
                 .set(ELECTRONIC_SIGNATURE.CONTENT_SHA256, sha256)
-                .set(ELECTRONIC_SIGNATURE.SIGNED_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                .set(ELECTRONIC_SIGNATURE.SIGNED_AT, at)
                 .returningResult(ELECTRONIC_SIGNATURE.ID).fetchSingle(ELECTRONIC_SIGNATURE.ID);
         return new Signature(id, signerId, username, name, meaning, recordType, recordId, sha256, at);
     }
@@ -57,6 +55,6 @@ class SignatureRepository {
                 r.get(ELECTRONIC_SIGNATURE.SIGNER_USERNAME), r.get(ELECTRONIC_SIGNATURE.SIGNER_NAME),
                 Meaning.valueOf(r.get(ELECTRONIC_SIGNATURE.MEANING)), r.get(ELECTRONIC_SIGNATURE.RECORD_TYPE),
                 r.get(ELECTRONIC_SIGNATURE.RECORD_ID), r.get(ELECTRONIC_SIGNATURE.CONTENT_SHA256),
-                r.get(ELECTRONIC_SIGNATURE.SIGNED_AT).toInstant(ZoneOffset.UTC));
+                r.get(ELECTRONIC_SIGNATURE.SIGNED_AT));
     }
 }

@@ -7,8 +7,6 @@ import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 import static org.metrolims.db.jooq.Tables.USER_ROLE;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -139,7 +137,7 @@ class UserRepository {
 
     /** The account's failures before {@code at} no longer count (a successful login). */
     void resetFailures(String username, Instant at) {
-        dsl.update(APP_USER).set(APP_USER.FAILURES_RESET_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+        dsl.update(APP_USER).set(APP_USER.FAILURES_RESET_AT, at)
                 .where(APP_USER.USERNAME.eq(username)).execute();
     }
 }

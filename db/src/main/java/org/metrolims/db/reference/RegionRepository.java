@@ -1,5 +1,6 @@
 package org.metrolims.db.reference;
 
+import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.noCondition;
 import static org.metrolims.db.jooq.Tables.REGION;
 
@@ -30,21 +31,18 @@ class RegionRepository {
                 .and(within.map(w -> REGION.CODE.startsWith(w.subtreePrefix())).orElse(noCondition()));
         var items = select().where(where).orderBy(REGION.CODE)
                 .limit(page.size()).offset(page.offset())
-                .fetch(RegionRepository::toRegion);
+                .fetch(mapping(Region::new));
         return new Page<>(items, page.page(), page.size(), dsl.fetchCount(REGION, where));
     }
 
     public Optional<Region> findByCode(RegionCode code) {
-        return select().where(REGION.CODE.eq(code.value())).fetchOptional(RegionRepository::toRegion);
+        return select().where(REGION.CODE.eq(code.value())).fetchOptional(mapping(Region::new));
     }
 
-    private SelectOnConditionStep<Record6<Long, String, String, String, String, String>> select() {
-        return dsl.select(REGION.ID, REGION.CODE, REGION.NAME_ZH, REGION.NAME_EN, REGION.LEVEL, PARENT.CODE)
+    private SelectOnConditionStep<Record6<Long, String, String, String, RegionLevel, String>> select() {
+        return dsl.select(REGION.ID, REGION.CODE, REGION.NAME_ZH, REGION.NAME_EN,
+                        REGION.LEVEL.convertFrom(RegionLevel::valueOf), PARENT.CODE)
                 .from(REGION)
                 .leftJoin(PARENT).on(PARENT.ID.eq(REGION.PARENT_ID));
-    }
-
-    private static Region toRegion(Record6<Long, String, String, String, String, String> r) {
-        return new Region(r.value1(), r.value2(), r.value3(), r.value4(), RegionLevel.valueOf(r.value5()), r.value6());
     }
 }

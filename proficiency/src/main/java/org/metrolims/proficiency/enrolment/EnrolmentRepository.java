@@ -6,8 +6,6 @@ import static org.metrolims.db.jooq.Tables.ORGANIZATION_SCOPE;
 import static org.metrolims.db.jooq.Tables.PT_ENROLMENT;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -60,11 +58,11 @@ public class EnrolmentRepository {
                 .set(PT_ENROLMENT.ORGANIZATION_ID, organizationId)
                 .set(PT_ENROLMENT.LAB_CODE, labCode)
                 .set(PT_ENROLMENT.STATUS, status.name())
-                .set(PT_ENROLMENT.APPLIED_AT, utc(at))
+                .set(PT_ENROLMENT.APPLIED_AT, at)
                 .set(PT_ENROLMENT.DECIDED_BY, decidedBy)
-                .set(PT_ENROLMENT.DECIDED_AT, decidedBy == null ? null : utc(at))
+                .set(PT_ENROLMENT.DECIDED_AT, decidedBy == null ? null : at)
                 .returningResult(PT_ENROLMENT.ID)
-                .fetchSingle().value1();
+                .fetchSingle(PT_ENROLMENT.ID);
     }
 
     /** Records an officer's decision on an application; false when it was no longer {@code from}. */
@@ -72,7 +70,7 @@ public class EnrolmentRepository {
         return dsl.update(PT_ENROLMENT)
                 .set(PT_ENROLMENT.STATUS, to.name())
                 .set(PT_ENROLMENT.DECIDED_BY, decidedBy)
-                .set(PT_ENROLMENT.DECIDED_AT, utc(at))
+                .set(PT_ENROLMENT.DECIDED_AT, at)
                 .where(PT_ENROLMENT.ID.eq(enrolmentId)).and(PT_ENROLMENT.STATUS.eq(from.name()))
                 .execute() == 1;
     }
@@ -103,10 +101,10 @@ public class EnrolmentRepository {
                         DSL.multiset(DSL.select(DISCIPLINE.CODE).from(ORGANIZATION_SCOPE)
                                 .join(DISCIPLINE).on(DISCIPLINE.ID.eq(ORGANIZATION_SCOPE.DISCIPLINE_ID))
                                 .where(ORGANIZATION_SCOPE.ORGANIZATION_ID.eq(ORGANIZATION.ID)))
-                                .convertFrom(r -> Set.copyOf(r.map(x -> x.value1()))))
+                                .convertFrom(r -> Set.copyOf(r.getValues(DISCIPLINE.CODE))))
                 .from(ORGANIZATION)
                 .where(which)
-                .fetchOptional(r -> new Candidate(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetchOptional(Records.mapping(Candidate::new));
     }
 
     private List<Enrolment> select(Condition where) {
@@ -122,15 +120,7 @@ public class EnrolmentRepository {
         return new Enrolment(r.get(PT_ENROLMENT.ID), r.get(PT_ENROLMENT.ROUND_ID), r.get(PT_ENROLMENT.ORGANIZATION_ID),
                 r.get(ORGANIZATION.CODE), r.get(ORGANIZATION.NAME_ZH), r.get(ORGANIZATION.NAME_EN),
                 r.get(PT_ENROLMENT.LAB_CODE), EnrolmentStatus.valueOf(r.get(PT_ENROLMENT.STATUS)),
-                instant(r.get(PT_ENROLMENT.APPLIED_AT)), r.get(PT_ENROLMENT.DECIDED_BY),
-                instant(r.get(PT_ENROLMENT.DECIDED_AT)));
-    }
-
-    private static LocalDateTime utc(Instant i) {
-        return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+                r.get(PT_ENROLMENT.APPLIED_AT), r.get(PT_ENROLMENT.DECIDED_BY),
+                r.get(PT_ENROLMENT.DECIDED_AT));
     }
 }

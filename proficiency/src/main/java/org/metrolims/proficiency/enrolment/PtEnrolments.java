@@ -61,6 +61,14 @@ public class PtEnrolments {
     }
 
     /**
+     * The same enrolments on another clock and random source (participant codes), over the given rounds: a caller
+     * that replays dated events (the demo province's past rounds) enrols at a date and with codes of its own seed.
+     */
+    public PtEnrolments with(ProficiencyRounds rounds, Clock clock, RandomGenerator random) {
+        return new PtEnrolments(enrolments, rounds, schemes, audit, clock, random);
+    }
+
+    /**
      * An officer enrols a lab; a pending application of the same lab is granted. Read committed, so that a retry
      * after a concurrent enrolment sees it (see {@link #insert}).
      */

@@ -45,12 +45,13 @@ public class ItemMeasurementRepository {
         for (var r : dsl.select(PT_ITEM_MEASUREMENT.ITEM_NO, PT_ITEM_MEASUREMENT.VALUE).from(PT_ITEM_MEASUREMENT)
                 .where(PT_ITEM_MEASUREMENT.ROUND_ID.eq(roundId)).and(PT_ITEM_MEASUREMENT.STUDY.eq(study.name()))
                 .orderBy(PT_ITEM_MEASUREMENT.ITEM_NO, PT_ITEM_MEASUREMENT.REPLICATE).fetch()) {
-            if (r.value1() != currentItem && currentItem != -1) {
+            int item = r.get(PT_ITEM_MEASUREMENT.ITEM_NO);
+            if (item != currentItem && currentItem != -1) {
                 items.add(current.stream().mapToDouble(Double::doubleValue).toArray());
                 current = new ArrayList<>();
             }
-            currentItem = r.value1();
-            current.add(r.value2().doubleValue());
+            currentItem = item;
+            current.add(r.get(PT_ITEM_MEASUREMENT.VALUE).doubleValue());
         }
         if (!current.isEmpty()) {
             items.add(current.stream().mapToDouble(Double::doubleValue).toArray());

@@ -47,6 +47,14 @@ public class PtResults {
     }
 
     /**
+     * The same results on another clock, over the given enrolments and rounds: a caller that replays dated events
+     * (the demo province's past rounds) submits at a date of its own.
+     */
+    public PtResults with(PtEnrolments enrolments, ProficiencyRounds rounds, Clock clock) {
+        return new PtResults(results, enrolments, rounds, audit, clock);
+    }
+
+    /**
      * A lab submits (or resubmits) its result before the deadline. Submissions of one lab are serialised (see
      * {@link #store}); read committed, so that each sees the revisions committed before it.
      */

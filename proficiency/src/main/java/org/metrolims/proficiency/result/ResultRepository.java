@@ -5,8 +5,6 @@ import static org.metrolims.db.jooq.Tables.PT_RESULT;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -28,8 +26,9 @@ public class ResultRepository {
     /** Stores the next revision of the enrolment's result and returns its id. */
     public long insertNextRevision(long enrolmentId, ResultSubmission s, String submittedBy, Instant at, boolean late,
             String acceptedBy) {
-        int revision = dsl.select(DSL.coalesce(DSL.max(PT_RESULT.REVISION), 0)).from(PT_RESULT)
-                .where(PT_RESULT.ENROLMENT_ID.eq(enrolmentId)).fetchSingle().value1() + 1;
+        var latest = DSL.coalesce(DSL.max(PT_RESULT.REVISION), 0);
+        int revision = dsl.select(latest).from(PT_RESULT)
+                .where(PT_RESULT.ENROLMENT_ID.eq(enrolmentId)).fetchSingle(latest) + 1;
         return dsl.insertInto(PT_RESULT)
                 .set(PT_RESULT.ENROLMENT_ID, enrolmentId)
                 .set(PT_RESULT.REVISION, revision)
@@ -40,11 +39,11 @@ public class ResultRepository {
                 .set(PT_RESULT.METHOD, s.method())
                 .set(PT_RESULT.REMARKS, s.remarks())
                 .set(PT_RESULT.SUBMITTED_BY, submittedBy)
-                .set(PT_RESULT.SUBMITTED_AT, LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                .set(PT_RESULT.SUBMITTED_AT, at)
                 .set(PT_RESULT.LATE, late)
                 .set(PT_RESULT.ACCEPTED_BY, acceptedBy)
                 .returningResult(PT_RESULT.ID)
-                .fetchSingle().value1();
+                .fetchSingle(PT_RESULT.ID);
     }
 
     /** Every revision of one enrolment's result, oldest first. */
@@ -80,7 +79,7 @@ public class ResultRepository {
                 r.get(PT_RESULT.REVISION), r.get(PT_RESULT.VALUE).doubleValue(),
                 number(r.get(PT_RESULT.STANDARD_UNCERTAINTY)), number(r.get(PT_RESULT.EXPANDED_UNCERTAINTY)),
                 number(r.get(PT_RESULT.COVERAGE_FACTOR)), r.get(PT_RESULT.METHOD), r.get(PT_RESULT.REMARKS),
-                r.get(PT_RESULT.SUBMITTED_BY), r.get(PT_RESULT.SUBMITTED_AT).toInstant(ZoneOffset.UTC),
+                r.get(PT_RESULT.SUBMITTED_BY), r.get(PT_RESULT.SUBMITTED_AT),
                 r.get(PT_RESULT.LATE), r.get(PT_RESULT.ACCEPTED_BY));
     }
 

@@ -40,6 +40,14 @@ public class ProficiencyRounds {
         this.clock = clock;
     }
 
+    /**
+     * The same rounds on another clock: a caller that replays dated events (the demo province's past rounds) plans,
+     * opens and closes each at its own date.
+     */
+    public ProficiencyRounds at(Clock clock) {
+        return new ProficiencyRounds(rounds, schemes, audit, clock);
+    }
+
     /** A new round in DRAFT. The reference value is required exactly when the scheme's x_pt is not a consensus. */
     @Transactional
     public Round schedule(NewRound round, String actor) {

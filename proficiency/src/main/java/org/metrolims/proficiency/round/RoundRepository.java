@@ -5,9 +5,6 @@ import static org.metrolims.db.jooq.Tables.PT_ROUND;
 import static org.metrolims.db.jooq.Tables.PT_SCHEME;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -35,13 +32,13 @@ public class RoundRepository {
                 .set(PT_ROUND.ENROLMENT_OPENS_ON, s.enrolmentOpensOn())
                 .set(PT_ROUND.ENROLMENT_CLOSES_ON, s.enrolmentClosesOn())
                 .set(PT_ROUND.DISPATCH_ON, s.dispatchOn())
-                .set(PT_ROUND.SUBMISSION_DEADLINE, utc(s.submissionDeadline()))
+                .set(PT_ROUND.SUBMISSION_DEADLINE, s.submissionDeadline())
                 .set(PT_ROUND.REPORT_DUE_ON, s.reportDueOn())
                 .set(PT_ROUND.REFERENCE_VALUE, decimal(round.referenceValue()))
                 .set(PT_ROUND.REFERENCE_UNCERTAINTY, decimal(round.referenceUncertainty()))
                 .set(PT_ROUND.CREATED_BY, createdBy)
                 .returningResult(PT_ROUND.ID)
-                .fetchSingle().value1();
+                .fetchSingle(PT_ROUND.ID);
     }
 
     public Optional<Round> find(long id) {
@@ -89,7 +86,7 @@ public class RoundRepository {
                 .set(PT_ROUND.ROBUST_MEAN, decimal(s.robustMean()))
                 .set(PT_ROUND.ROBUST_SD, decimal(s.robustSd()))
                 .set(PT_ROUND.ALGORITHM_A_ITERATIONS, s.iterations())
-                .set(PT_ROUND.SCORED_AT, utc(s.scoredAt()))
+                .set(PT_ROUND.SCORED_AT, s.scoredAt())
                 .set(PT_ROUND.SCORED_BY, s.scoredBy())
                 .set(PT_ROUND.VERSION, PT_ROUND.VERSION.plus(1))
                 .where(PT_ROUND.ID.eq(id)).and(PT_ROUND.STATUS.eq(RoundStatus.CLOSED.name()))
@@ -108,12 +105,12 @@ public class RoundRepository {
     private static Round toRound(Record r) {
         RoundSchedule schedule = new RoundSchedule(r.get(PT_ROUND.ENROLMENT_OPENS_ON),
                 r.get(PT_ROUND.ENROLMENT_CLOSES_ON), r.get(PT_ROUND.DISPATCH_ON),
-                instant(r.get(PT_ROUND.SUBMISSION_DEADLINE)), r.get(PT_ROUND.REPORT_DUE_ON));
+                r.get(PT_ROUND.SUBMISSION_DEADLINE), r.get(PT_ROUND.REPORT_DUE_ON));
         Round.Summary summary = r.get(PT_ROUND.SCORED_AT) == null ? null : new Round.Summary(
                 r.get(PT_ROUND.ASSIGNED_VALUE).doubleValue(), r.get(PT_ROUND.ASSIGNED_VALUE_UNCERTAINTY).doubleValue(),
                 r.get(PT_ROUND.SIGMA_PT).doubleValue(), number(r.get(PT_ROUND.ROBUST_MEAN)),
                 number(r.get(PT_ROUND.ROBUST_SD)), r.get(PT_ROUND.ALGORITHM_A_ITERATIONS),
-                instant(r.get(PT_ROUND.SCORED_AT)), r.get(PT_ROUND.SCORED_BY));
+                r.get(PT_ROUND.SCORED_AT), r.get(PT_ROUND.SCORED_BY));
         return new Round(r.get(PT_ROUND.ID), r.get(PT_ROUND.SCHEME_ID), r.get(PT_SCHEME.CODE), r.get(PT_ROUND.CODE),
                 RoundStatus.valueOf(r.get(PT_ROUND.STATUS)), schedule, number(r.get(PT_ROUND.REFERENCE_VALUE)),
                 number(r.get(PT_ROUND.REFERENCE_UNCERTAINTY)), summary, r.get(PT_ROUND.CREATED_BY),
@@ -126,13 +123,5 @@ public class RoundRepository {
 
     static Double number(BigDecimal d) {
         return d == null ? null : d.doubleValue();
-    }
-
-    static LocalDateTime utc(Instant i) {
-        return i == null ? null : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    static Instant instant(LocalDateTime t) {
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 }

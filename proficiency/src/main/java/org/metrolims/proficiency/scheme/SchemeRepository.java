@@ -64,7 +64,7 @@ public class SchemeRepository {
                 .set(PT_SCHEME.SIGMA_PT, s.sigmaPt() == null ? null : BigDecimal.valueOf(s.sigmaPt()))
                 .set(PT_SCHEME.SCORE_TYPE, s.scoreType().name())
                 .returningResult(PT_SCHEME.ID)
-                .fetchSingle().value1();
+                .fetchSingle(PT_SCHEME.ID);
     }
 
     private SelectOnConditionStep<Record> select() {

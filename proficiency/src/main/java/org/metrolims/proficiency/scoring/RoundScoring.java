@@ -60,6 +60,14 @@ public class RoundScoring {
         this.clock = clock;
     }
 
+    /**
+     * The same scoring on another clock, over the given rounds and results: a caller that replays dated events (the
+     * demo province's past rounds) scores at a date of its own.
+     */
+    public RoundScoring with(ProficiencyRounds rounds, PtResults results, Clock clock) {
+        return new RoundScoring(rounds, schemes, results, scores, audit, clock);
+    }
+
     @Transactional
     public ScoredRound score(long roundId, String actor) {
         Round round = rounds.find(roundId).orElseThrow(() -> new PtNotFoundException("PT round", roundId));

@@ -6,8 +6,6 @@ import static org.metrolims.db.jooq.Tables.CERTIFICATE_BATCH;
 import static org.metrolims.db.jooq.Tables.CERTIFICATE_BATCH_ITEM;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +27,8 @@ class CertificateBatchRepository {
 
     long create(long organizationId, long requestedBy, Instant at, List<Long> calibrationIds) {
         long id = dsl.insertInto(CERTIFICATE_BATCH).set(CERTIFICATE_BATCH.ORGANIZATION_ID, organizationId)
-                .set(CERTIFICATE_BATCH.REQUESTED_BY, requestedBy).set(CERTIFICATE_BATCH.REQUESTED_AT, utc(at))
-                .set(CERTIFICATE_BATCH.STATUS, "RUNNING").returningResult(CERTIFICATE_BATCH.ID).fetchOne().value1();
+                .set(CERTIFICATE_BATCH.REQUESTED_BY, requestedBy).set(CERTIFICATE_BATCH.REQUESTED_AT, at)
+                .set(CERTIFICATE_BATCH.STATUS, "RUNNING").returningResult(CERTIFICATE_BATCH.ID).fetchOne(CERTIFICATE_BATCH.ID);
         for (int from = 0; from < calibrationIds.size(); from += 5_000) {
             var insert = dsl.insertInto(CERTIFICATE_BATCH_ITEM, CERTIFICATE_BATCH_ITEM.BATCH_ID,
                     CERTIFICATE_BATCH_ITEM.CALIBRATION_ID, CERTIFICATE_BATCH_ITEM.STATUS);
@@ -45,7 +43,7 @@ class CertificateBatchRepository {
     List<Long> pendingItems(long batchId, int limit) {
         return dsl.select(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID).from(CERTIFICATE_BATCH_ITEM)
                 .where(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(batchId)).and(CERTIFICATE_BATCH_ITEM.STATUS.eq("PENDING"))
-                .orderBy(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID).limit(limit).fetch(r -> r.value1());
+                .orderBy(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID).limit(limit).fetch(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID);
     }
 
     void issued(long batchId, long calibrationId, long certificateId) {
@@ -76,13 +74,13 @@ class CertificateBatchRepository {
 
     void finish(long batchId, Instant at) {
         dsl.update(CERTIFICATE_BATCH).set(CERTIFICATE_BATCH.STATUS, "DONE")
-                .set(CERTIFICATE_BATCH.FINISHED_AT, utc(at)).where(CERTIFICATE_BATCH.ID.eq(batchId)).execute();
+                .set(CERTIFICATE_BATCH.FINISHED_AT, at).where(CERTIFICATE_BATCH.ID.eq(batchId)).execute();
     }
 
     /** The certificate already issued for a calibration (a crash between issue and item update), if any. */
     Optional<Long> certificateOf(long calibrationId) {
         return dsl.select(CERTIFICATE.ID).from(CERTIFICATE).where(CERTIFICATE.CALIBRATION_ID.eq(calibrationId))
-                .orderBy(CERTIFICATE.REVISION).limit(1).fetchOptional(r -> r.value1());
+                .orderBy(CERTIFICATE.REVISION).limit(1).fetchOptional(CERTIFICATE.ID);
     }
 
     /**
@@ -92,42 +90,40 @@ class CertificateBatchRepository {
     Map<Long, Long> certificatesOf(Collection<Long> calibrationIds) {
         Map<Long, Long> out = new HashMap<>();
         if (!calibrationIds.isEmpty()) {
-            dsl.select(CERTIFICATE.CALIBRATION_ID, DSL.min(CERTIFICATE.ID)).from(CERTIFICATE)
+            var first = DSL.min(CERTIFICATE.ID);
+            dsl.select(CERTIFICATE.CALIBRATION_ID, first).from(CERTIFICATE)
                     .where(CERTIFICATE.CALIBRATION_ID.in(calibrationIds))
                     .groupBy(CERTIFICATE.CALIBRATION_ID)
-                    .forEach(r -> out.put(r.value1(), r.value2()));
+                    .forEach(r -> out.put(r.get(CERTIFICATE.CALIBRATION_ID), r.get(first)));
         }
         return out;
     }
 
     List<Long> running() {
         return dsl.select(CERTIFICATE_BATCH.ID).from(CERTIFICATE_BATCH).where(CERTIFICATE_BATCH.STATUS.eq("RUNNING"))
-                .orderBy(CERTIFICATE_BATCH.ID).fetch(r -> r.value1());
+                .orderBy(CERTIFICATE_BATCH.ID).fetch(CERTIFICATE_BATCH.ID);
     }
 
     Optional<CertificateBatch> find(long batchId) {
         var issued = count().filterWhere(CERTIFICATE_BATCH_ITEM.STATUS.eq("ISSUED"));
         var failed = count().filterWhere(CERTIFICATE_BATCH_ITEM.STATUS.eq("FAILED"));
+        var items = count(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID);
         return dsl.select(CERTIFICATE_BATCH.ID, CERTIFICATE_BATCH.ORGANIZATION_ID, CERTIFICATE_BATCH.STATUS,
-                        CERTIFICATE_BATCH.REQUESTED_AT, CERTIFICATE_BATCH.FINISHED_AT, count(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID),
+                        CERTIFICATE_BATCH.REQUESTED_AT, CERTIFICATE_BATCH.FINISHED_AT, items,
                         issued, failed)
                 .from(CERTIFICATE_BATCH)
                 .leftJoin(CERTIFICATE_BATCH_ITEM).on(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(CERTIFICATE_BATCH.ID))
                 .where(CERTIFICATE_BATCH.ID.eq(batchId))
                 .groupBy(CERTIFICATE_BATCH.ID)
-                .fetchOptional(r -> new CertificateBatch(r.value1(), r.value2(), r.value3(),
-                        r.value4().toInstant(ZoneOffset.UTC),
-                        r.value5() == null ? null : r.value5().toInstant(ZoneOffset.UTC), r.value6(), r.value7(),
-                        r.value8()));
+                .fetchOptional(r -> new CertificateBatch(r.get(CERTIFICATE_BATCH.ID),
+                        r.get(CERTIFICATE_BATCH.ORGANIZATION_ID), r.get(CERTIFICATE_BATCH.STATUS),
+                        r.get(CERTIFICATE_BATCH.REQUESTED_AT), r.get(CERTIFICATE_BATCH.FINISHED_AT), r.get(items),
+                        r.get(issued), r.get(failed)));
     }
 
     /** The requester of a batch: the batch signs in their name. */
     long requestedBy(long batchId) {
         return dsl.select(CERTIFICATE_BATCH.REQUESTED_BY).from(CERTIFICATE_BATCH)
-                .where(CERTIFICATE_BATCH.ID.eq(batchId)).fetchSingle().value1();
-    }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+                .where(CERTIFICATE_BATCH.ID.eq(batchId)).fetchSingle(CERTIFICATE_BATCH.REQUESTED_BY);
     }
 }

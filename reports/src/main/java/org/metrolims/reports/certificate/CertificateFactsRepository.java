@@ -41,7 +41,10 @@ import org.springframework.stereotype.Repository;
  * and their traceability chains up to the roots as of the calibration day.
  */
 @Repository
-public class CertificateFactsRepository {
+class CertificateFactsRepository {
+
+    /** The owner of a reference standard. */
+    private static final Organization OWNER = ORGANIZATION.as("owner");
 
     /** Whether a certificate carries the calibration's number already (any revision). */
     private static final Field<Boolean> CERTIFIED = DSL.field(DSL.exists(DSL.selectOne().from(CERTIFICATE)
@@ -109,21 +112,20 @@ public class CertificateFactsRepository {
      * the names of the standards and of the labs the chain passes through, one statement each.
      */
     private List<ReferenceStandard> references(long calibrationId, LocalDate calibratedOn, ChainMemo memo) {
-        Organization owner = ORGANIZATION.as("owner");
         var standards = dsl.select(MEASUREMENT_STANDARD.ID, MEASUREMENT_STANDARD.CODE, MEASUREMENT_STANDARD.NAME_ZH,
-                        MEASUREMENT_STANDARD.NAME_EN, owner.NAME_ZH, owner.NAME_EN,
+                        MEASUREMENT_STANDARD.NAME_EN, OWNER.NAME_ZH, OWNER.NAME_EN,
                         MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, MEASUREMENT_STANDARD.COVERAGE_FACTOR,
                         MEASUREMENT_STANDARD.UNIT, MEASUREMENT_STANDARD.ACCURACY_CLASS, MEASUREMENT_STANDARD.LEVEL)
                 .from(CALIBRATION_REFERENCE_STANDARD)
                 .join(MEASUREMENT_STANDARD).on(MEASUREMENT_STANDARD.ID.eq(CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID))
-                .join(owner).on(owner.ID.eq(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID))
+                .join(OWNER).on(OWNER.ID.eq(MEASUREMENT_STANDARD.OWNER_ORGANIZATION_ID))
                 .where(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID.eq(calibrationId))
                 .orderBy(MEASUREMENT_STANDARD.CODE)
                 .fetch();
         if (standards.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = standards.map(s -> s.value1());
+        List<Long> ids = standards.getValues(MEASUREMENT_STANDARD.ID);
         return memo.get(ids, calibratedOn, () -> referencesWithChains(standards, ids, calibratedOn));
     }
 
@@ -145,12 +147,15 @@ public class CertificateFactsRepository {
         Map<Long, Label> names = standardLabels(standardIds);
         Map<Long, Label> performers = performerLabels(calibrationIds);
         return standards.map(s -> {
-            Chain chain = chains.get(s.value1());
-            boolean national = "NATIONAL".equals(s.value11());
+            Chain chain = chains.get(s.get(MEASUREMENT_STANDARD.ID));
+            boolean national = "NATIONAL".equals(s.get(MEASUREMENT_STANDARD.LEVEL));
             List<ChainStep> steps = chain == null ? List.of() : steps(chain, names, performers);
             boolean complete = chain != null && chain.complete();
-            return new ReferenceStandard(s.value1(), s.value2(), s.value3(), s.value4(), s.value5(), s.value6(),
-                    dbl(s.value7()), dbl(s.value8()), s.value9(), s.value10(), national, complete, steps);
+            return new ReferenceStandard(s.get(MEASUREMENT_STANDARD.ID), s.get(MEASUREMENT_STANDARD.CODE),
+                    s.get(MEASUREMENT_STANDARD.NAME_ZH), s.get(MEASUREMENT_STANDARD.NAME_EN), s.get(OWNER.NAME_ZH),
+                    s.get(OWNER.NAME_EN), dbl(s.get(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY)),
+                    dbl(s.get(MEASUREMENT_STANDARD.COVERAGE_FACTOR)), s.get(MEASUREMENT_STANDARD.UNIT),
+                    s.get(MEASUREMENT_STANDARD.ACCURACY_CLASS), national, complete, steps);
         });
     }
 
@@ -180,8 +185,9 @@ public class CertificateFactsRepository {
             dsl.select(MEASUREMENT_STANDARD.ID, MEASUREMENT_STANDARD.CODE, MEASUREMENT_STANDARD.NAME_ZH,
                             MEASUREMENT_STANDARD.NAME_EN, MEASUREMENT_STANDARD.LEVEL)
                     .from(MEASUREMENT_STANDARD).where(MEASUREMENT_STANDARD.ID.in(ids))
-                    .forEach(x -> out.put(x.value1(), new Label(x.value2(), x.value3(), x.value4(),
-                            "NATIONAL".equals(x.value5()))));
+                    .forEach(x -> out.put(x.get(MEASUREMENT_STANDARD.ID), new Label(x.get(MEASUREMENT_STANDARD.CODE),
+                            x.get(MEASUREMENT_STANDARD.NAME_ZH), x.get(MEASUREMENT_STANDARD.NAME_EN),
+                            "NATIONAL".equals(x.get(MEASUREMENT_STANDARD.LEVEL)))));
         }
         return out;
     }
@@ -193,7 +199,8 @@ public class CertificateFactsRepository {
             dsl.select(CALIBRATION.ID, ORGANIZATION.NAME_ZH, ORGANIZATION.NAME_EN)
                     .from(CALIBRATION).join(ORGANIZATION).on(ORGANIZATION.ID.eq(CALIBRATION.PERFORMING_ORGANIZATION_ID))
                     .where(CALIBRATION.ID.in(calibrationIds))
-                    .forEach(x -> out.put(x.value1(), new Label("", x.value2(), x.value3(), false)));
+                    .forEach(x -> out.put(x.get(CALIBRATION.ID),
+                            new Label("", x.get(ORGANIZATION.NAME_ZH), x.get(ORGANIZATION.NAME_EN), false)));
         }
         return out;
     }

@@ -1,12 +1,12 @@
 package org.metrolims.reports.certificate;
 
+import static org.jooq.Records.mapping;
 import static org.metrolims.db.jooq.Tables.APP_USER;
 import static org.metrolims.db.jooq.Tables.CALIBRATION;
 import static org.metrolims.db.jooq.Tables.CERTIFICATE;
 import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** Issued certificates in MariaDB: the PDF bytes and hash as issued, status changes, lists and lookups. */
 @Repository
-public class CertificateRepository {
+class CertificateRepository {
 
     private final DSLContext dsl;
 
@@ -52,14 +52,14 @@ public class CertificateRepository {
                 .set(CERTIFICATE.ISSUER_ORGANIZATION_ID, c.issuerOrganizationId())
                 .set(CERTIFICATE.CUSTOMER_ORGANIZATION_ID, c.customerOrganizationId())
                 .set(CERTIFICATE.SUBJECT, c.subject().length() > 300 ? c.subject().substring(0, 300) : c.subject())
-                .set(CERTIFICATE.ISSUED_AT, utc(c.issuedAt()))
+                .set(CERTIFICATE.ISSUED_AT, c.issuedAt())
                 .set(CERTIFICATE.ISSUED_BY, c.issuedBy())
                 .set(CERTIFICATE.SIGNATURE_MEANING, c.meaning())
                 .set(CERTIFICATE.PDF, c.pdf())
                 .set(CERTIFICATE.SHA256, c.sha256())
                 .set(CERTIFICATE.VERIFICATION_CODE, c.verificationCode())
                 .returningResult(CERTIFICATE.ID)
-                .fetchOne().value1();
+                .fetchOne(CERTIFICATE.ID);
     }
 
     /** Marks a VALID revision SUPERSEDED; false when it was no longer VALID (a concurrent amendment won). */
@@ -71,7 +71,7 @@ public class CertificateRepository {
 
     boolean withdraw(long id, long by, Instant at, String reason) {
         return dsl.update(CERTIFICATE).set(CERTIFICATE.STATUS, CertificateStatus.WITHDRAWN.name())
-                .set(CERTIFICATE.WITHDRAWN_AT, utc(at)).set(CERTIFICATE.WITHDRAWN_BY, by)
+                .set(CERTIFICATE.WITHDRAWN_AT, at).set(CERTIFICATE.WITHDRAWN_BY, by)
                 .set(CERTIFICATE.WITHDRAWAL_REASON, reason)
                 .where(CERTIFICATE.ID.eq(id)).and(CERTIFICATE.STATUS.eq(CertificateStatus.VALID.name()))
                 .execute() == 1;
@@ -107,15 +107,18 @@ public class CertificateRepository {
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(CERTIFICATE.WITHDRAWN_BY))
                 .where(CERTIFICATE.CERTIFICATE_NO.eq(number))
                 .orderBy(CERTIFICATE.REVISION)
-                .fetch(r -> new CertificateRevision(r.value1(), r.value2(), CertificateStatus.valueOf(r.value3()),
-                        r.value4(), r.value5().toInstant(ZoneOffset.UTC), r.value6(), r.value7(), r.value8(),
-                        r.value9(), r.value10(), Optional.ofNullable(r.value11()),
-                        Optional.ofNullable(r.value12()).map(t -> t.toInstant(ZoneOffset.UTC)),
-                        Optional.ofNullable(r.value13()), Optional.ofNullable(r.value14())));
+                .fetch(r -> new CertificateRevision(r.get(CERTIFICATE.CERTIFICATE_NO), r.get(CERTIFICATE.REVISION),
+                        CertificateStatus.valueOf(r.get(CERTIFICATE.STATUS)), r.get(CERTIFICATE.SUBJECT),
+                        r.get(CERTIFICATE.ISSUED_AT), r.get(CERTIFICATE.ISSUER_ORGANIZATION_ID), r.get(issuer.NAME_ZH),
+                        r.get(issuer.NAME_EN), r.get(customer.NAME_ZH), r.get(customer.NAME_EN),
+                        Optional.ofNullable(r.get(CERTIFICATE.AMENDMENT_REASON)),
+                        Optional.ofNullable(r.get(CERTIFICATE.WITHDRAWN_AT)),
+                        Optional.ofNullable(r.get(APP_USER.DISPLAY_NAME)),
+                        Optional.ofNullable(r.get(CERTIFICATE.WITHDRAWAL_REASON))));
     }
 
     Optional<byte[]> pdf(long id) {
-        return dsl.select(CERTIFICATE.PDF).from(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).fetchOptional(r -> r.value1());
+        return dsl.select(CERTIFICATE.PDF).from(CERTIFICATE).where(CERTIFICATE.ID.eq(id)).fetchOptional(CERTIFICATE.PDF);
     }
 
     /** Issuer names and the signer, for the verification page. */
@@ -127,9 +130,11 @@ public class CertificateRepository {
                 .join(ORGANIZATION).on(ORGANIZATION.ID.eq(CERTIFICATE.ISSUER_ORGANIZATION_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(CERTIFICATE.ISSUED_BY))
                 .where(CERTIFICATE.ID.eq(id))
-                .fetchOptional(r -> new Verification(r.value1(), r.value2(), CertificateStatus.valueOf(r.value3()),
-                        r.value4().toInstant(ZoneOffset.UTC), r.value5(), r.value6(), r.value7(), r.value8(),
-                        r.value9(), r.value10(), latestRevision));
+                .fetchOptional(r -> new Verification(r.get(CERTIFICATE.CERTIFICATE_NO), r.get(CERTIFICATE.REVISION),
+                        CertificateStatus.valueOf(r.get(CERTIFICATE.STATUS)), r.get(CERTIFICATE.ISSUED_AT),
+                        r.get(ORGANIZATION.NAME_ZH), r.get(ORGANIZATION.NAME_EN), r.get(APP_USER.DISPLAY_NAME),
+                        r.get(CERTIFICATE.SIGNATURE_MEANING), r.get(CERTIFICATE.SUBJECT), r.get(CERTIFICATE.SHA256),
+                        latestRevision));
     }
 
     Page<CertificateSummary> list(CertificateFilter f, Long visibleTo, PageRequest page) {
@@ -146,16 +151,17 @@ public class CertificateRepository {
             where = where.and(CERTIFICATE.STATUS.eq(f.status().name()));
         }
         if (f.issuedFrom() != null) {
-            where = where.and(CERTIFICATE.ISSUED_AT.ge(f.issuedFrom().atStartOfDay()));
+            where = where.and(CERTIFICATE.ISSUED_AT.ge(f.issuedFrom().atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         if (f.issuedTo() != null) {
-            where = where.and(CERTIFICATE.ISSUED_AT.lt(f.issuedTo().plusDays(1).atStartOfDay()));
+            where = where.and(CERTIFICATE.ISSUED_AT.lt(f.issuedTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         long total = dsl.fetchCount(CERTIFICATE, where);
         Organization customer = ORGANIZATION.as("customer");
         Organization issuer = ORGANIZATION.as("issuer");
         List<CertificateSummary> items = dsl.select(CERTIFICATE.ID, CERTIFICATE.CERTIFICATE_NO, CERTIFICATE.REVISION,
-                        CERTIFICATE.STATUS, CERTIFICATE.SUBJECT, CERTIFICATE.ISSUED_AT, CERTIFICATE.CALIBRATION_ID,
+                        CERTIFICATE.STATUS.convertFrom(CertificateStatus::valueOf), CERTIFICATE.SUBJECT,
+                        CERTIFICATE.ISSUED_AT, CERTIFICATE.CALIBRATION_ID,
                         customer.NAME_ZH, customer.NAME_EN, issuer.NAME_ZH, issuer.NAME_EN)
                 .from(CERTIFICATE)
                 .join(customer).on(customer.ID.eq(CERTIFICATE.CUSTOMER_ORGANIZATION_ID))
@@ -163,9 +169,7 @@ public class CertificateRepository {
                 .where(where)
                 .orderBy(CERTIFICATE.ISSUED_AT.desc(), CERTIFICATE.ID.desc())
                 .limit(page.size()).offset(page.offset())
-                .fetch(r -> new CertificateSummary(r.value1(), r.value2(), r.value3(),
-                        CertificateStatus.valueOf(r.value4()), r.value5(), r.value6().toInstant(ZoneOffset.UTC),
-                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11()));
+                .fetch(mapping(CertificateSummary::new));
         return new Page<>(items, page.page(), page.size(), total);
     }
 
@@ -178,24 +182,19 @@ public class CertificateRepository {
                         .where(CERTIFICATE.CERTIFICATE_NO.eq(CALIBRATION.CALIBRATION_NO)))
                 .orderBy(CALIBRATION.CALIBRATED_ON, CALIBRATION.ID)
                 .limit(limit)
-                .fetch(r -> r.value1());
+                .fetch(CALIBRATION.ID);
     }
 
     /** The newest APPROVED record revision with this calibration number. */
     Optional<Long> latestApprovedCalibration(String calibrationNo) {
         return dsl.select(CALIBRATION.ID).from(CALIBRATION).where(CALIBRATION.CALIBRATION_NO.eq(calibrationNo))
                 .and(CALIBRATION.STATUS.eq("APPROVED")).orderBy(CALIBRATION.REVISION.desc()).limit(1)
-                .fetchOptional(r -> r.value1());
+                .fetchOptional(CALIBRATION.ID);
     }
 
     private static Stored stored(CertificateRecord r) {
         return new Stored(r.getId(), r.getCertificateNo(), r.getRevision(), CertificateStatus.valueOf(r.getStatus()),
                 r.getCalibrationId(), r.getIssuerOrganizationId(), r.getCustomerOrganizationId(), r.getSubject(),
-                r.getIssuedAt().toInstant(ZoneOffset.UTC), r.getSha256(), r.getVerificationCode());
+                r.getIssuedAt(), r.getSha256(), r.getVerificationCode());
     }
-
-    private static LocalDateTime utc(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
 }

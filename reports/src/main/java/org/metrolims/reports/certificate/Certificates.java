@@ -48,13 +48,13 @@ public class Certificates {
     private final RandomGenerator random;
 
     @Autowired
-    public Certificates(CertificateFactsRepository facts, CertificateRepository repository, AuditTrail audit,
+    Certificates(CertificateFactsRepository facts, CertificateRepository repository, AuditTrail audit,
             CertificateTemplate template, CertificateLinks links) {
         this(facts, repository, audit, template, links, Clock.systemUTC(), new SecureRandom());
     }
 
-    /** With a fixed clock and random source: tests and the deterministic demo province. */
-    public Certificates(CertificateFactsRepository facts, CertificateRepository repository, AuditTrail audit,
+    /** With a fixed clock and random source: tests, and {@link #with} for the deterministic demo province. */
+    Certificates(CertificateFactsRepository facts, CertificateRepository repository, AuditTrail audit,
             CertificateTemplate template, CertificateLinks links, Clock clock, RandomGenerator random) {
         this.facts = facts;
         this.repository = repository;
@@ -63,6 +63,14 @@ public class Certificates {
         this.links = links;
         this.clock = clock;
         this.random = random;
+    }
+
+    /**
+     * The same certificates on another clock and random source (verification codes): a caller that replays dated
+     * events (the demo province's past issues and amendments) issues at a date and with codes of its own seed.
+     */
+    public Certificates with(Clock clock, RandomGenerator random) {
+        return new Certificates(facts, repository, audit, template, links, clock, random);
     }
 
     /** Issues revision 1 for an approved calibration that has no certificate yet. */

@@ -5,8 +5,6 @@ import static org.metrolims.db.jooq.Tables.PT_ROUND;
 import static org.metrolims.db.jooq.Tables.PT_SCHEME;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -38,7 +36,7 @@ class PtDocumentRepository {
                 .set(PT_DOCUMENT.STATUS, "VALID")
                 .set(PT_DOCUMENT.SUPERSEDES_ID, d.supersedesId())
                 .set(PT_DOCUMENT.REASON, d.reason())
-                .set(PT_DOCUMENT.ISSUED_AT, utc(d.issuedAt()))
+                .set(PT_DOCUMENT.ISSUED_AT, d.issuedAt())
                 .set(PT_DOCUMENT.ISSUED_BY, d.issuedBy())
                 .set(PT_DOCUMENT.PDF, d.pdf())
                 .set(PT_DOCUMENT.SHA256, d.sha256())
@@ -101,10 +99,10 @@ class PtDocumentRepository {
             where = where.and(PT_SCHEME.CODE.eq(schemeCode));
         }
         if (from != null) {
-            where = where.and(PT_DOCUMENT.ISSUED_AT.ge(utc(from)));
+            where = where.and(PT_DOCUMENT.ISSUED_AT.ge(from));
         }
         if (toExclusive != null) {
-            where = where.and(PT_DOCUMENT.ISSUED_AT.lt(utc(toExclusive)));
+            where = where.and(PT_DOCUMENT.ISSUED_AT.lt(toExclusive));
         }
         return select(where).orderBy(PT_DOCUMENT.ISSUED_AT.desc(), PT_DOCUMENT.ID.desc()).limit(limit)
                 .fetch(PtDocumentRepository::stored);
@@ -128,11 +126,7 @@ class PtDocumentRepository {
         return new PtDocument(r.get(PT_DOCUMENT.ID), r.get(PT_DOCUMENT.ROUND_ID), r.get(PT_ROUND.CODE),
                 r.get(PT_SCHEME.CODE), PtDocumentKind.valueOf(r.get(PT_DOCUMENT.KIND)),
                 r.get(PT_DOCUMENT.ORGANIZATION_ID), r.get(PT_DOCUMENT.LAB_CODE), r.get(PT_DOCUMENT.REVISION),
-                r.get(PT_DOCUMENT.STATUS), r.get(PT_DOCUMENT.ISSUED_AT).toInstant(ZoneOffset.UTC),
+                r.get(PT_DOCUMENT.STATUS), r.get(PT_DOCUMENT.ISSUED_AT),
                 r.get(PT_DOCUMENT.SHA256));
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

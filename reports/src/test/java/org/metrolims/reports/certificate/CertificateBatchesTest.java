@@ -64,7 +64,7 @@ class CertificateBatchesTest {
         assertThat(fx.dsl.fetchCount(CERTIFICATE)).isEqualTo(3);
         assertThat(fx.dsl.fetchCount(CERTIFICATE_BATCH_ITEM, CERTIFICATE_BATCH_ITEM.STATUS.eq("ISSUED"))).isEqualTo(3);
         assertThat(fx.dsl.select(CERTIFICATE_BATCH_ITEM.CERTIFICATE_ID).from(CERTIFICATE_BATCH_ITEM)
-                .where(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID.eq(first)).fetchSingle().value1())
+                .where(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID.eq(first)).fetchSingle(CERTIFICATE_BATCH_ITEM.CERTIFICATE_ID))
                 .isEqualTo(issuedBeforeTheCrash);
         assertThat(batches.unfinished()).isEmpty();
     }
@@ -84,7 +84,8 @@ class CertificateBatchesTest {
                 .where(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(batch.id()))
                 .fetch();
         assertThat(items).hasSize(CertificateBatches.GROUP + 3);
-        assertThat(items).allSatisfy(r -> assertThat(r.value2()).isEqualTo(r.value1()));
+        assertThat(items).allSatisfy(r -> assertThat(r.get(CERTIFICATE.CALIBRATION_ID))
+                .isEqualTo(r.get(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID)));
     }
 
     @Test
@@ -105,7 +106,7 @@ class CertificateBatchesTest {
         assertThat(fx.dsl.fetchCount(CERTIFICATE_BATCH_ITEM, CERTIFICATE_BATCH_ITEM.STATUS.eq("ISSUED")))
                 .isEqualTo(ids.length - 1);
         assertThat(fx.dsl.select(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID).from(CERTIFICATE_BATCH_ITEM)
-                .where(CERTIFICATE_BATCH_ITEM.STATUS.eq("FAILED")).fetch(r -> r.value1())).containsExactly(ids[2]);
+                .where(CERTIFICATE_BATCH_ITEM.STATUS.eq("FAILED")).fetch(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID)).containsExactly(ids[2]);
         assertThat(batches.find(batch.id()).orElseThrow().status()).isEqualTo("DONE");
     }
 

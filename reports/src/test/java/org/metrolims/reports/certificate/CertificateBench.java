@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,8 +160,8 @@ public final class CertificateBench {
 
     static void approve(CertificateFixture fx, List<Long> ids) {
         fx.dsl.update(CALIBRATION).set(CALIBRATION.STATUS, "APPROVED").set(CALIBRATION.REVIEWER_ID, fx.tech2.userId())
-                .set(CALIBRATION.SUBMITTED_AT, LocalDateTime.of(2026, 3, 3, 9, 0))
-                .set(CALIBRATION.APPROVED_AT, LocalDateTime.of(2026, 3, 4, 9, 0))
+                .set(CALIBRATION.SUBMITTED_AT, Instant.parse("2026-03-03T09:00:00Z"))
+                .set(CALIBRATION.APPROVED_AT, Instant.parse("2026-03-04T09:00:00Z"))
                 .where(CALIBRATION.ID.in(ids)).execute();
     }
 

@@ -59,19 +59,19 @@ final class CertificateFixture {
                 new AuditTrail(dsl), template, new CertificateLinks("https://lims.example.org/"),
                 Clock.fixed(Instant.parse("2026-03-05T02:00:00Z"), ZoneOffset.UTC), new SplittableRandom(7));
         long province = dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")
-                .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE").returningResult(REGION.ID).fetchOne().value1();
+                .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE").returningResult(REGION.ID).fetchOne(REGION.ID);
         institute = organization(province, "FJIM", "福建省计量科学研究院", "Fujian Institute of Metrology", "INSTITUTE", "CNAS L0100");
         otherLab = organization(province, "XMLAB", "厦门检测实验室", "Xiamen Testing Lab", "ACCREDITED_LAB", "CNAS L0001");
         customer = organization(province, "ACME", "厦门精密制造有限公司", "Xiamen Precision Manufacturing", "ENTERPRISE", null);
         long discipline = dsl.insertInto(DISCIPLINE).set(DISCIPLINE.CODE, "LENGTH").set(DISCIPLINE.NAME_ZH, "几何量")
                 .set(DISCIPLINE.NAME_EN, "Length").set(DISCIPLINE.SORT_ORDER, 1)
-                .returningResult(DISCIPLINE.ID).fetchOne().value1();
+                .returningResult(DISCIPLINE.ID).fetchOne(DISCIPLINE.ID);
         long quantity = dsl.insertInto(QUANTITY).set(QUANTITY.DISCIPLINE_ID, discipline).set(QUANTITY.CODE, "LENGTH")
                 .set(QUANTITY.NAME_ZH, "长度").set(QUANTITY.NAME_EN, "length").set(QUANTITY.SI_UNIT, "m")
-                .set(QUANTITY.SI_UNIT_NAME, "metre").returningResult(QUANTITY.ID).fetchOne().value1();
+                .set(QUANTITY.SI_UNIT_NAME, "metre").returningResult(QUANTITY.ID).fetchOne(QUANTITY.ID);
         long type = dsl.insertInto(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.CODE, "CALIPER").set(INSTRUMENT_TYPE.NAME_ZH, "卡尺")
                 .set(INSTRUMENT_TYPE.NAME_EN, "Caliper").set(INSTRUMENT_TYPE.QUANTITY_ID, quantity)
-                .set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).returningResult(INSTRUMENT_TYPE.ID).fetchOne().value1();
+                .set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).returningResult(INSTRUMENT_TYPE.ID).fetchOne(INSTRUMENT_TYPE.ID);
         instrument = instrument(customer, type, "SN-1", null);
         standard = dsl.insertInto(MEASUREMENT_STANDARD).set(MEASUREMENT_STANDARD.CODE, "STD-GB-1")
                 .set(MEASUREMENT_STANDARD.NAME_ZH, "量块标准装置").set(MEASUREMENT_STANDARD.NAME_EN, "Gauge blocks")
@@ -81,7 +81,7 @@ final class CertificateFixture {
                 .set(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, new BigDecimal("0.0002"))
                 .set(MEASUREMENT_STANDARD.COVERAGE_FACTOR, new BigDecimal("2"))
                 .set(MEASUREMENT_STANDARD.STATUS, "ACTIVE").set(MEASUREMENT_STANDARD.ESTABLISHED_ON, LocalDate.of(2020, 1, 1))
-                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne().value1();
+                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne(MEASUREMENT_STANDARD.ID);
         // the standard's gauge blocks were calibrated by the NMI: the root of the chain, one level up
         long blocks = instrument(institute, type, "GB-SET-1", standard);
         dsl.insertInto(CALIBRATION).set(CALIBRATION.CALIBRATION_NO, "NIM-2024-0042").set(CALIBRATION.INSTRUMENT_ID, blocks)
@@ -127,10 +127,10 @@ final class CertificateFixture {
      * valid on 2026-03-01. Returns STD-GB-2's id.
      */
     long twoLevelStandard() {
-        long discipline = dsl.select(DISCIPLINE.ID).from(DISCIPLINE).fetchSingle().value1();
-        long quantity = dsl.select(QUANTITY.ID).from(QUANTITY).fetchSingle().value1();
-        long type = dsl.select(INSTRUMENT_TYPE.ID).from(INSTRUMENT_TYPE).fetchSingle().value1();
-        long province = dsl.select(REGION.ID).from(REGION).fetchSingle().value1();
+        long discipline = dsl.select(DISCIPLINE.ID).from(DISCIPLINE).fetchSingle(DISCIPLINE.ID);
+        long quantity = dsl.select(QUANTITY.ID).from(QUANTITY).fetchSingle(QUANTITY.ID);
+        long type = dsl.select(INSTRUMENT_TYPE.ID).from(INSTRUMENT_TYPE).fetchSingle(INSTRUMENT_TYPE.ID);
+        long province = dsl.select(REGION.ID).from(REGION).fetchSingle(REGION.ID);
         long top = standard("STD-GB-0", "一等量块标准装置", "Grade 1 gauge blocks", "0.00005", discipline, quantity, province);
         long working = standard("STD-GB-2", "二等量块标准装置", "Grade 2 gauge blocks", "0.0002", discipline, quantity, province);
         long topBlocks = instrument(institute, type, "GB-SET-0", top);
@@ -145,7 +145,7 @@ final class CertificateFixture {
                 .set(CALIBRATION.PERFORMING_ORGANIZATION_ID, institute).set(CALIBRATION.PROCEDURE_CODE, "JJG 146-2011")
                 .set(CALIBRATION.CALIBRATED_ON, LocalDate.of(2025, 9, 1)).set(CALIBRATION.VALID_UNTIL, LocalDate.of(2026, 8, 31))
                 .set(CALIBRATION.STATUS, "APPROVED").set(CALIBRATION.REVIEWER_ID, tech2.userId())
-                .set(CALIBRATION.APPROVED_AT, java.time.LocalDateTime.of(2025, 9, 2, 9, 0)).returningResult(CALIBRATION.ID).fetchOne().value1();
+                .set(CALIBRATION.APPROVED_AT, java.time.Instant.parse("2025-09-02T09:00:00Z")).returningResult(CALIBRATION.ID).fetchOne(CALIBRATION.ID);
         dsl.insertInto(CALIBRATION_REFERENCE_STANDARD).set(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID, link)
                 .set(CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID, top).execute();
         return working;
@@ -154,7 +154,7 @@ final class CertificateFixture {
     /** Moves the chain's top standard out of service on 2025-08-01, so the link through it breaks. */
     void suspendTopStandard() {
         long top = dsl.select(MEASUREMENT_STANDARD.ID).from(MEASUREMENT_STANDARD)
-                .where(MEASUREMENT_STANDARD.CODE.eq("STD-GB-0")).fetchSingle().value1();
+                .where(MEASUREMENT_STANDARD.CODE.eq("STD-GB-0")).fetchSingle(MEASUREMENT_STANDARD.ID);
         dsl.insertInto(MEASUREMENT_STANDARD_STATUS).set(MEASUREMENT_STANDARD_STATUS.STANDARD_ID, top)
                 .set(MEASUREMENT_STANDARD_STATUS.STATUS, "SUSPENDED")
                 .set(MEASUREMENT_STANDARD_STATUS.EFFECTIVE_FROM, LocalDate.of(2025, 8, 1))
@@ -182,7 +182,7 @@ final class CertificateFixture {
                 .set(MEASUREMENT_STANDARD.EXPANDED_UNCERTAINTY, new BigDecimal(u))
                 .set(MEASUREMENT_STANDARD.COVERAGE_FACTOR, new BigDecimal("2"))
                 .set(MEASUREMENT_STANDARD.STATUS, "ACTIVE").set(MEASUREMENT_STANDARD.ESTABLISHED_ON, LocalDate.of(2020, 1, 1))
-                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne().value1();
+                .returningResult(MEASUREMENT_STANDARD.ID).fetchOne(MEASUREMENT_STANDARD.ID);
         dsl.insertInto(MEASUREMENT_STANDARD_STATUS).set(MEASUREMENT_STANDARD_STATUS.STANDARD_ID, id)
                 .set(MEASUREMENT_STANDARD_STATUS.STATUS, "ACTIVE")
                 .set(MEASUREMENT_STANDARD_STATUS.EFFECTIVE_FROM, LocalDate.of(2020, 1, 1))
@@ -204,7 +204,7 @@ final class CertificateFixture {
                 .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MANUFACTURER, "Mitutoyo")
                 .set(INSTRUMENT.MODEL, "500-196").set(INSTRUMENT.SERIAL_NO, serial).set(INSTRUMENT.UNIT, "mm")
                 .set(INSTRUMENT.MEASUREMENT_STANDARD_ID, standardId)
-                .returningResult(INSTRUMENT.ID).fetchOne().value1();
+                .returningResult(INSTRUMENT.ID).fetchOne(INSTRUMENT.ID);
     }
 
     private long organization(long region, String code, String zh, String en, String kind, String accreditation) {
@@ -212,12 +212,12 @@ final class CertificateFixture {
                 .set(ORGANIZATION.NAME_EN, en).set(ORGANIZATION.KIND, kind).set(ORGANIZATION.REGION_ID, region)
                 .set(ORGANIZATION.ADDRESS_ZH, "福州市鼓楼区").set(ORGANIZATION.ADDRESS_EN, "Gulou, Fuzhou")
                 .set(ORGANIZATION.ACCREDITATION_NUMBER, accreditation)
-                .returningResult(ORGANIZATION.ID).fetchOne().value1();
+                .returningResult(ORGANIZATION.ID).fetchOne(ORGANIZATION.ID);
     }
 
     private long user(String name, String display, long organization) {
         return dsl.insertInto(APP_USER).set(APP_USER.USERNAME, name).set(APP_USER.PASSWORD_HASH, "x")
                 .set(APP_USER.DISPLAY_NAME, display).set(APP_USER.ORGANIZATION_ID, organization)
-                .returningResult(APP_USER.ID).fetchOne().value1();
+                .returningResult(APP_USER.ID).fetchOne(APP_USER.ID);
     }
 }

@@ -52,7 +52,7 @@ class CertificateTraceabilityTest {
         assertThat(flat(text, "").indexOf("FJIM-2025-0888")).as("levels in order, up the chain")
                 .isLessThan(flat(text, "").indexOf("NIM-L-2025-0117"));
         assertThat(fx.dsl.select(AUDIT_EVENT.AFTER_STATE).from(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq("ISSUE"))
-                .fetchSingle().value1()).contains("\"traceable\":true");
+                .fetchSingle(AUDIT_EVENT.AFTER_STATE)).contains("\"traceable\":true");
     }
 
     @Test
@@ -71,7 +71,7 @@ class CertificateTraceabilityTest {
         assertThat(flat(text, "")).doesNotContain("不间断的校准链");
         assertThat(flat(text, " ")).doesNotContain("unbroken chain");
         assertThat(fx.dsl.select(AUDIT_EVENT.AFTER_STATE).from(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq("ISSUE"))
-                .fetchSingle().value1()).contains("\"traceable\":false", "REFERENCE_NOT_IN_SERVICE");
+                .fetchSingle(AUDIT_EVENT.AFTER_STATE)).contains("\"traceable\":false", "REFERENCE_NOT_IN_SERVICE");
     }
 
     @Test
@@ -90,7 +90,7 @@ class CertificateTraceabilityTest {
         // the batch also issues the institute's own calibration of STD-GB-2's blocks (approved, uncertified)
         assertThat(batches.find(batch.id()).orElseThrow().failed()).isZero();
         var numbers = fx.dsl.select(CERTIFICATE.CERTIFICATE_NO).from(CERTIFICATE)
-                .where(CERTIFICATE.CALIBRATION_ID.in(inBatch)).fetch(r -> r.value1());
+                .where(CERTIFICATE.CALIBRATION_ID.in(inBatch)).fetch(CERTIFICATE.CERTIFICATE_NO);
         assertThat(numbers).hasSize(2);
         for (String number : numbers) {
             assertThat(traceability(number)).isEqualTo(alone).contains("NIM-L-2025-0117");
@@ -107,7 +107,7 @@ class CertificateTraceabilityTest {
     void anIssuedCertificateKeepsItsStoredBytesWhenTheChainChangesLater() {
         long standard = fx.twoLevelStandard();
         var issued = fx.certificates.issue(fx.signer, fx.approvedCalibrationWith(standard));
-        byte[] before = fx.dsl.select(CERTIFICATE.PDF).from(CERTIFICATE).fetchSingle().value1();
+        byte[] before = fx.dsl.select(CERTIFICATE.PDF).from(CERTIFICATE).fetchSingle(CERTIFICATE.PDF);
 
         fx.suspendTopStandard();
 

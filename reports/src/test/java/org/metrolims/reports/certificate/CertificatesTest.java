@@ -127,7 +127,8 @@ class CertificatesTest {
         var issued = fx.certificates.issue(fx.signer, fx.approvedCalibration());
         IssuedCertificate pdf = fx.certificates.pdf(fx.officer, issued.number(), null);
         String code = fx.dsl.select(org.metrolims.db.jooq.Tables.CERTIFICATE.VERIFICATION_CODE)
-                .from(org.metrolims.db.jooq.Tables.CERTIFICATE).fetchOne().value1();
+                .from(org.metrolims.db.jooq.Tables.CERTIFICATE)
+                .fetchOne(org.metrolims.db.jooq.Tables.CERTIFICATE.VERIFICATION_CODE);
 
         var verification = fx.certificates.verify(issued.number(), code.toLowerCase());
         assertThat(verification).hasValueSatisfying(v -> {

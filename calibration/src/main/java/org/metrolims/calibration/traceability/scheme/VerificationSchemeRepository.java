@@ -38,15 +38,16 @@ public class VerificationSchemeRepository {
         dsl.select(l.SCHEME_ID, l.ID, l.TIER, l.CODE, l.NAME_ZH, l.NAME_EN, l.BAND_KIND, l.U_LOW, l.U_HIGH, l.UNIT,
                         l.ACCURACY_CLASS, l.U_LOW_PER_LENGTH, l.U_HIGH_PER_LENGTH, l.LENGTH_UNIT)
                 .from(l).orderBy(l.SCHEME_ID, l.TIER)
-                .forEach(x -> levels.computeIfAbsent(x.value1(), k -> new ArrayList<>()).add(new SchemeLevel(
-                        x.value2(), x.value3(), x.value4(), x.value5(), x.value6(), BandKind.valueOf(x.value7()),
-                        x.value8().doubleValue(), x.value9().doubleValue(), Optional.ofNullable(x.value10()),
-                        Optional.ofNullable(x.value11()), x.value12().doubleValue(), x.value13().doubleValue(),
-                        Optional.ofNullable(x.value14()))));
+                .forEach(x -> levels.computeIfAbsent(x.get(l.SCHEME_ID),
+                        k -> new ArrayList<>()).add(new SchemeLevel(x.get(l.ID), x.get(l.TIER), x.get(l.CODE),
+                        x.get(l.NAME_ZH), x.get(l.NAME_EN), BandKind.valueOf(x.get(l.BAND_KIND)),
+                        x.get(l.U_LOW).doubleValue(), x.get(l.U_HIGH).doubleValue(), Optional.ofNullable(x.get(l.UNIT)),
+                        Optional.ofNullable(x.get(l.ACCURACY_CLASS)), x.get(l.U_LOW_PER_LENGTH).doubleValue(),
+                        x.get(l.U_HIGH_PER_LENGTH).doubleValue(), Optional.ofNullable(x.get(l.LENGTH_UNIT)))));
         var s = VERIFICATION_SCHEME;
         return dsl.select(s.ID, s.CODE, s.NAME_ZH, s.NAME_EN, s.QUANTITY_CODE).from(s).orderBy(s.CODE)
-                .fetch(x -> new VerificationScheme(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(),
-                        levels.getOrDefault(x.value1(), List.of())));
+                .fetch(x -> new VerificationScheme(x.get(s.ID), x.get(s.CODE), x.get(s.NAME_ZH), x.get(s.NAME_EN),
+                        x.get(s.QUANTITY_CODE), levels.getOrDefault(x.get(s.ID), List.of())));
     }
 
     /** A standard with what the scheme pages show besides the check's inputs. */
@@ -72,9 +73,10 @@ public class VerificationSchemeRepository {
                 .leftJoin(c).on(c.STANDARD_ID.eq(m.ID)).and(c.ENDED_AT.isNull())
                 .where(where)
                 .orderBy(m.ID)
-                .fetch(x -> new Standard(new SchemeSubject(x.value1(), x.value2(), x.value3(), x.value4(),
-                        optional(x.value5()), optional(x.value6()), Optional.ofNullable(x.value7()),
-                        Optional.ofNullable(x.value8())), x.value9(), x.value10()));
+                .fetch(x -> new Standard(new SchemeSubject(x.get(m.ID), x.get(m.CODE), x.get(QUANTITY.CODE),
+                        x.get(m.UNIT), optional(x.get(m.EXPANDED_UNCERTAINTY)), optional(x.get(m.RANGE_HIGH)),
+                        Optional.ofNullable(x.get(m.ACCURACY_CLASS)), Optional.ofNullable(x.get(c.LEVEL_ID))),
+                        x.get(m.LEVEL), x.get(m.OWNER_ORGANIZATION_ID)));
     }
 
     /** The id of a scheme's level, by scheme and level code. */
@@ -83,7 +85,7 @@ public class VerificationSchemeRepository {
         var s = VERIFICATION_SCHEME;
         return dsl.select(l.ID).from(l).join(s).on(s.ID.eq(l.SCHEME_ID))
                 .where(s.CODE.eq(schemeCode)).and(l.CODE.eq(levelCode))
-                .fetchOptional(x -> x.value1());
+                .fetchOptional(l.ID);
     }
 
     /** A level a standard's owner claims for it. */
@@ -119,10 +121,12 @@ public class VerificationSchemeRepository {
                 .from(c).join(l).on(l.ID.eq(c.LEVEL_ID)).join(s).on(s.ID.eq(l.SCHEME_ID))
                 .where(c.STANDARD_ID.eq(standardId))
                 .orderBy(c.CREATED_AT, c.ID)
-                .fetch(x -> new SchemeClaim(x.value1(), x.value2(), x.value3(), x.value4(), x.value5(), x.value6(),
-                        x.value7(), x.value8(), Optional.ofNullable(x.value9()), Optional.ofNullable(x.value10()),
-                        x.value11(), x.value12(), Optional.ofNullable(x.value13()), Optional.ofNullable(x.value14()),
-                        Optional.ofNullable(x.value15()), Optional.ofNullable(x.value16())));
+                .fetch(x -> new SchemeClaim(x.get(c.ID), x.get(c.STANDARD_ID), x.get(c.LEVEL_ID), x.get(s.CODE),
+                        x.get(l.CODE), x.get(l.NAME_ZH), x.get(l.NAME_EN), x.get(l.TIER),
+                        Optional.ofNullable(x.get(c.SOURCE)), Optional.ofNullable(x.get(c.REASON)), x.get(c.CREATED_BY),
+                        x.get(c.CREATED_AT), Optional.ofNullable(x.get(c.ENDED_AT)),
+                        Optional.ofNullable(x.get(c.ENDED_BY)), Optional.ofNullable(x.get(c.END_KIND)),
+                        Optional.ofNullable(x.get(c.END_REASON))));
     }
 
     /** Ends the claim in force on the standard (if any): {@code kind} is SUPERSEDED or WITHDRAWN. */
@@ -138,7 +142,7 @@ public class VerificationSchemeRepository {
         var c = STANDARD_SCHEME_CLAIM;
         return dsl.insertInto(c, c.STANDARD_ID, c.LEVEL_ID, c.REASON, c.CREATED_BY, c.CREATED_AT)
                 .values(standardId, levelId, reason, by, at)
-                .returningResult(c.ID).fetchSingle().value1();
+                .returningResult(c.ID).fetchSingle(c.ID);
     }
 
     private static OptionalDouble optional(BigDecimal value) {

@@ -38,6 +38,21 @@ public class VerificationSchemes {
         return repository.schemes();
     }
 
+    /** Every standard with its subject, its own level (if any) and its owner, as the claims are judged. */
+    @Transactional(readOnly = true)
+    public List<VerificationSchemeRepository.Standard> standards() {
+        return repository.standards();
+    }
+
+    /**
+     * Records claims in one batch (a generator's bulk claims, e.g. the demo province's; an owner's claim goes
+     * through {@link SchemeClaims}); a standard has at most one.
+     */
+    @Transactional
+    public void recordClaims(List<VerificationSchemeRepository.NewClaim> claims, String by) {
+        repository.insertClaims(claims, by);
+    }
+
     /**
      * The chain with each standard node's scheme standing, judged against the references the chain's own links show
      * for that node (the calibrations in force when the node was used).

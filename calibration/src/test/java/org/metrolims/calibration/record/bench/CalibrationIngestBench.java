@@ -74,7 +74,7 @@ public final class CalibrationIngestBench {
         service(dsl, f, drafts.subList(0, Math.min(records, 2 * batch)), batch);
         String auditJson = dsl.select(AUDIT_EVENT.AFTER_STATE).from(AUDIT_EVENT)
                 .where(AUDIT_EVENT.ENTITY_TYPE.eq("calibration")).orderBy(AUDIT_EVENT.ID.desc()).limit(1)
-                .fetchSingle().value1();
+                .fetchSingle(AUDIT_EVENT.AFTER_STATE);
         raw(ds, f, Math.min(records, 2 * batch), batch, pointsPer, auditJson);
 
         double[] serviceRates = new double[rounds];

@@ -56,10 +56,10 @@ class VerificationSchemesTest {
         traceability = new TraceabilityRepository(dsl);
         schemes = new VerificationSchemes(repository, new TraceabilityAnalysis(traceability));
         type = dsl.select(INSTRUMENT_TYPE.ID).from(INSTRUMENT_TYPE).where(INSTRUMENT_TYPE.CODE.eq("BALANCE"))
-                .fetchOne().value1();
+                .fetchOne(INSTRUMENT_TYPE.ID);
         reviewer = dsl.insertInto(APP_USER).set(APP_USER.USERNAME, "reviewer").set(APP_USER.PASSWORD_HASH, "x")
                 .set(APP_USER.DISPLAY_NAME, "reviewer").set(APP_USER.ORGANIZATION_ID, f.fjim)
-                .returningResult(APP_USER.ID).fetchOne().value1();
+                .returningResult(APP_USER.ID).fetchOne(APP_USER.ID);
         p1 = standard("P-E1", StandardLevel.PROVINCIAL_PUBLIC, "MASS", "50", "kg", "0.000015", "E1");
         c1 = standard("C-E2", StandardLevel.CITY_PUBLIC, "MASS", "50", "kg", "0.00003", "E2");
         c2 = standard("C-CLAIMS-E1", StandardLevel.CITY_PUBLIC, "MASS", "50", "kg", "0.00003", "E1");
@@ -90,7 +90,7 @@ class VerificationSchemesTest {
         long instrument = dsl.insertInto(INSTRUMENT).set(INSTRUMENT.OWNER_ORGANIZATION_ID, f.fjim)
                 .set(INSTRUMENT.INSTRUMENT_TYPE_ID, type).set(INSTRUMENT.MEASUREMENT_STANDARD_ID, standard)
                 .set(INSTRUMENT.MANUFACTURER, "M").set(INSTRUMENT.MODEL, "X").set(INSTRUMENT.SERIAL_NO, "S" + ++serial)
-                .set(INSTRUMENT.UNIT, "kg").returningResult(INSTRUMENT.ID).fetchOne().value1();
+                .set(INSTRUMENT.UNIT, "kg").returningResult(INSTRUMENT.ID).fetchOne(INSTRUMENT.ID);
         var insert = dsl.insertInto(CALIBRATION).set(CALIBRATION.CALIBRATION_NO, "CAL-" + serial)
                 .set(CALIBRATION.INSTRUMENT_ID, instrument).set(CALIBRATION.CUSTOMER_ORGANIZATION_ID, f.fjim)
                 .set(CALIBRATION.PROCEDURE_CODE, "JJG 99-2022").set(CALIBRATION.CALIBRATED_ON, LocalDate.of(2025, 6, 1))
@@ -99,9 +99,9 @@ class VerificationSchemesTest {
             insert = insert.set(CALIBRATION.EXTERNAL_ISSUER, NIM).set(CALIBRATION.EXTERNAL_CERTIFICATE_NO, "NIM-" + serial);
         } else {
             insert = insert.set(CALIBRATION.PERFORMING_ORGANIZATION_ID, f.fjim).set(CALIBRATION.REVIEWER_ID, reviewer)
-                    .set(CALIBRATION.APPROVED_AT, java.time.LocalDateTime.of(2025, 6, 2, 10, 0));
+                    .set(CALIBRATION.APPROVED_AT, java.time.Instant.parse("2025-06-02T10:00:00Z"));
         }
-        long calibration = insert.returningResult(CALIBRATION.ID).fetchOne().value1();
+        long calibration = insert.returningResult(CALIBRATION.ID).fetchOne(CALIBRATION.ID);
         if (reference != null) {
             dsl.insertInto(CALIBRATION_REFERENCE_STANDARD).set(CALIBRATION_REFERENCE_STANDARD.CALIBRATION_ID, calibration)
                     .set(CALIBRATION_REFERENCE_STANDARD.MEASUREMENT_STANDARD_ID, reference).execute();
