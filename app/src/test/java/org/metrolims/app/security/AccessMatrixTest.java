@@ -116,6 +116,9 @@ class AccessMatrixTest {
         e("GET /calibrations/review",                          "DODDDD");
         e("GET /calibrations/{id}",                            "DOOOHO");
         e("GET /error",                                        "HHHHHH");
+        // the instrument page: as the registry reads (another lab's instrument is not found); lookup in one's scope
+        e("GET /instruments/lookup",                           "DOOOOO");
+        e("GET /instruments/{id}",                             "DOOOHO");
         e("GET /login",                                        "OOOOOO");
         e("GET /my-work",                                      "DOOOOO");
         e("GET /pt/my",                                        "DDDOOD");
@@ -524,6 +527,7 @@ class AccessMatrixTest {
         v.put("/api/calibrations id", calibration);
         v.put("/calibrations id", calibration);
         v.put("/api/instruments id", Long.toString(cal.instrument));
+        v.put("/instruments id", Long.toString(cal.instrument));
         v.put("/api/standards/ instrumentId", Long.toString(cal.instrument));
         v.put("/api/standards id", Long.toString(cal.standard));
         v.put("/registry/standards id", Long.toString(cal.standard));

@@ -84,6 +84,19 @@ class InstrumentRepository {
         return new Page<>(items, page.page(), page.size(), dsl.fetchCount(select().where(where)));
     }
 
+    /**
+     * The instruments whose serial or asset number is {@code text} (the column collation ignores case), in the
+     * scope, at most {@code limit}; ix_instrument_serial_no and ix_instrument_asset_no serve it.
+     */
+    List<Instrument> withSerialOrAssetNo(String text, Optional<Long> ownerScope, int limit) {
+        var i = INSTRUMENT;
+        Condition scope = ownerScope.map(i.OWNER_ORGANIZATION_ID::eq).orElse(noCondition());
+        return select().where(i.SERIAL_NO.eq(text).or(i.ASSET_NO.eq(text))).and(scope)
+                .orderBy(ORGANIZATION.CODE, i.MANUFACTURER, i.MODEL, i.SERIAL_NO)
+                .limit(limit)
+                .fetch(InstrumentRepository::toInstrument);
+    }
+
     private static Condition conditions(InstrumentFilter f, Optional<Long> ownerScope) {
         var i = INSTRUMENT;
         Condition c = noCondition();

@@ -1,10 +1,12 @@
 package org.metrolims.calibration.instrument;
 
 import java.io.Reader;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.metrolims.calibration.schedule.CalibrationSchedules;
 import org.metrolims.calibration.standard.FieldChecks;
 import org.metrolims.calibration.standard.ImportReport;
 import org.metrolims.calibration.standard.MeasurementStandards;
@@ -32,13 +34,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class Instruments {
 
 
+    /** A lookup lists at most this many instruments. */
+    public static final int LOOKUP_LIMIT = 50;
+
     private final InstrumentRepository instruments;
+    private final InstrumentOverviewRepository overviews;
     private final MeasurementStandards standards;
+    private final CalibrationSchedules schedules;
     private final RegistryAudit audit;
 
-    Instruments(InstrumentRepository instruments, MeasurementStandards standards, RegistryAudit audit) {
+    Instruments(InstrumentRepository instruments, InstrumentOverviewRepository overviews,
+            MeasurementStandards standards, CalibrationSchedules schedules, RegistryAudit audit) {
         this.instruments = instruments;
+        this.overviews = overviews;
         this.standards = standards;
+        this.schedules = schedules;
         this.audit = audit;
     }
 
@@ -81,6 +91,48 @@ public class Instruments {
     public Instrument find(long id, RegistryUser user) {
         return instruments.find(id).filter(i -> user.canRead(i.ownerOrganizationId()))
                 .orElseThrow(() -> new RegistryNotFoundException("instrument", id));
+    }
+
+    /**
+     * The instrument page: the instrument as {@link #find} reads it (another organization's is not found), its owner
+     * and type by name, its schedule (stale schedule rows are refreshed first), and the calibrations, certificates
+     * and recall messages the user may see — all of them for those who see every organization's records (officers
+     * and administrators: {@code seesAllRecords}); for anyone else those their organization performed, issued, is
+     * the customer of or was sent. A retired instrument is never overdue.
+     */
+    @Transactional
+    public InstrumentOverview overview(long id, RegistryUser user, boolean seesAllRecords, LocalDate today) {
+        Instrument instrument = find(id, user);
+        schedules.refreshStale();
+        var heading = overviews.heading(id).orElseThrow(() -> new RegistryNotFoundException("instrument", id));
+        Long visibleTo = seesAllRecords ? null : user.organizationId();
+        boolean overdue = instrument.status() != InstrumentStatus.RETIRED && heading.due() != null
+                && heading.due().dueOn().isBefore(today);
+        return new InstrumentOverview(instrument, heading.owner(), heading.type(), heading.due(), overdue,
+                overviews.history(id, visibleTo), overviews.certificates(id, visibleTo),
+                overviews.recalls(id, visibleTo));
+    }
+
+    /**
+     * Finds instruments by serial or asset number, as typed or read from a label: first those whose serial or asset
+     * number is the text (any case); if none, those whose manufacturer, model, serial or asset number contains it.
+     * At most {@value #LOOKUP_LIMIT} are listed, with the total. The user's read scope applies.
+     */
+    @Transactional(readOnly = true)
+    public InstrumentMatch lookup(String text, RegistryUser user) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return new InstrumentMatch(List.of(), false, 0);
+        }
+        requireValid(new InstrumentFilter(null, null, null, null, null, t));
+        List<Instrument> exact = instruments.withSerialOrAssetNo(t, user.readScope(), LOOKUP_LIMIT + 1);
+        if (!exact.isEmpty()) {
+            // more than the limit of exact matches is counted as limit + 1: "more than 50"
+            return new InstrumentMatch(exact.subList(0, Math.min(exact.size(), LOOKUP_LIMIT)), true, exact.size());
+        }
+        Page<Instrument> contains = search(new InstrumentFilter(null, null, null, null, null, t),
+                new PageRequest(0, LOOKUP_LIMIT), user);
+        return new InstrumentMatch(contains.items(), false, contains.totalItems());
     }
 
     @Transactional(readOnly = true)

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.metrolims.calibration.schedule.ScheduleFixture;
 import org.metrolims.calibration.standard.CsvCells;
 import org.metrolims.calibration.standard.ImportReport;
 import org.metrolims.calibration.standard.RegistryConflictException;
@@ -32,7 +33,8 @@ class InstrumentsTest {
     @BeforeAll
     static void schema() {
         f = new RegistryFixture(TestDatabase.newSchema(InstrumentsTest.class).dsl());
-        instruments = new Instruments(new InstrumentRepository(f.dsl), f.standards, f.audit);
+        instruments = new Instruments(new InstrumentRepository(f.dsl), new InstrumentOverviewRepository(f.dsl),
+                f.standards, ScheduleFixture.schedulesOf(f.dsl), f.audit);
     }
 
     static InstrumentDetails balance(String owner, String serialNo) {

@@ -49,6 +49,11 @@ public final class ScheduleFixture {
         reviewer = user("reviewer", institute);
     }
 
+    /** The schedules over a schema another feature's fixture filled (the instrument page reads them). */
+    public static CalibrationSchedules schedulesOf(DSLContext dsl) {
+        return new CalibrationSchedules(new ScheduleRepository(dsl), new AuditTrail(dsl));
+    }
+
     long standard(String code) {
         return dsl.insertInto(MEASUREMENT_STANDARD).set(MEASUREMENT_STANDARD.CODE, code)
                 .set(MEASUREMENT_STANDARD.NAME_ZH, "量块标准装置").set(MEASUREMENT_STANDARD.NAME_EN, "Gauge blocks")
