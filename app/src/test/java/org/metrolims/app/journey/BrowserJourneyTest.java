@@ -82,8 +82,8 @@ class BrowserJourneyTest {
         CalibrationApiFixture f = new CalibrationApiFixture(dsl, encoder);
         signIn("test-tech");
         open("/calibrations/new");
-        type(By.name("instrumentId"), Long.toString(f.instrument));
-        type(By.name("referenceStandardIds"), Long.toString(f.standard));
+        pickInstrument("l-test-1", "CAL-TEST-1 · ");
+        new Select(browser.findElement(By.id("standard-picker"))).selectByValue(Long.toString(f.standard));
         type(By.name("procedureCode"), "JJG 30-2012");
         setValue(By.name("calibratedOn"), "2025-03-03");
         setValue(By.name("validUntil"), "2026-03-02");
@@ -230,6 +230,51 @@ class BrowserJourneyTest {
                 fetch(arguments[0]).then(r => done(r.status)).catch(e => done(-1));""",
                 "/certificates/" + number + ".pdf");
         assertThat(((Number) status).intValue()).isEqualTo(404);
+    }
+
+    @Test
+    void aTechnicianPicksTheInstrumentByPartOfItsSerialAndItsOwnerBecomesTheCustomerInBothLanguages() throws Exception {
+        CalibrationApiFixture f = new CalibrationApiFixture(dsl, encoder);
+        signIn("test-tech");
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            open("/calibrations/new?lang=" + lang);
+            PageCheck.assertClean(browser);
+            pickInstrument("L-TEST-1", "CAL-TEST-1 · ");
+            assertThat(browser.findElement(By.name("instrumentId")).getDomProperty("value"))
+                    .isEqualTo(Long.toString(f.instrument));
+            assertThat(browser.findElement(By.name("customerOrganizationId")).getDomProperty("value"))
+                    .isEqualTo(Long.toString(f.labA));
+            assertThat(browser.findElement(By.id("customer-search")).getDomProperty("value")).isNotBlank();
+            // typing again un-chooses, so that the posted id never differs from what the box shows
+            browser.findElement(By.id("instrument-search")).sendKeys("x");
+            assertThat(browser.findElement(By.name("instrumentId")).getDomProperty("value")).isEmpty();
+            Thread.sleep(1500); // the live preview of the half-filled form is refused, as it should; let it land
+            PageCheck.consoleErrors(browser);
+        }
+        open("/calibrations?lang=zh-CN&q=cal-test&sort=number&dir=asc");
+        PageCheck.assertClean(browser);
+        // for a person to look at: the list and the picker, open, on a phone
+        PageCheck.inspect(browser, PageCheck.PHONE);
+        PageCheck.screenshot(browser, java.nio.file.Path.of("target", "tables", "calibrations-390-zh.png"));
+        open("/calibrations/new?lang=zh-CN");
+        PageCheck.inspect(browser, PageCheck.PHONE);
+        type(By.id("instrument-search"), "L-TEST");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#instrument-picker .picker-results option")));
+        PageCheck.screenshot(browser, java.nio.file.Path.of("target", "tables", "calibration-new-picker-390-zh.png"));
+        PageCheck.inspect(browser, PageCheck.DESKTOP);
+        PageCheck.consoleErrors(browser);
+    }
+
+    /** Types part of the serial into the instrument picker and chooses the match whose label starts so. */
+    private void pickInstrument(String typed, String labelStart) {
+        type(By.id("instrument-search"), typed);
+        By match = By.xpath("//div[@id='instrument-picker']//select[@class='picker-results']/option[starts-with(., '"
+                + labelStart + "')]");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(match))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElement(By.name("instrumentId"))
+                .getDomProperty("value").isEmpty());
     }
 
     private void signIn(String username) {
