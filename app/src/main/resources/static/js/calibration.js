@@ -183,6 +183,8 @@
   }
 
   function preview() {
+    // nothing to evaluate before an instrument is picked (its range and unit come with it)
+    if (!form.elements.instrumentId.value) { showError(null); return; }
     post(form.dataset.preview, draft()).then(function (res) {
       if (res.ok) { showError(null); render(res.json); } else { showError(res.json); }
     });
