@@ -12,31 +12,21 @@
   var correlationTemplate = document.getElementById('correlation-template');
   var timer = null;
 
-  // pickers: they fill the id fields, which stay editable (and are what is sent)
-  var search = document.getElementById('instrument-search');
-  var found = document.getElementById('instrument-options');
-  var searchTimer = null;
-  if (search && found) {
-    search.addEventListener('input', function () {
-      clearTimeout(searchTimer);
-      searchTimer = setTimeout(function () {
-        fetch(search.dataset.options + '?q=' + encodeURIComponent(search.value), { credentials: 'same-origin' })
-          .then(function (r) { return r.ok ? r.json() : []; })
-          .then(function (options) {
-            found.innerHTML = '';
-            options.forEach(function (o) {
-              var opt = document.createElement('option');
-              opt.value = o.id;
-              opt.textContent = o.label + ' (' + o.owner + ')';
-              found.appendChild(opt);
-            });
-            found.hidden = options.length === 0;
-          });
-      }, 250);
+  // pickers (picker.js) fill the hidden id fields; the customer follows the instrument (its owner) until one is
+  // picked; the standards' list fills referenceStandardIds
+  var customerPicker = document.getElementById('customer-picker');
+  var instrumentPicker = document.getElementById('instrument-picker');
+  if (instrumentPicker && customerPicker) {
+    instrumentPicker.addEventListener('picker-chosen', function (e) {
+      var customerSearch = document.getElementById('customer-search');
+      if (!form.elements.customerOrganizationId.value || customerSearch.dataset.followed === 'true') {
+        form.elements.customerOrganizationId.value = e.detail.organizationId;
+        customerSearch.value = e.detail.detail || '';
+        customerSearch.dataset.followed = 'true';
+      }
     });
-    found.addEventListener('change', function () {
-      form.elements.instrumentId.value = found.value;
-      schedule();
+    customerPicker.addEventListener('picker-chosen', function () {
+      document.getElementById('customer-search').dataset.followed = 'false';
     });
   }
   var standardPicker = document.getElementById('standard-picker');
@@ -222,6 +212,8 @@
   }
 
   function preview() {
+    // nothing to evaluate before an instrument is picked (its range and unit come with it)
+    if (!form.elements.instrumentId.value) { showError(null); return; }
     post(form.dataset.preview, draft()).then(function (res) {
       if (res.ok) { showError(null); render(res.json); } else { showError(res.json); }
     });

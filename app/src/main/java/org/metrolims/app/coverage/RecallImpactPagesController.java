@@ -1,5 +1,6 @@
 package org.metrolims.app.coverage;
 
+import org.metrolims.app.web.TableQuery;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,10 +61,14 @@ class RecallImpactPagesController {
     @GetMapping("/standards/{id}/impact")
     String impact(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn,
-            Model model) {
+            jakarta.servlet.http.HttpServletRequest request, Model model) {
         LocalDate found = foundOn == null ? LocalDate.now() : foundOn;
         RecallImpact impact = load(user, id, found);
         model.addAttribute("impact", impact);
+        // the list is paged (a standard used for years has hundreds), searchable and sortable; the CSV keeps it all
+        TableQuery table = TableQuery.of(request, SORTS, false, "foundOn");
+        model.addAttribute("table", table);
+        model.addAttribute("rows", page(impact.calibrations(), table));
         model.addAttribute("foundOn", found);
         model.addAttribute("sinceKnown", !impact.since().equals(LocalDate.MIN));
         model.addAttribute("counts", Counts.of(impact));
@@ -71,6 +76,34 @@ class RecallImpactPagesController {
                 user.hasRole(Role.OFFICER) || user.hasRole(Role.TECHNICIAN) || user.hasRole(Role.ADMIN));
         model.addAttribute("organizationCode", user.organizationCode());
         return "coverage/impact";
+    }
+
+    /** The list's sort keys: the traversal's order (direct first), the customer, the calibration date. */
+    private static final List<String> SORTS = List.of("order", "customer", "calibrated");
+
+    static org.metrolims.db.Page<ImpactedCalibration> page(List<ImpactedCalibration> all, TableQuery table) {
+        String q = table.q().toLowerCase(java.util.Locale.ROOT);
+        java.util.stream.Stream<ImpactedCalibration> rows = all.stream().filter(c -> q.isEmpty()
+                || c.calibrationNo().toLowerCase(java.util.Locale.ROOT).contains(q)
+                || c.customerCode().toLowerCase(java.util.Locale.ROOT).contains(q)
+                || c.viaStandard().toLowerCase(java.util.Locale.ROOT).contains(q));
+        java.util.Comparator<ImpactedCalibration> order = switch (table.sort()) {
+            case "customer" -> java.util.Comparator.comparing(ImpactedCalibration::customerCode);
+            case "calibrated" -> java.util.Comparator.comparing(ImpactedCalibration::calibratedOn);
+            default -> null;
+        };
+        if (order != null) {
+            rows = rows.sorted(table.descending() ? order.reversed() : order);
+        } else if (table.descending()) {
+            List<ImpactedCalibration> list = new ArrayList<>(rows.toList());
+            java.util.Collections.reverse(list);
+            rows = list.stream();
+        }
+        List<ImpactedCalibration> matching = rows.toList();
+        org.metrolims.db.PageRequest p = table.pageRequest();
+        int from = (int) Math.min((long) p.offset(), matching.size());
+        int to = Math.min(from + p.size(), matching.size());
+        return new org.metrolims.db.Page<>(matching.subList(from, to), p.page(), p.size(), matching.size());
     }
 
     @GetMapping("/standards/{id}/impact.csv")

@@ -1,5 +1,6 @@
 package org.metrolims.app.registry;
 
+import org.metrolims.app.web.TableQuery;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -68,7 +69,8 @@ class RegistryPagesController {
 
     @GetMapping("/registry/instruments")
     String instruments(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, jakarta.servlet.http.HttpServletRequest request, Model model) {
+        model.addAttribute("table", TableQuery.of(request, java.util.List.of("serial"), false));
         var filter = new InstrumentFilter(null, null, null, null, null, q);
         model.addAttribute("instruments", instruments.search(filter, PageRequest.clamped(page, PAGE_SIZE),
                 RegistryUsers.of(user)));
@@ -83,7 +85,7 @@ class RegistryPagesController {
 
     @PostMapping("/registry/instruments")
     String register(@AuthenticationPrincipal MetroLimsUser user, @ModelAttribute("form") InstrumentForm form,
-            Model model, RedirectAttributes redirect) {
+            jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
         if (!user.hasRole(Role.TECHNICIAN) && !user.hasRole(Role.ADMIN)) {
             throw new AccessDeniedException("instruments are registered by technicians and administrators");
         }
@@ -96,12 +98,15 @@ class RegistryPagesController {
         } catch (Forbidden e) {
             model.addAttribute("errors", List.of(new RegistryInputException.FieldError("owner", e.getMessage())));
         }
-        return instruments(user, null, 0, model);
+        return instruments(user, null, 0, request, model);
     }
 
     @GetMapping("/registry/standards")
     String standards(@AuthenticationPrincipal MetroLimsUser user, @ModelAttribute StandardQuery query,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, jakarta.servlet.http.HttpServletRequest request, Model model) {
+        // the pager's links keep the filters
+        model.addAttribute("table", TableQuery.of(request, java.util.List.of("code"), false, "region", "discipline",
+                "level", "status", "expiringWithinDays"));
         model.addAttribute("standards", standards.search(query.filter(),
                 PageRequest.clamped(page, PAGE_SIZE), RegistryUsers.of(user)));
         model.addAttribute("query", query);

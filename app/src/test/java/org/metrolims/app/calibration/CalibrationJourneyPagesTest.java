@@ -105,7 +105,7 @@ class CalibrationJourneyPagesTest {
     void theRecordPageNamesWhatItIsAboutAndShowsPointsAsATable() throws Exception {
         long id = id(f.draft());
         String page = page("/calibrations/" + id, "test-tech", "en");
-        assertThat(page).contains("Mitutoyo CAL-TEST #CAL-TEST-1", "href=\"/registry/instruments/" + f.instrument + "\"",
+        assertThat(page).contains("Mitutoyo CAL-TEST #CAL-TEST-1", "href=\"/instruments/" + f.instrument + "\"",
                 "CAL-TEST-STD · Gauge blocks", "href=\"/registry/standards/" + f.standard + "\"", "points-table",
                 "Performed by").doesNotContain("[" + f.standard + "]");
     }

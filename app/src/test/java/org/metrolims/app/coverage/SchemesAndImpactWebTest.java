@@ -232,6 +232,19 @@ class SchemesAndImpactWebTest {
     }
 
     @Test
+    void theImpactListIsPagedSearchableAndKeepsTheDateInItsLinks() throws Exception {
+        String searched = mvc.perform(get("/standards/{id}/impact", provincial).param("foundOn", "2026-01-15")
+                        .param("q", "vs-cal-l1").with(page("test-officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(searched).contains("VS-CAL-L1").doesNotContain("VS-CAL-M<")
+                .contains("?q=vs-cal-l1&amp;foundOn=2026-01-15&amp;sort=customer&amp;dir=asc");
+        String beyond = mvc.perform(get("/standards/{id}/impact", provincial).param("foundOn", "2026-01-15")
+                        .param("page", "40").param("sort", "nonsense").param("lang", "en").with(page("test-officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(beyond).contains("There is nothing on this page").doesNotContain("VS-CAL-L1");
+    }
+
+    @Test
     void theImpactCsvHasOneRowPerCertificateWithTheLevelMarked() throws Exception {
         String csv = mvc.perform(get("/standards/{id}/impact.csv", provincial).param("foundOn", "2026-01-15")
                         .with(page("test-officer")))

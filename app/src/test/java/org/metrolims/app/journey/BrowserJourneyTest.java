@@ -81,7 +81,25 @@ class BrowserJourneyTest {
     void aTechnicianLogsACalibrationAndASecondTechnicianSignsItsApproval() throws Exception {
         CalibrationApiFixture f = new CalibrationApiFixture(dsl, encoder);
         signIn("test-tech");
-        fillCalibrationForm(f.instrument, f.standard);
+        open("/calibrations/new");
+        pickInstrument("l-test-1", "CAL-TEST-1 · ");
+        new Select(browser.findElement(By.id("standard-picker"))).selectByValue(Long.toString(f.standard));
+        type(By.name("procedureCode"), "JJG 30-2012");
+        setValue(By.name("calibratedOn"), "2025-03-03");
+        setValue(By.name("validUntil"), "2026-03-02");
+        type(By.name("temperatureC"), "20.1");
+        type(By.name("relativeHumidityPct"), "45");
+        new Select(browser.findElement(By.name("asFound"))).selectByVisibleText("In tolerance");
+        new Select(browser.findElement(By.name("asLeft"))).selectByVisibleText("In tolerance");
+        new Select(browser.findElement(By.name("decisionRule"))).selectByVisibleText("Simple acceptance (w = 0)");
+        type(By.cssSelector(".point [data-k=nominal]"), "10");
+        type(By.cssSelector(".point [data-k=unit]"), "mm");
+        type(By.cssSelector(".point [data-k=readings]"), "10.0002 10.0004 10.0003");
+        type(By.cssSelector(".point [data-k=tolerance]"), "1");
+        type(By.cssSelector(".point [data-k=toleranceUnit]"), "µm");
+        type(By.cssSelector(".point .components tbody tr [data-c=name]"), "reference");
+        type(By.cssSelector(".point .components tbody tr [data-c=expandedUncertainty]"), "0.0002");
+        type(By.cssSelector(".point .components tbody tr [data-c=coverageFactor]"), "2");
         // the live recomputation shows the point's result before anything is saved
         // (previews of the half-typed form may have complained on the way; the last one must show the verdict)
         try {
@@ -128,7 +146,8 @@ class BrowserJourneyTest {
         waitFor(By.cssSelector(".signatures"), "Approved");
         String signatures = browser.findElement(By.cssSelector(".signatures")).getText();
         assertThat(signatures).contains("test-tech-2", "Approved", "Unchanged since signed");
-        assertThat(browser.findElement(By.cssSelector(".facts dd")).getText()).isEqualTo("Approved");
+        assertThat(browser.findElement(By.xpath("//dl[contains(@class,'facts')]/dt[.='Status']/following-sibling::dd[1]"))
+                .getText()).isEqualTo("Approved");
         PageCheck.assertClean(browser);
 
         // the calibration's customer sees it, signature and all; the other lab is told it does not exist
@@ -217,8 +236,10 @@ class BrowserJourneyTest {
     /** Opens the calibration form and fills it: one point at 10 mm, calibrated on 2025-03-03 with {@code standard}. */
     private void fillCalibrationForm(long instrument, long standard) {
         open("/calibrations/new");
-        type(By.name("instrumentId"), Long.toString(instrument));
-        type(By.name("referenceStandardIds"), Long.toString(standard));
+        pickInstrument("l-test-1", "CAL-TEST-1 · ");
+        assertThat(browser.findElement(By.name("instrumentId")).getDomProperty("value"))
+                .isEqualTo(Long.toString(instrument));
+        new Select(browser.findElement(By.id("standard-picker"))).selectByValue(Long.toString(standard));
         type(By.name("procedureCode"), "JJG 30-2012");
         setValue(By.name("calibratedOn"), "2025-03-03");
         setValue(By.name("validUntil"), "2026-03-02");
@@ -281,6 +302,51 @@ class BrowserJourneyTest {
                 "经书面说明后使用的计量标准");
         PageCheck.assertClean(browser);
         open(path + "?lang=en");
+    }
+
+    @Test
+    void aTechnicianPicksTheInstrumentByPartOfItsSerialAndItsOwnerBecomesTheCustomerInBothLanguages() throws Exception {
+        CalibrationApiFixture f = new CalibrationApiFixture(dsl, encoder);
+        signIn("test-tech");
+        for (String lang : new String[] {"en", "zh-CN"}) {
+            open("/calibrations/new?lang=" + lang);
+            PageCheck.assertClean(browser);
+            pickInstrument("L-TEST-1", "CAL-TEST-1 · ");
+            assertThat(browser.findElement(By.name("instrumentId")).getDomProperty("value"))
+                    .isEqualTo(Long.toString(f.instrument));
+            assertThat(browser.findElement(By.name("customerOrganizationId")).getDomProperty("value"))
+                    .isEqualTo(Long.toString(f.labA));
+            assertThat(browser.findElement(By.id("customer-search")).getDomProperty("value")).isNotBlank();
+            // typing again un-chooses, so that the posted id never differs from what the box shows
+            browser.findElement(By.id("instrument-search")).sendKeys("x");
+            assertThat(browser.findElement(By.name("instrumentId")).getDomProperty("value")).isEmpty();
+            Thread.sleep(1500); // the live preview of the half-filled form is refused, as it should; let it land
+            PageCheck.consoleErrors(browser);
+        }
+        open("/calibrations?lang=zh-CN&q=cal-test&sort=number&dir=asc");
+        PageCheck.assertClean(browser);
+        // for a person to look at: the list and the picker, open, on a phone
+        PageCheck.inspect(browser, PageCheck.PHONE);
+        PageCheck.screenshot(browser, java.nio.file.Path.of("target", "tables", "calibrations-390-zh.png"));
+        open("/calibrations/new?lang=zh-CN");
+        PageCheck.inspect(browser, PageCheck.PHONE);
+        type(By.id("instrument-search"), "L-TEST");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#instrument-picker .picker-results option")));
+        PageCheck.screenshot(browser, java.nio.file.Path.of("target", "tables", "calibration-new-picker-390-zh.png"));
+        PageCheck.inspect(browser, PageCheck.DESKTOP);
+        PageCheck.consoleErrors(browser);
+    }
+
+    /** Types part of the serial into the instrument picker and chooses the match whose label starts so. */
+    private void pickInstrument(String typed, String labelStart) {
+        type(By.id("instrument-search"), typed);
+        By match = By.xpath("//div[@id='instrument-picker']//select[@class='picker-results']/option[starts-with(., '"
+                + labelStart + "')]");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(match))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElement(By.name("instrumentId"))
+                .getDomProperty("value").isEmpty());
     }
 
     private void signIn(String username) {

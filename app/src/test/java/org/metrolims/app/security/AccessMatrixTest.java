@@ -148,6 +148,11 @@ class AccessMatrixTest {
         e("GET /pt/my/rounds/{id}/letter.pdf",                 "DDDHHD");
         // calibration record steps with a reason, the form's instrument picker, the standard page's forms
         e("GET /calibrations/options/instruments",             "DODDDD");
+        // the pickers' options: any signed-in user, each list scoped to what the user may see
+        e("GET /options/instruments",                          "DOOOOO");
+        e("GET /options/standards",                            "DOOOOO");
+        e("GET /options/organizations",                        "DOOOOO");
+        e("GET /options/regions",                              "DOOOOO");
         // schedules: lists are scoped to the asker's organization for a lab; lab A's plan is hidden from lab B;
         // capacities are set by the performing lab's own technicians (lab A performs nothing) or an administrator
         e("GET /api/schedule/due",                             "DOOOOO");

@@ -319,6 +319,16 @@ public class CalibrationRecords {
     }
 
     /**
+     * A page of the records the actor may see that match the filter and the search text (number, procedure, the
+     * instrument's serial, asset number, manufacturer or model), in the given order.
+     */
+    @Transactional(readOnly = true)
+    public Page<CalibrationSummary> list(Actor actor, CalibrationFilter filter, String text, CalibrationSort sort,
+            boolean descending, PageRequest page) {
+        return repository.list(filter, actor.readsAll() ? null : actor.organizationId(), text, sort, descending, page);
+    }
+
+    /**
      * The revisions of the record's number that the actor may see, oldest first. Each is checked on its own: a
      * correction may name another customer than the revision it corrects, and neither customer sees the other's.
      */

@@ -483,11 +483,25 @@ public class CalibrationRepository {
      * @param visibleTo when not null, only records this organization performed or is the customer of
      */
     Page<CalibrationSummary> list(CalibrationFilter f, Long visibleTo, PageRequest page) {
-        return list(f, visibleTo, null, page);
+        return list(f, visibleTo, null, null, CalibrationSort.CALIBRATED_ON, true, page);
     }
 
     /** As {@link #list(CalibrationFilter, Long, PageRequest)}, leaving out the records {@code notBy} performed. */
     Page<CalibrationSummary> list(CalibrationFilter f, Long visibleTo, Long notBy, PageRequest page) {
+        return list(f, visibleTo, notBy, null, CalibrationSort.CALIBRATED_ON, true, page);
+    }
+
+    /**
+     * A page of calibrations matching the filter and, when {@code text} is given, whose number, procedure or
+     * instrument (serial, asset number, manufacturer, model) contains it; in the given order.
+     */
+    Page<CalibrationSummary> list(CalibrationFilter f, Long visibleTo, String text, CalibrationSort sort,
+            boolean descending, PageRequest page) {
+        return list(f, visibleTo, null, text, sort, descending, page);
+    }
+
+    private Page<CalibrationSummary> list(CalibrationFilter f, Long visibleTo, Long notBy, String text,
+            CalibrationSort sort, boolean descending, PageRequest page) {
         Condition where = condition(f);
         if (notBy != null) {
             where = where.and(CALIBRATION.TECHNICIAN_ID.isNull().or(CALIBRATION.TECHNICIAN_ID.ne(notBy)));
@@ -496,9 +510,30 @@ public class CalibrationRepository {
             where = where.and(CALIBRATION.PERFORMING_ORGANIZATION_ID.eq(visibleTo)
                     .or(CALIBRATION.CUSTOMER_ORGANIZATION_ID.eq(visibleTo)));
         }
-        long total = dsl.fetchCount(CALIBRATION, where);
+        boolean searched = text != null && !text.isBlank();
+        if (searched) {
+            String t = text.strip();
+            where = where.and(CALIBRATION.CALIBRATION_NO.containsIgnoreCase(t)
+                    .or(CALIBRATION.PROCEDURE_CODE.containsIgnoreCase(t))
+                    .or(INSTRUMENT.SERIAL_NO.containsIgnoreCase(t))
+                    .or(INSTRUMENT.ASSET_NO.containsIgnoreCase(t))
+                    .or(INSTRUMENT.MANUFACTURER.containsIgnoreCase(t))
+                    .or(INSTRUMENT.MODEL.containsIgnoreCase(t)));
+        }
+        long total = searched
+                ? dsl.fetchCount(dsl.selectOne().from(CALIBRATION).join(INSTRUMENT)
+                        .on(INSTRUMENT.ID.eq(CALIBRATION.INSTRUMENT_ID)).where(where))
+                : dsl.fetchCount(CALIBRATION, where);
+        org.jooq.Field<?> column = switch (sort) {
+            case CALIBRATED_ON -> CALIBRATION.CALIBRATED_ON;
+            case NUMBER -> CALIBRATION.CALIBRATION_NO;
+            case INSTRUMENT -> INSTRUMENT.SERIAL_NO;
+            case PROCEDURE -> CALIBRATION.PROCEDURE_CODE;
+            case STATUS -> CALIBRATION.STATUS;
+        };
         List<CalibrationSummary> items = summaries(where)
-                .orderBy(CALIBRATION.CALIBRATED_ON.desc(), CALIBRATION.ID.desc())
+                .orderBy(descending ? column.desc() : column.asc(),
+                        descending ? CALIBRATION.ID.desc() : CALIBRATION.ID.asc())
                 .limit(page.size()).offset(page.offset())
                 .fetch(this::summary);
         return new Page<>(items, page.page(), page.size(), total);
