@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.metrolims.app.calibration.WorkNav;
+import org.metrolims.calibration.record.WorkCounts;
 import org.metrolims.calibration.standard.StandardCount;
 import org.metrolims.calibration.standard.StandardCounts;
 import org.metrolims.db.reference.RegionCode;
@@ -29,9 +31,14 @@ class HomePageTests {
     @MockitoBean
     StandardCounts standardCounts;
 
+    /** The technicians' navigation asks for the My work counts; this slice has no calibration records. */
+    @MockitoBean(name = "workNav")
+    WorkNav workNav;
+
     @BeforeEach
     void counts() {
         when(standardCounts.on(any(), any())).thenReturn(new StandardCount(COUNTED_ON, "350000", 1234, 212));
+        when(workNav.counts()).thenReturn(WorkCounts.NONE);
     }
 
     @Test
