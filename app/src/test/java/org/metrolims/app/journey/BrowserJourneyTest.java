@@ -81,25 +81,7 @@ class BrowserJourneyTest {
     void aTechnicianLogsACalibrationAndASecondTechnicianSignsItsApproval() throws Exception {
         CalibrationApiFixture f = new CalibrationApiFixture(dsl, encoder);
         signIn("test-tech");
-        open("/calibrations/new");
-        pickInstrument("l-test-1", "CAL-TEST-1 · ");
-        new Select(browser.findElement(By.id("standard-picker"))).selectByValue(Long.toString(f.standard));
-        type(By.name("procedureCode"), "JJG 30-2012");
-        setValue(By.name("calibratedOn"), "2025-03-03");
-        setValue(By.name("validUntil"), "2026-03-02");
-        type(By.name("temperatureC"), "20.1");
-        type(By.name("relativeHumidityPct"), "45");
-        new Select(browser.findElement(By.name("asFound"))).selectByVisibleText("In tolerance");
-        new Select(browser.findElement(By.name("asLeft"))).selectByVisibleText("In tolerance");
-        new Select(browser.findElement(By.name("decisionRule"))).selectByVisibleText("Simple acceptance (w = 0)");
-        type(By.cssSelector(".point [data-k=nominal]"), "10");
-        type(By.cssSelector(".point [data-k=unit]"), "mm");
-        type(By.cssSelector(".point [data-k=readings]"), "10.0002 10.0004 10.0003");
-        type(By.cssSelector(".point [data-k=tolerance]"), "1");
-        type(By.cssSelector(".point [data-k=toleranceUnit]"), "µm");
-        type(By.cssSelector(".point .components tbody tr [data-c=name]"), "reference");
-        type(By.cssSelector(".point .components tbody tr [data-c=expandedUncertainty]"), "0.0002");
-        type(By.cssSelector(".point .components tbody tr [data-c=coverageFactor]"), "2");
+        fillCalibrationForm(f.instrument, f.standard);
         // the live recomputation shows the point's result before anything is saved
         // (previews of the half-typed form may have complained on the way; the last one must show the verdict)
         try {
