@@ -1,4 +1,4 @@
-package org.metrolims.app.coverage;
+package org.metrolims.app.standard;
 
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
@@ -46,13 +46,13 @@ class SchemeClaimPagesController {
     String claim(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @ModelAttribute ClaimForm form, RedirectAttributes redirect) {
         return step(redirect, id, () -> claims.claim(id, new ClaimRequest(form.scheme(), form.level(),
-                form.reason()), CoverageAccess.registryUser(user)));
+                form.reason()), RegistryUsers.of(user)));
     }
 
     @PostMapping("/registry/standards/{id}/scheme-claim/withdrawal")
     String withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @ModelAttribute WithdrawalForm form, RedirectAttributes redirect) {
-        return step(redirect, id, () -> claims.withdraw(id, form.reason(), CoverageAccess.registryUser(user)));
+        return step(redirect, id, () -> claims.withdraw(id, form.reason(), RegistryUsers.of(user)));
     }
 
     private static String step(RedirectAttributes redirect, long id, Runnable change) {

@@ -1,12 +1,12 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.standard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.metrolims.app.registry.RegistryApiFixture.TYPE_CODE;
-import static org.metrolims.app.registry.RegistryApiFixture.instrumentJson;
-import static org.metrolims.app.registry.RegistryApiFixture.standardJson;
-import static org.metrolims.app.registry.RegistryApiFixture.unique;
+import static org.metrolims.app.standard.RegistryApiFixture.TYPE_CODE;
+import static org.metrolims.app.standard.RegistryApiFixture.instrumentJson;
+import static org.metrolims.app.standard.RegistryApiFixture.standardJson;
+import static org.metrolims.app.standard.RegistryApiFixture.unique;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
