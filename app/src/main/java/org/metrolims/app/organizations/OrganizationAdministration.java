@@ -1,7 +1,6 @@
 package org.metrolims.app.organizations;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,14 +127,7 @@ class OrganizationAdministration {
         if (accreditation.isPresent() && organizations.accreditationTakenByAnother(accreditation.get(), self)) {
             throw new OrganizationInputException("accreditationNumber", "belongs to another organization");
         }
-        Optional<LocalDate> validUntil = Optional.empty();
-        if (!blankToEmpty(f.accreditationValidUntil()).isEmpty()) {
-            try {
-                validUntil = Optional.of(LocalDate.parse(f.accreditationValidUntil().strip()));
-            } catch (DateTimeParseException e) {
-                throw new OrganizationInputException("accreditationValidUntil", "a date as YYYY-MM-DD");
-            }
-        }
+        Optional<LocalDate> validUntil = Optional.ofNullable(f.accreditationValidUntil());
         return new OrganizationDetails(nameZh, nameEn, kind, region, parent,
                 optional("addressZh", f.addressZh(), MAX_ADDRESS), optional("addressEn", f.addressEn(), MAX_ADDRESS),
                 accreditation, validUntil);
@@ -219,6 +211,6 @@ class OrganizationAdministration {
 
     /** The page's form, as typed. */
     record Form(String nameZh, String nameEn, String kind, String regionCode, String parentCode, String addressZh,
-            String addressEn, String accreditationNumber, String accreditationValidUntil, Set<String> scope) {
+            String addressEn, String accreditationNumber, LocalDate accreditationValidUntil, Set<String> scope) {
     }
 }

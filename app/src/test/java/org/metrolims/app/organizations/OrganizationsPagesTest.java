@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.jooq.DSLContext;
@@ -132,5 +133,20 @@ class OrganizationsPagesTest {
             String kind, String region) {
         return request.param("nameZh", nameZh).param("nameEn", nameEn).param("kind", kind).param("regionCode", region)
                 .with(csrf()).with(admin);
+    }
+
+    @Test
+    void anAccreditationEndThatIsNotADateIsRefusedNamingTheFieldInTheAdminsLanguageAndNothingIsStored()
+            throws Exception {
+        for (String[] lang : new String[][] {{"en", "is not a date (yyyy-mm-dd)"}, {"zh-CN", "不是日期（yyyy-mm-dd）"}}) {
+            String code = "T-ORG-" + System.nanoTime() % 100_000;
+            mvc.perform(form(post("/organizations"), "检测中心", "Testing Centre", "ACCREDITED_LAB", "350000")
+                            .param("lang", lang[0]).param("code", code).param("accreditationNumber", "CNAS " + code)
+                            .param("accreditationValidUntil", "30.06.2029").param("scope", "T-ORG-MASS"))
+                    .andExpect(redirectedUrl("/organizations"))
+                    .andExpect(flash().attribute("refusedField", "accreditationValidUntil"))
+                    .andExpect(flash().attribute("refused", lang[1]));
+            assertThat(dsl.fetchExists(ORGANIZATION, ORGANIZATION.CODE.eq(code))).isFalse();
+        }
     }
 }

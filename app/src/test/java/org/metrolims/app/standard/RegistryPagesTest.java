@@ -1,12 +1,12 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.standard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.metrolims.app.registry.RegistryApiFixture.TYPE_CODE;
-import static org.metrolims.app.registry.RegistryApiFixture.instrumentJson;
-import static org.metrolims.app.registry.RegistryApiFixture.standardJson;
-import static org.metrolims.app.registry.RegistryApiFixture.unique;
+import static org.metrolims.app.standard.RegistryApiFixture.TYPE_CODE;
+import static org.metrolims.app.standard.RegistryApiFixture.instrumentJson;
+import static org.metrolims.app.standard.RegistryApiFixture.standardJson;
+import static org.metrolims.app.standard.RegistryApiFixture.unique;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -169,5 +169,62 @@ class RegistryPagesTest {
         mvc.perform(get("/registry/standards/export.xlsx").param("region", "350000").with(signedIn("test-officer")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(RegistryFiles.XLSX));
+    }
+
+    /** The text of the message shown at a field of a bound form, or null when the field has none. */
+    static String messageAt(String page, String field) {
+        var m = java.util.regex.Pattern.compile("id=\"" + field + "-error\"[^>]*>([^<]*)<").matcher(page);
+        return m.find() ? m.group(1).strip() : null;
+    }
+
+    @Test
+    void aRangeThatIsNotANumberComesBackAtItsFieldInTheUsersLanguageAndNothingIsStored() throws Exception {
+        for (String[] lang : new String[][] {{"en", "is not a number"}, {"zh-CN", "不是数字"}}) {
+            String sn = unique("NAN");
+            String page = mvc.perform(post("/registry/instruments").param("lang", lang[0]).with(signedIn("test-tech"))
+                            .with(csrf()).param("owner", "T-INST").param("type", TYPE_CODE).param("manufacturer", "M")
+                            .param("model", "X").param("serialNo", sn).param("unit", "g").param("rangeLow", "0")
+                            .param("rangeHigh", "22O"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(messageAt(page, "rangeHigh")).isEqualTo(lang[1]);
+            assertThat(messageAt(page, "rangeLow")).isNull();
+            // the form keeps what was typed, and no Java type or exception text reaches the page
+            assertThat(page).contains("id=\"register-errors\"", "value=\"22O\"", "value=\"" + sn + "\"")
+                    .doesNotContain("java.", "BigDecimal", "NumberFormatException", "Failed to convert");
+            assertThat(dsl.fetchExists(org.metrolims.db.jooq.Tables.INSTRUMENT,
+                    org.metrolims.db.jooq.Tables.INSTRUMENT.SERIAL_NO.eq(sn))).isFalse();
+        }
+    }
+
+    @Test
+    void theRegistrysOwnRefusalIsShownAtTheFieldItNames() throws Exception {
+        String sn = unique("REV");
+        String page = mvc.perform(post("/registry/instruments").with(signedIn("test-tech")).with(csrf())
+                        .param("owner", "T-INST").param("type", TYPE_CODE).param("manufacturer", "M")
+                        .param("model", "X").param("serialNo", sn).param("unit", "g")
+                        .param("calibrationIntervalMonths", "300"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(messageAt(page, "calibrationIntervalMonths")).isEqualTo("must be between 1 and 240 months");
+        assertThat(messageAt(page, "serialNo")).isNull();
+        assertThat(dsl.fetchExists(org.metrolims.db.jooq.Tables.INSTRUMENT,
+                org.metrolims.db.jooq.Tables.INSTRUMENT.SERIAL_NO.eq(sn))).isFalse();
+    }
+
+    @Test
+    void aDateThatIsNotOneIsRefusedOnTheStandardsPageInTheUsersLanguageAndChangesNothing() throws Exception {
+        long id = standard("T-INST");
+        for (String[] lang : new String[][] {{"en", "is not a date (yyyy-mm-dd)"}, {"zh-CN", "不是日期（yyyy-mm-dd）"}}) {
+            var refused = mvc.perform(post("/registry/standards/{id}/status", id).param("lang", lang[0])
+                            .with(signedIn("test-tech")).with(csrf()).param("version", "0").param("status", "SUSPENDED")
+                            .param("effectiveFrom", "31/12/2026").param("reason", "weights away"))
+                    .andExpect(redirectedUrl("/registry/standards/" + id)).andReturn().getFlashMap().get("errors");
+            assertThat((java.util.List<?>) refused).map(e -> (RegistryInputException.FieldError) e)
+                    .extracting(RegistryInputException.FieldError::field, RegistryInputException.FieldError::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("effectiveFrom", lang[1]));
+        }
+        assertThat(dsl.fetchCount(org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS,
+                org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS.STANDARD_ID.eq(id)
+                        .and(org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD_STATUS.STATUS.eq("SUSPENDED"))))
+                .isZero();
     }
 }

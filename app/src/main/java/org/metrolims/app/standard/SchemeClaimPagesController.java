@@ -1,4 +1,4 @@
-package org.metrolims.app.coverage;
+package org.metrolims.app.standard;
 
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
@@ -10,9 +10,9 @@ import org.metrolims.db.failure.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -30,22 +30,29 @@ class SchemeClaimPagesController {
         this.claims = claims;
     }
 
+    /** The claim form: the scheme, the level claimed in it and the reason (codes, checked by the claims). */
+    record ClaimForm(String scheme, String level, String reason) {
+    }
+
+    /** The withdrawal form: the reason. */
+    record WithdrawalForm(String reason) {
+    }
+
     /** One refused field, as the page lists it. */
     record FieldError(String field, String message) {
     }
 
     @PostMapping("/registry/standards/{id}/scheme-claim")
     String claim(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) String scheme, @RequestParam(required = false) String level,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return step(redirect, id, () -> claims.claim(id, new ClaimRequest(scheme, level, reason),
-                CoverageAccess.registryUser(user)));
+            @ModelAttribute ClaimForm form, RedirectAttributes redirect) {
+        return step(redirect, id, () -> claims.claim(id, new ClaimRequest(form.scheme(), form.level(),
+                form.reason()), RegistryUsers.of(user)));
     }
 
     @PostMapping("/registry/standards/{id}/scheme-claim/withdrawal")
     String withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return step(redirect, id, () -> claims.withdraw(id, reason, CoverageAccess.registryUser(user)));
+            @ModelAttribute WithdrawalForm form, RedirectAttributes redirect) {
+        return step(redirect, id, () -> claims.withdraw(id, form.reason(), RegistryUsers.of(user)));
     }
 
     private static String step(RedirectAttributes redirect, long id, Runnable change) {

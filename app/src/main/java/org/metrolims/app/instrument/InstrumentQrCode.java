@@ -1,4 +1,4 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.instrument;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

@@ -1,4 +1,4 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.standard;
 
 import static org.metrolims.db.jooq.Tables.DISCIPLINE;
 import static org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
@@ -14,16 +14,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * test classes count: a discipline sorted last, a quantity, an instrument type; the test accounts' organizations
  * and the province 350000.
  */
-final class RegistryApiFixture {
+public final class RegistryApiFixture {
 
-    static final String DISCIPLINE_CODE = "REG-MECH";
-    static final String QUANTITY_CODE = "REG-MASS";
-    static final String TYPE_CODE = "REG-BALANCE";
+    public static final String DISCIPLINE_CODE = "REG-MECH";
+    public static final String QUANTITY_CODE = "REG-MASS";
+    public static final String TYPE_CODE = "REG-BALANCE";
     private static final AtomicInteger serial = new AtomicInteger();
 
     private RegistryApiFixture() {}
 
-    static synchronized void ensure(DSLContext dsl, PasswordEncoder encoder) {
+    public static synchronized void ensure(DSLContext dsl, PasswordEncoder encoder) {
         TestAccounts.ensure(dsl, encoder);
         if (dsl.fetchExists(DISCIPLINE, DISCIPLINE.CODE.eq(DISCIPLINE_CODE))) {
             return;
@@ -39,12 +39,12 @@ final class RegistryApiFixture {
                 .set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).execute();
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + ProcessHandle.current().pid() % 1000 + "-" + serial.incrementAndGet();
     }
 
     /** A standard as JSON, owned by {@code owner}, with a certificate. */
-    static String standardJson(String code, String owner) {
+    public static String standardJson(String code, String owner) {
         return """
                 {"code":"%s","nameZh":"E2等级砝码标准装置","nameEn":"Class E2 weights","discipline":"%s",
                  "quantity":"%s","level":"PROVINCIAL_PUBLIC","owner":"%s","region":"350000","rangeLow":0.000001,
@@ -54,7 +54,7 @@ final class RegistryApiFixture {
                 """.formatted(code, DISCIPLINE_CODE, QUANTITY_CODE, owner, "C-" + code);
     }
 
-    static String instrumentJson(String owner, String serialNo) {
+    public static String instrumentJson(String owner, String serialNo) {
         return """
                 {"owner":"%s","type":"%s","manufacturer":"梅特勒-托利多","model":"XPR10","serialNo":"%s",
                  "rangeLow":0,"rangeHigh":10.1,"unit":"g","resolution":0.000001,"maxPermissibleError":0.00002,

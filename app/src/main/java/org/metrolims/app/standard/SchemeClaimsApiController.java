@@ -1,4 +1,4 @@
-package org.metrolims.app.coverage;
+package org.metrolims.app.standard;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,7 +38,7 @@ class SchemeClaimsApiController {
     @GetMapping
     @Operation(summary = "The standard's claimed level, the scheme check's verdict and the claim history")
     ClaimView get(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id) {
-        return claims.view(id, CoverageAccess.registryUser(user));
+        return claims.view(id, RegistryUsers.of(user));
     }
 
     @PutMapping
@@ -46,13 +46,13 @@ class SchemeClaimsApiController {
             + "superseded, never deleted")
     ClaimView claim(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody ClaimRequest body) {
-        return claims.claim(id, body, CoverageAccess.registryUser(user));
+        return claims.claim(id, body, RegistryUsers.of(user));
     }
 
     @PostMapping("/withdrawal")
     @Operation(summary = "Withdraw the claim in force: {reason}; it stays in the history as withdrawn")
     ClaimView withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestBody WithdrawalRequest body) {
-        return claims.withdraw(id, body == null ? null : body.reason(), CoverageAccess.registryUser(user));
+        return claims.withdraw(id, body == null ? null : body.reason(), RegistryUsers.of(user));
     }
 }

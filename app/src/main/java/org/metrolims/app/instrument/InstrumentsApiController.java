@@ -1,4 +1,4 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.instrument;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,8 +6,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.metrolims.app.api.ApiPage;
 import org.metrolims.app.api.Problems;
-import org.metrolims.app.registry.RegistryApiModels.ImportResult;
-import org.metrolims.app.registry.RegistryApiModels.InstrumentRequest;
+import org.metrolims.app.standard.RegistryApiModels.ImportResult;
+import org.metrolims.app.standard.RegistryFiles;
+import org.metrolims.app.standard.RegistryUsers;
+import org.metrolims.app.instrument.InstrumentApiModels.InstrumentRequest;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.instrument.Instrument;
 import org.metrolims.calibration.instrument.InstrumentFilter;

@@ -1,12 +1,12 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.standard;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.metrolims.app.registry.RegistryApiFixture.DISCIPLINE_CODE;
-import static org.metrolims.app.registry.RegistryApiFixture.QUANTITY_CODE;
-import static org.metrolims.app.registry.RegistryApiFixture.standardJson;
-import static org.metrolims.app.registry.RegistryApiFixture.unique;
+import static org.metrolims.app.standard.RegistryApiFixture.DISCIPLINE_CODE;
+import static org.metrolims.app.standard.RegistryApiFixture.QUANTITY_CODE;
+import static org.metrolims.app.standard.RegistryApiFixture.standardJson;
+import static org.metrolims.app.standard.RegistryApiFixture.unique;
 import static org.metrolims.db.jooq.Tables.MEASUREMENT_STANDARD;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;

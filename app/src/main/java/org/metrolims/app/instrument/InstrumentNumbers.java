@@ -1,4 +1,4 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.instrument;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,17 +1,14 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.standard;
 
+import org.metrolims.app.web.FormErrors;
 import org.metrolims.app.web.TableQuery;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 import org.metrolims.app.security.MetroLimsUser;
-import org.metrolims.app.security.Role;
-import org.metrolims.calibration.instrument.InstrumentDetails;
 import org.metrolims.calibration.instrument.InstrumentFilter;
 import org.metrolims.calibration.instrument.Instruments;
 import org.metrolims.calibration.standard.CertificateDetails;
-import org.metrolims.calibration.standard.FieldChecks;
 import org.metrolims.calibration.standard.MeasurementStandard;
 import org.metrolims.calibration.standard.MeasurementStandards;
 import org.metrolims.calibration.standard.RegistryConflictException;
@@ -33,6 +30,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,63 +40,41 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The registry pages: the instrument list with the register form (technicians), the standards list with filters and
- * its CSV/Excel download, and a standard's page with its status history, certificates, equipment and audit trail.
- * Every signed-in user sees them; a lab sees only its own organization's records.
+ * The standards pages: the list with filters and its CSV/Excel download, and a standard's page with its status
+ * history, certificates, equipment and audit trail, and the forms that change them. Every signed-in user sees them; a
+ * lab sees only its own organization's records.
  */
 @Controller
-class RegistryPagesController {
+class StandardPagesController {
 
     private static final int PAGE_SIZE = 50;
 
     private final MeasurementStandards standards;
     private final Instruments instruments;
     private final SchemeClaims schemeClaims;
+    private final FormErrors formErrors;
 
-    RegistryPagesController(MeasurementStandards standards, Instruments instruments, SchemeClaims schemeClaims) {
+    StandardPagesController(MeasurementStandards standards, Instruments instruments, SchemeClaims schemeClaims,
+            FormErrors formErrors) {
         this.standards = standards;
         this.instruments = instruments;
         this.schemeClaims = schemeClaims;
+        this.formErrors = formErrors;
     }
 
-    /** The register form's fields as typed. */
-    record InstrumentForm(String owner, String type, String assetNo, String manufacturer, String model,
-            String serialNo, String rangeLow, String rangeHigh, String unit, String resolution,
-            String maxPermissibleError, String location, String calibrationIntervalMonths) {
+    /** The status form: a new status from a date, with the reason (required to suspend or retire). */
+    record StatusForm(Integer version, StandardStatus status,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom, String reason) {
     }
 
-    @GetMapping("/registry/instruments")
-    String instruments(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, jakarta.servlet.http.HttpServletRequest request, Model model) {
-        model.addAttribute("table", TableQuery.of(request, java.util.List.of("serial"), false));
-        var filter = new InstrumentFilter(null, null, null, null, null, q);
-        model.addAttribute("instruments", instruments.search(filter, PageRequest.clamped(page, PAGE_SIZE),
-                RegistryUsers.of(user)));
-        model.addAttribute("q", q);
-        model.addAttribute("canRegister", user.hasRole(Role.TECHNICIAN) || user.hasRole(Role.ADMIN));
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new InstrumentForm(user.organizationCode(), null, null, null, null, null, null,
-                    null, null, null, null, null, null));
-        }
-        return "registry/instruments";
+    /** The assessment-certificate form. */
+    record CertificateForm(Integer version, String certificateNo,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn, String issuer) {
     }
 
-    @PostMapping("/registry/instruments")
-    String register(@AuthenticationPrincipal MetroLimsUser user, @ModelAttribute("form") InstrumentForm form,
-            jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        if (!user.hasRole(Role.TECHNICIAN) && !user.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException("instruments are registered by technicians and administrators");
-        }
-        try {
-            var created = instruments.register(details(form), RegistryUsers.of(user));
-            redirect.addFlashAttribute("registered", created.serialNo());
-            return "redirect:/registry/instruments";
-        } catch (RegistryInputException e) {
-            model.addAttribute("errors", e.errors());
-        } catch (Forbidden e) {
-            model.addAttribute("errors", List.of(new RegistryInputException.FieldError("owner", e.getMessage())));
-        }
-        return instruments(user, null, 0, request, model);
+    /** The equipment form: link (the default) or unlink one instrument, with the reason. */
+    record EquipmentForm(Long instrumentId, String action, String reason) {
     }
 
     @GetMapping("/registry/standards")
@@ -149,44 +125,42 @@ class RegistryPagesController {
     /** The status form: a new status from a date, with the reason (required to suspend or retire). */
     @PostMapping("/registry/standards/{id}/status")
     String changeStatus(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) StandardStatus status,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return standardStep(redirect, id, () -> standards.changeStatus(id, version, status, effectiveFrom, reason,
-                RegistryUsers.of(user)));
+            @ModelAttribute StatusForm form, BindingResult bound, RedirectAttributes redirect) {
+        return standardStep(redirect, id, bound, () -> standards.changeStatus(id, form.version(), form.status(),
+                form.effectiveFrom(), form.reason(), RegistryUsers.of(user)));
     }
 
     /** The assessment-certificate form: a renewed 计量标准考核证书. */
     @PostMapping("/registry/standards/{id}/certificates")
     String addCertificate(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String certificateNo,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
-            @RequestParam(required = false) String issuer, RedirectAttributes redirect) {
-        return standardStep(redirect, id, () -> standards.addCertificate(id, version,
-                new CertificateDetails(certificateNo, issuedOn, expiresOn, issuer), RegistryUsers.of(user)));
+            @ModelAttribute CertificateForm form, BindingResult bound, RedirectAttributes redirect) {
+        return standardStep(redirect, id, bound, () -> standards.addCertificate(id, form.version(),
+                new CertificateDetails(form.certificateNo(), form.issuedOn(), form.expiresOn(), form.issuer()),
+                RegistryUsers.of(user)));
     }
 
     /** The equipment form: link one of the owner's free instruments, or unlink one, with the reason. */
     @PostMapping("/registry/standards/{id}/equipment")
     String changeEquipment(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) Long instrumentId, @RequestParam(defaultValue = "link") String action,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return standardStep(redirect, id, () -> {
-            if (!"unlink".equals(action)) {
-                return standards.linkEquipment(id, instrumentId, reason, RegistryUsers.of(user));
+            @ModelAttribute EquipmentForm form, BindingResult bound, RedirectAttributes redirect) {
+        return standardStep(redirect, id, bound, () -> {
+            if (!"unlink".equals(form.action())) {
+                return standards.linkEquipment(id, form.instrumentId(), form.reason(), RegistryUsers.of(user));
             }
-            if (instrumentId == null) {
+            if (form.instrumentId() == null) {
                 throw new RegistryInputException("instrumentId", "choose an instrument");
             }
-            return standards.unlinkEquipment(id, instrumentId, reason, RegistryUsers.of(user));
+            return standards.unlinkEquipment(id, form.instrumentId(), form.reason(), RegistryUsers.of(user));
         });
     }
 
     /** Runs a change from the standard's page; refusals come back as field errors on the page, never a 500. */
-    private String standardStep(RedirectAttributes redirect, long id, java.util.function.Supplier<?> change) {
+    private String standardStep(RedirectAttributes redirect, long id, BindingResult bound,
+            java.util.function.Supplier<?> change) {
+        if (bound.hasErrors()) { // a value of the wrong kind (a date that is not one): nothing is tried
+            redirect.addFlashAttribute("errors", pageErrors(bound));
+            return "redirect:/registry/standards/" + id;
+        }
         try {
             found(change);
             redirect.addFlashAttribute("changed", true);
@@ -228,38 +202,9 @@ class RegistryPagesController {
         }
     }
 
-    /** The typed form as details; numbers that do not parse are reported with the service's own findings. */
-    private static InstrumentDetails details(InstrumentForm f) {
-        FieldChecks checks = new FieldChecks();
-        var details = new InstrumentDetails(text(f.owner()), text(f.type()), text(f.assetNo()),
-                text(f.manufacturer()), text(f.model()), text(f.serialNo()), decimal("rangeLow", f.rangeLow(), checks),
-                decimal("rangeHigh", f.rangeHigh(), checks), text(f.unit()),
-                decimal("resolution", f.resolution(), checks),
-                decimal("maxPermissibleError", f.maxPermissibleError(), checks), text(f.location()),
-                integer("calibrationIntervalMonths", f.calibrationIntervalMonths(), checks), null);
-        checks.throwIfAny();
-        return details;
-    }
-
-    private static String text(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static BigDecimal decimal(String field, String s, FieldChecks checks) {
-        try {
-            return text(s) == null ? null : new BigDecimal(s.strip());
-        } catch (NumberFormatException e) {
-            checks.reject(field, "is not a number");
-            return null;
-        }
-    }
-
-    private static Integer integer(String field, String s, FieldChecks checks) {
-        try {
-            return text(s) == null ? null : Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            checks.reject(field, "is not a whole number");
-            return null;
-        }
+    /** The form's errors as the registry's pages list them, each message in the asker's language. */
+    private List<RegistryInputException.FieldError> pageErrors(BindingResult bound) {
+        return formErrors.of(bound).stream().map(e -> new RegistryInputException.FieldError(e.field(), e.message()))
+                .toList();
     }
 }

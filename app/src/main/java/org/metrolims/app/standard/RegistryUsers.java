@@ -1,15 +1,18 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.standard;
 
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
 import org.metrolims.calibration.standard.RegistryUser;
 
-/** The signed-in user as the registry's access rules see it. */
-final class RegistryUsers {
+/**
+ * The signed-in user as the registry's access rules see it (the standards' and the instruments' pages and API, the
+ * scheme claims, chains and recall impact).
+ */
+public final class RegistryUsers {
 
     private RegistryUsers() {}
 
-    static RegistryUser of(MetroLimsUser user) {
+    public static RegistryUser of(MetroLimsUser user) {
         boolean admin = user.hasRole(Role.ADMIN);
         boolean technician = user.hasRole(Role.TECHNICIAN);
         boolean readsAll = admin || technician || user.hasRole(Role.OFFICER);

@@ -1,8 +1,8 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.instrument;
 
-import static org.metrolims.app.registry.RegistryApiFixture.TYPE_CODE;
-import static org.metrolims.app.registry.RegistryApiFixture.instrumentJson;
-import static org.metrolims.app.registry.RegistryApiFixture.unique;
+import static org.metrolims.app.standard.RegistryApiFixture.TYPE_CODE;
+import static org.metrolims.app.standard.RegistryApiFixture.instrumentJson;
+import static org.metrolims.app.standard.RegistryApiFixture.unique;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metrolims.app.AppTest;
 import org.metrolims.app.TestAccounts;
+import org.metrolims.app.standard.RegistryApiFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;

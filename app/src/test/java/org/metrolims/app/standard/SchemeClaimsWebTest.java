@@ -1,4 +1,4 @@
-package org.metrolims.app.coverage;
+package org.metrolims.app.standard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

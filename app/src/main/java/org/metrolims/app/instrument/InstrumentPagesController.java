@@ -1,4 +1,4 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.instrument;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
+import org.metrolims.app.standard.RegistryUsers;
 import org.metrolims.calibration.instrument.InstrumentMatch;
 import org.metrolims.calibration.instrument.InstrumentOverview;
 import org.metrolims.calibration.instrument.Instruments;

@@ -1,8 +1,8 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.standard;
 
-import static org.metrolims.app.registry.RegistryApiFixture.instrumentJson;
-import static org.metrolims.app.registry.RegistryApiFixture.standardJson;
-import static org.metrolims.app.registry.RegistryApiFixture.unique;
+import static org.metrolims.app.standard.RegistryApiFixture.instrumentJson;
+import static org.metrolims.app.standard.RegistryApiFixture.standardJson;
+import static org.metrolims.app.standard.RegistryApiFixture.unique;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

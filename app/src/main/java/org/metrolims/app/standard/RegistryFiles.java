@@ -1,4 +1,4 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.standard;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,22 +22,22 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** CSV and Excel downloads of a register, and reading an uploaded CSV in its declared charset (UTF-8 by default). */
-final class RegistryFiles {
+public final class RegistryFiles {
 
-    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    static final MediaType XLSX =
+    public static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    public static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private RegistryFiles() {}
 
     /** UTF-8 with a byte-order mark, so that Excel shows Chinese names rightly; import skips the mark. */
-    static ResponseEntity<byte[]> csv(RegistryTable table, String name) {
+    public static ResponseEntity<byte[]> csv(RegistryTable table, String name) {
         StringWriter out = new StringWriter().append('\uFEFF');
         CsvCells.write(table, out);
         return download(out.toString().getBytes(StandardCharsets.UTF_8), CSV, name + ".csv");
     }
 
-    static ResponseEntity<byte[]> xlsx(RegistryTable table, String name) {
+    public static ResponseEntity<byte[]> xlsx(RegistryTable table, String name) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
             Sheet sheet = workbook.createSheet(name);
@@ -60,7 +60,7 @@ final class RegistryFiles {
         }
     }
 
-    static Reader reader(byte[] body, MediaType contentType) {
+    public static Reader reader(byte[] body, MediaType contentType) {
         Charset charset = contentType != null && contentType.getCharset() != null ? contentType.getCharset()
                 : StandardCharsets.UTF_8;
         return new InputStreamReader(new ByteArrayInputStream(body), charset);

@@ -1,16 +1,14 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.standard;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.metrolims.calibration.instrument.InstrumentDetails;
-import org.metrolims.calibration.instrument.InstrumentStatus;
 import org.metrolims.calibration.standard.CertificateDetails;
 import org.metrolims.calibration.standard.StandardDetails;
 import org.metrolims.calibration.standard.StandardLevel;
 import org.metrolims.calibration.standard.StandardStatus;
 
-/** Request bodies of the registry API. The services check the values; these only carry them. */
-final class RegistryApiModels {
+/** Request bodies of the standards API (and the import outcome both registers share). The services check the values; these only carry them. */
+public final class RegistryApiModels {
 
     private RegistryApiModels() {}
 
@@ -46,19 +44,7 @@ final class RegistryApiModels {
     record EquipmentRequest(Long instrumentId, String reason) {
     }
 
-    /** An instrument to register, or to update ({@code version} required). */
-    record InstrumentRequest(String owner, String type, String assetNo, String manufacturer, String model,
-            String serialNo, BigDecimal rangeLow, BigDecimal rangeHigh, String unit, BigDecimal resolution,
-            BigDecimal maxPermissibleError, String location, Integer calibrationIntervalMonths,
-            InstrumentStatus status, Integer version, String reason) {
-
-        InstrumentDetails details() {
-            return new InstrumentDetails(owner, type, assetNo, manufacturer, model, serialNo, rangeLow, rangeHigh,
-                    unit, resolution, maxPermissibleError, location, calibrationIntervalMonths, status);
-        }
-    }
-
     /** The outcome of an accepted import. */
-    record ImportResult(int imported) {
+    public record ImportResult(int imported) {
     }
 }

@@ -1,4 +1,4 @@
-package org.metrolims.app.registry;
+package org.metrolims.app.standard;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -7,11 +7,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.metrolims.app.api.ApiPage;
 import org.metrolims.app.api.Problems;
-import org.metrolims.app.registry.RegistryApiModels.CertificateRequest;
-import org.metrolims.app.registry.RegistryApiModels.EquipmentRequest;
-import org.metrolims.app.registry.RegistryApiModels.ImportResult;
-import org.metrolims.app.registry.RegistryApiModels.StandardRequest;
-import org.metrolims.app.registry.RegistryApiModels.StatusRequest;
+import org.metrolims.app.standard.RegistryApiModels.CertificateRequest;
+import org.metrolims.app.standard.RegistryApiModels.EquipmentRequest;
+import org.metrolims.app.standard.RegistryApiModels.ImportResult;
+import org.metrolims.app.standard.RegistryApiModels.StandardRequest;
+import org.metrolims.app.standard.RegistryApiModels.StatusRequest;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.standard.ImportReport;
 import org.metrolims.calibration.standard.MeasurementStandard;

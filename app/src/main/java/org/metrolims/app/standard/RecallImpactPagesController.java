@@ -1,4 +1,4 @@
-package org.metrolims.app.coverage;
+package org.metrolims.app.standard;
 
 import org.metrolims.app.web.TableQuery;
 import java.nio.charset.StandardCharsets;
@@ -147,7 +147,7 @@ class RecallImpactPagesController {
 
     private RecallImpact load(MetroLimsUser user, long id, LocalDate foundOn) {
         try {
-            return traceability.impact(id, Optional.empty(), Optional.of(foundOn), CoverageAccess.registryUser(user));
+            return traceability.impact(id, Optional.empty(), Optional.of(foundOn), RegistryUsers.of(user));
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }

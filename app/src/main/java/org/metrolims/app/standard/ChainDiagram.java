@@ -1,4 +1,4 @@
-package org.metrolims.app.coverage;
+package org.metrolims.app.standard;
 
 import java.util.ArrayList;
 import java.util.HashMap;
