@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +28,11 @@ public class CalibrationWork {
 
     private final WorkRepository repository;
     private final Clock clock;
+
+    @Autowired
+    public CalibrationWork(WorkRepository repository) {
+        this(repository, Clock.systemUTC());
+    }
 
     public CalibrationWork(WorkRepository repository, Clock clock) {
         this.repository = repository;
