@@ -55,7 +55,7 @@ import org.springframework.stereotype.Repository;
  * handful of statements; a record is read back whole in one query with nested multisets.
  */
 @Repository
-public class CalibrationRepository {
+class CalibrationRepository {
 
     /** MariaDB refuses statements with more than 65 535 placeholders; stay well under. */
     private static final int MAX_BINDS = 30_000;

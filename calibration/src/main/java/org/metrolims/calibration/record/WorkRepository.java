@@ -31,7 +31,7 @@ import org.springframework.stereotype.Repository;
  * record page shows. Each list is one page query and one count query.
  */
 @Repository
-public class WorkRepository {
+class WorkRepository {
 
     private static final Field<String> INSTRUMENT_LABEL = concat(INSTRUMENT.MANUFACTURER, inline(" "),
             INSTRUMENT.MODEL, inline(" #"), INSTRUMENT.SERIAL_NO).as("instrument_label");

@@ -9,7 +9,7 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
-import org.metrolims.reports.pdf.IssuedPdf;
+import org.metrolims.reports.internal.IssuedPdf;
 
 /**
  * The calibration certificate template, compiled once; {@link #render} fills and exports one certificate to PDF
@@ -17,7 +17,7 @@ import org.metrolims.reports.pdf.IssuedPdf;
  * is a JasperReports font extension embedded in every PDF.
  */
 @org.springframework.stereotype.Component
-public final class CertificateTemplate {
+final class CertificateTemplate {
 
     private static final String JRXML = "calibration-certificate.jrxml";
 

@@ -1,4 +1,4 @@
-package org.metrolims.reports.pdf;
+package org.metrolims.reports.internal;
 
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfDate;

@@ -1,4 +1,4 @@
-package org.metrolims.proficiency;
+package org.metrolims.proficiency.internal;
 
 import java.util.Map;
 import org.metrolims.db.audit.AuditEntry;

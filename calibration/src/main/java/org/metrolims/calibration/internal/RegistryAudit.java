@@ -1,4 +1,4 @@
-package org.metrolims.calibration.standard;
+package org.metrolims.calibration.internal;
 
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditTrail;
