@@ -74,7 +74,10 @@ class WorkRepository {
         return new WorkCounts(r.get(toFinish), r.get(returned), r.get(toReview), r.get(toIssue));
     }
 
-    /** A page of one list: returned records newest return first, the others oldest calibration first. */
+    /**
+     * A page of one list: returned records newest return first, ready to issue oldest approval first, the others
+     * oldest calibration first.
+     */
     Page<WorkItem> list(WorkList list, long userId, long organizationId, Instant approvedSince, PageRequest page) {
         Condition where = condition(list, userId, organizationId, approvedSince);
         long total = dsl.fetchCount(CALIBRATION, where);
@@ -91,7 +94,12 @@ class WorkRepository {
                 .leftJoin(technician).on(technician.ID.eq(c.TECHNICIAN_ID))
                 .leftJoin(returner).on(returner.ID.eq(c.RETURNED_BY))
                 .where(where)
-                .orderBy(list == WorkList.RETURNED ? c.RETURNED_AT.desc() : c.CALIBRATED_ON.asc(), c.ID.asc())
+                .orderBy(switch (list) {
+                    case RETURNED -> c.RETURNED_AT.desc();
+                    // waiting longest first, along ix_calibration_performer_status_approved
+                    case TO_ISSUE -> c.APPROVED_AT.asc();
+                    default -> c.CALIBRATED_ON.asc();
+                }, c.ID.asc())
                 .limit(page.size()).offset(page.offset())
                 .fetch(r -> new WorkItem(r.get(c.ID), r.get(c.CALIBRATION_NO), r.get(c.REVISION),
                         r.get(c.INSTRUMENT_ID), r.get(INSTRUMENT_LABEL), r.get(customer.NAME_ZH),
