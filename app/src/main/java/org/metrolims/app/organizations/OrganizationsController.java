@@ -97,11 +97,11 @@ class OrganizationsController {
     /** The form's fields, bound by name. */
     record FormFields(String nameZh, String nameEn, String kind, String regionCode, String parentCode,
             String addressZh, String addressEn, String accreditationNumber, String accreditationValidUntil,
-            Set<String> scope) {
+            Set<String> scope, String contactEmail) {
 
         OrganizationAdministration.Form form() {
             return new OrganizationAdministration.Form(nameZh, nameEn, kind, regionCode, parentCode, addressZh,
-                    addressEn, accreditationNumber, accreditationValidUntil, scope);
+                    addressEn, accreditationNumber, accreditationValidUntil, scope, contactEmail);
         }
     }
 }
