@@ -18,7 +18,8 @@ class VerificationPageTest {
 
     @Test
     void theLanguageSwitchOfTheVerifyPageKeepsTheCode() throws Exception {
-        mvc.perform(get("/verify/{n}", "FJIM-2026-000001").param("code", "K7Q2-M9XP").param("lang", "en"))
+        // as a browser sends it: the query in the address (what the page's links are built from)
+        mvc.perform(get("/verify/FJIM-2026-000001?code=K7Q2-M9XP&lang=en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("href=\"?code=K7Q2-M9XP&amp;lang=zh-CN\"")))
                 .andExpect(content().string(Matchers.containsString("href=\"?code=K7Q2-M9XP&amp;lang=en\"")));
