@@ -4,21 +4,18 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The language switcher's links ({@code @languageLinks.to('zh-CN')} in the layout): the page's own query with
- * {@code lang} set, so switching the language keeps every other parameter — the verification page's {@code code}
- * (what a QR code opens), a list's search, filters, sort and page. A relative {@code ?…} link keeps the path.
+ * The language switcher's links ({@code languageLinks.en} and {@code .zhCN} in the layout, from {@link LayoutModel}):
+ * the page's own query with {@code lang} set, so switching the language keeps every other parameter — the
+ * verification page's {@code code} (what a QR code opens), a list's search, filters, sort and page. A relative
+ * {@code ?…} link keeps the path.
  */
-@Component("languageLinks")
-public class LanguageLinks {
+public record LanguageLinks(String en, String zhCN) {
 
-    /** {@code ?<the current query without lang>&lang=<tag>}. */
-    public String to(String languageTag) {
-        return "?" + withLanguage(currentQuery(), languageTag);
+    static LanguageLinks of(HttpServletRequest request) {
+        String query = currentQuery(request);
+        return new LanguageLinks("?" + withLanguage(query, "en"), "?" + withLanguage(query, "zh-CN"));
     }
 
     /** The raw (still encoded) query with every {@code lang} parameter replaced by one for the tag. */
@@ -36,11 +33,7 @@ public class LanguageLinks {
         return String.join("&", kept);
     }
 
-    private static String currentQuery() {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-            return null;
-        }
-        HttpServletRequest request = attributes.getRequest();
+    private static String currentQuery(HttpServletRequest request) {
         // an error page is rendered on a forward: the query of the page the reader asked for
         Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
         return forwarded instanceof String q ? q : request.getQueryString();
