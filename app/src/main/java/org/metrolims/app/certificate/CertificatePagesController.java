@@ -211,6 +211,9 @@ class CertificatePagesController {
     String batchForm(@AuthenticationPrincipal MetroLimsUser user, Model model) {
         requireTechnician(user);
         model.addAttribute("pending", certificates.uncertified(user.organizationId(), CertificateBatches.MAX_ITEMS).size());
+        model.addAttribute("rows", certificates.uncertifiedRows(user.organizationId(),
+                CertificateBatchPagesController.SELECTION_ROWS));
+        model.addAttribute("selection", new BatchSelectionForm(List.of(), ""));
         return "certificate/batch-new";
     }
 
@@ -232,6 +235,9 @@ class CertificatePagesController {
     @GetMapping("/certificates/batches/{id}")
     String batch(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, Model model) {
         model.addAttribute("batch", visibleBatch(user, id));
+        model.addAttribute("items", batches.items(id));
+        model.addAttribute("canResend", user.hasRole(Role.TECHNICIAN) && visibleBatch(user, id).organizationId()
+                == user.organizationId());
         return "certificate/batch";
     }
 

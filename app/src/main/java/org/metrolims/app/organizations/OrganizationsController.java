@@ -134,11 +134,11 @@ class OrganizationsController {
     record FormFields(String code, String nameZh, String nameEn, String kind, String regionCode, String parentCode,
             String addressZh, String addressEn, String accreditationNumber,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate accreditationValidUntil, Set<String> scope,
-            String reason) {
+            String reason, String contactEmail) {
 
         OrganizationAdministration.Form form() {
             return new OrganizationAdministration.Form(nameZh, nameEn, kind, regionCode, parentCode, addressZh,
-                    addressEn, accreditationNumber, accreditationValidUntil, scope);
+                    addressEn, accreditationNumber, accreditationValidUntil, scope, contactEmail);
         }
     }
 }

@@ -85,6 +85,26 @@ class OrganizationsPagesTest {
     }
 
     @Test
+    void theContactEmailCertificatesGoToIsEditedAuditedAndCheckedAsOneAddress() throws Exception {
+        long id = created("ENTERPRISE");
+        mvc.perform(form(post("/organizations/{id}", id), "旧名称", "Old name", "ENTERPRISE", "350000")
+                        .param("contactEmail", "quality@lab.example, boss@lab.example").param("reason", "contact"))
+                .andExpect(flash().attribute("refusedField", "contactEmail"));
+        mvc.perform(form(post("/organizations/{id}", id), "旧名称", "Old name", "ENTERPRISE", "350000")
+                        .param("contactEmail", "quality@lab.example").param("reason", "certificates by e-mail"))
+                .andExpect(flash().attribute("done", true));
+
+        assertThat(dsl.select(ORGANIZATION.CONTACT_EMAIL).from(ORGANIZATION).where(ORGANIZATION.ID.eq(id))
+                .fetchSingle().value1()).isEqualTo("quality@lab.example");
+        var update = dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ENTITY_TYPE.eq("organization")
+                .and(AUDIT_EVENT.ENTITY_ID.eq(Long.toString(id))).and(AUDIT_EVENT.ACTION.eq("UPDATE"))).fetchSingle();
+        assertThat(update.getBeforeState()).contains("\"contactEmail\":null");
+        assertThat(update.getAfterState()).contains("\"contactEmail\":\"quality@lab.example\"");
+        assertThat(mvc.perform(get("/organizations/{id}", id).with(admin)).andReturn().getResponse()
+                .getContentAsString()).contains("value=\"quality@lab.example\"");
+    }
+
+    @Test
     void badFieldsAreNamedAndNothingIsStored() throws Exception {
         int before = dsl.fetchCount(ORGANIZATION);
         mvc.perform(form(post("/organizations"), "实验室", "Lab", "ACCREDITED_LAB", "350000").param("code", "T-NOACC"))

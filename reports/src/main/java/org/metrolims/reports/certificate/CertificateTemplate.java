@@ -47,9 +47,25 @@ final class CertificateTemplate {
         return export(fill(c), issuedAt, "certificate " + c.certificateNo() + " " + c.revisionLine());
     }
 
+    /**
+     * A preview of the certificate: the same template, every page marked across with {@link #PREVIEW_WATERMARK}.
+     * Never stored, never signed.
+     */
+    public byte[] renderPreview(CertificateContent c, java.time.Instant at) {
+        return export(fill(c, PREVIEW_WATERMARK), at, "preview " + c.certificateNo() + " " + c.revisionLine());
+    }
+
+    /** What a preview carries across every page. */
+    public static final String PREVIEW_WATERMARK = "预览 PREVIEW\n未签发 NOT ISSUED";
+
     /** The filled report (text measured and laid out, pages numbered), before export. */
     JasperPrint fill(CertificateContent c) {
+        return fill(c, null);
+    }
+
+    private JasperPrint fill(CertificateContent c, String watermark) {
         Map<String, Object> p = new HashMap<>();
+        p.put("watermark", watermark);
         p.put("labNameZh", c.labNameZh());
         p.put("labNameEn", c.labNameEn());
         p.put("labAddressZh", c.labAddressZh());
