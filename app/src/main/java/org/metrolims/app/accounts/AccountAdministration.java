@@ -2,7 +2,6 @@ package org.metrolims.app.accounts;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,9 +46,11 @@ class AccountAdministration {
         this.sessions = sessions;
     }
 
+    /** One page of the accounts for the administrators' table, counted and paged in SQL. */
     @Transactional(readOnly = true)
-    List<AccountRow> list() {
-        return accounts.list(2000);
+    org.metrolims.db.Page<AccountRow> page(org.metrolims.db.identity.AccountQuery query,
+            org.metrolims.db.PageRequest page) {
+        return accounts.page(query, page);
     }
 
     @Transactional

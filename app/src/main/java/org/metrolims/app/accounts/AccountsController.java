@@ -4,6 +4,8 @@ import java.util.Set;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
 import org.metrolims.app.web.FormErrors;
+import org.metrolims.app.web.TableQuery;
+import org.metrolims.db.identity.AccountQuery;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,9 +28,24 @@ class AccountsController {
         this.formErrors = formErrors;
     }
 
+    /** The sort keys of the accounts table (the first is the default). */
+    static final java.util.List<String> SORTS = java.util.List.of("username", "name", "organization");
+
     @GetMapping("/accounts")
-    String list(Model model) {
-        model.addAttribute("accounts", administration.list());
+    String list(jakarta.servlet.http.HttpServletRequest request, Model model) {
+        TableQuery table = TableQuery.of(request, SORTS, false, "role", "status");
+        String role = java.util.Arrays.stream(Role.values()).map(Enum::name)
+                .filter(r -> r.equals(table.filter("role"))).findFirst().orElse(null); // unknown: any
+        Boolean enabled = "enabled".equals(table.filter("status")) ? Boolean.TRUE
+                : "disabled".equals(table.filter("status")) ? Boolean.FALSE : null;
+        AccountQuery.Sort sort = switch (table.sort()) {
+            case "name" -> AccountQuery.Sort.NAME;
+            case "organization" -> AccountQuery.Sort.ORGANIZATION;
+            default -> AccountQuery.Sort.USERNAME;
+        };
+        model.addAttribute("table", table);
+        model.addAttribute("accounts", administration.page(
+                new AccountQuery(table.text(), role, enabled, sort, table.descending()), table.pageRequest()));
         model.addAttribute("roles", Role.values());
         return "accounts/list";
     }

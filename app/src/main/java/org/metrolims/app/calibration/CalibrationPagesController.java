@@ -5,12 +5,10 @@ import org.metrolims.app.signature.SignatureRefusedException;
 import org.metrolims.app.web.TableQuery;
 import org.metrolims.calibration.record.Actor;
 import org.metrolims.calibration.record.Calibration;
-import org.metrolims.calibration.record.CalibrationFilter;
 import org.metrolims.calibration.record.CalibrationInputException;
 import org.metrolims.calibration.record.CalibrationNotFoundException;
 import org.metrolims.calibration.record.CalibrationRecords;
 import org.metrolims.calibration.record.CalibrationRuleException;
-import org.metrolims.calibration.record.CalibrationSort;
 import org.metrolims.calibration.record.CalibrationStatus;
 import org.metrolims.calibration.standard.MeasurementStandards;
 import org.metrolims.calibration.standard.RegistryUser;
@@ -49,27 +47,13 @@ class CalibrationPagesController {
         this.approval = approval;
     }
 
-    /** The sort keys of the list (the first is the default, newest first) and the status filter. */
-    private static final java.util.List<String> SORTS = java.util.List.of("calibrated", "number", "instrument",
-            "procedure", "status");
-
     @GetMapping("/calibrations")
     String list(@AuthenticationPrincipal MetroLimsUser user, jakarta.servlet.http.HttpServletRequest request,
             Model model) {
-        TableQuery table = TableQuery.of(request, SORTS, true, "status");
-        CalibrationStatus status = java.util.Arrays.stream(CalibrationStatus.values())
-                .filter(v -> v.name().equals(table.filter("status"))).findFirst().orElse(null); // unknown: any
-        CalibrationSort sort = switch (table.sort()) {
-            case "number" -> CalibrationSort.NUMBER;
-            case "instrument" -> CalibrationSort.INSTRUMENT;
-            case "procedure" -> CalibrationSort.PROCEDURE;
-            case "status" -> CalibrationSort.STATUS;
-            default -> CalibrationSort.CALIBRATED_ON;
-        };
+        TableQuery table = CalibrationTable.query(request);
         model.addAttribute("table", table);
         model.addAttribute("statuses", CalibrationStatus.values());
-        model.addAttribute("calibrations", records.list(CalibrationActors.of(user),
-                new CalibrationFilter(null, null, null, status, null, null), table.text(), sort, table.descending(),
+        model.addAttribute("calibrations", CalibrationTable.read(records, CalibrationActors.of(user), table,
                 table.pageRequest()));
         return "calibration/list";
     }

@@ -56,15 +56,12 @@ class CertificatePagesController {
     }
 
     @GetMapping("/certificates")
-    String list(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(required = false) String q,
-            @RequestParam(required = false) CertificateStatus status,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        var filter = new CertificateFilter(q, status, issuedFrom, issuedTo);
-        model.addAttribute("certificates", certificates.list(CertificateViewers.of(user), filter,
-                PageRequest.clamped(page, PageRequest.DEFAULT_SIZE)));
-        model.addAttribute("filter", filter);
+    String list(@AuthenticationPrincipal MetroLimsUser user, jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
+        var table = CertificateTable.query(request);
+        model.addAttribute("table", table);
+        model.addAttribute("certificates", CertificateTable.read(certificates, user, table, table.pageRequest()));
+        model.addAttribute("filter", CertificateTable.filter(table));
         model.addAttribute("statuses", CertificateStatus.values());
         model.addAttribute("canBatch", user.hasRole(Role.TECHNICIAN));
         return "certificate/list";

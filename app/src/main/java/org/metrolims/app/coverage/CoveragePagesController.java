@@ -1,17 +1,16 @@
 package org.metrolims.app.coverage;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
-import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
 import org.metrolims.calibration.coverage.CoverageFigures;
 import org.metrolims.calibration.coverage.CoverageMetrics;
 import org.metrolims.calibration.coverage.CoverageMetrics.Dashboard;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
 import org.metrolims.db.failure.InvalidInput;
 import org.metrolims.db.reference.RegionCode;
+import org.metrolims.db.failure.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The province dashboard, the demand behind its figures, and the verification schemes with the standards at each
- * level (one standard's chain viewer is in {@code app.standard}).
+ * The province dashboard and the verification schemes with the standards at each level (the demand
+ * behind its figures is in DemandPagesController, one standard's chain viewer in {@code app.standard}).
  */
 @Controller
 class CoveragePagesController {
@@ -62,24 +61,6 @@ class CoveragePagesController {
                 TrendChart.of("traceabilityCoverage", points, CoverageFigures::traceabilityCoverage),
                 TrendChart.of("capabilityCoverage", points, CoverageFigures::capabilityCoverage)));
         return "coverage/dashboard";
-    }
-
-    @GetMapping("/coverage/demand")
-    String demand(@AuthenticationPrincipal MetroLimsUser user,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) RegionCode region, @RequestParam(required = false) String discipline,
-            Model model) {
-        requireCoverage(user);
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
-        RegionCode r = region == null ? CoverageApiController.PROVINCE : region;
-        List<DemandVerdict> verdicts = metrics.demandBehind(date, r, discipline(discipline)).stream()
-                .sorted(Comparator.comparing(DemandVerdict::traceable).thenComparing(DemandVerdict::capable))
-                .toList();
-        model.addAttribute("asOf", date);
-        model.addAttribute("region", r.value());
-        model.addAttribute("discipline", discipline == null ? "" : discipline);
-        model.addAttribute("verdicts", verdicts);
-        return "coverage/demand";
     }
 
     @GetMapping("/coverage/schemes")

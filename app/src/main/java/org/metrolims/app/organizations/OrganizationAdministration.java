@@ -41,9 +41,12 @@ class OrganizationAdministration {
         this.audit = audit;
     }
 
+    /** One page of the register for the table: search, kind (an unknown kind reads as any), order. */
     @Transactional(readOnly = true)
-    List<OrganizationRow> search(String text, String kind) {
-        return organizations.search(text == null ? "" : text.strip(), KINDS.contains(kind) ? kind : "", 500);
+    org.metrolims.db.Page<OrganizationRow> page(String text, String kind, String sort, boolean chinese,
+            boolean descending, org.metrolims.db.PageRequest page) {
+        return organizations.page(text == null ? "" : text.strip(), KINDS.contains(kind) ? kind : "", sort, chinese,
+                descending, page);
     }
 
     @Transactional(readOnly = true)

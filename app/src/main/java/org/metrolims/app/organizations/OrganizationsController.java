@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.web.FormErrors;
+import org.metrolims.app.web.TableQuery;
 import org.metrolims.db.audit.AuditTrail;
 import org.metrolims.db.identity.OrganizationRow;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,11 +36,17 @@ class OrganizationsController {
         this.formErrors = formErrors;
     }
 
+    /** The sort keys of the register's table (the first is the default). */
+    static final java.util.List<String> SORTS = java.util.List.of("code", "name", "kind", "region");
+
     @GetMapping("/organizations")
-    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String kind,
-            Model model) {
-        model.addAttribute("organizations", administration.search(q, kind));
-        model.addAttribute("q", q);
+    String list(jakarta.servlet.http.HttpServletRequest request, Model model) {
+        TableQuery table = TableQuery.of(request, SORTS, false, "kind");
+        String kind = table.filter("kind") == null ? "" : table.filter("kind");
+        boolean chinese = org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage().equals("zh");
+        model.addAttribute("table", table);
+        model.addAttribute("organizations", administration.page(table.q(), kind, table.sort(), chinese,
+                table.descending(), table.pageRequest()));
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", OrganizationAdministration.KINDS);
         model.addAttribute("disciplines", administration.disciplines());

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.schedule.LabInstrument;
+import org.metrolims.calibration.schedule.LabInstrumentSort;
 import org.metrolims.calibration.schedule.LabInstruments;
+import org.metrolims.app.web.TableQuery;
+import org.metrolims.db.Page;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,9 +19,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class LabPortal {
 
-    /** Instruments shown on the home page; the registry pages list them all. */
-    static final int INSTRUMENTS_SHOWN = 200;
-
     private final LabInstruments instruments;
     private final Clock clock;
 
@@ -27,7 +27,22 @@ public class LabPortal {
         this.clock = Clock.systemUTC();
     }
 
-    public List<LabInstrument> instruments(MetroLimsUser lab) {
-        return instruments.of(lab.organizationId(), LocalDate.now(clock), INSTRUMENTS_SHOWN);
+    /** The sort keys of the portal's instrument table (the first is the default: the earliest due first). */
+    static final List<String> SORTS = List.of("due", "instrument", "serial", "last", "status");
+
+    /**
+     * One page of the lab's own instruments for the portal's table (search, sort and page from the URL), counted
+     * and paged in SQL, so that every instrument is reachable, however many the lab has.
+     */
+    public Page<LabInstrument> instruments(MetroLimsUser lab, TableQuery table) {
+        LabInstrumentSort sort = switch (table.sort()) {
+            case "instrument" -> LabInstrumentSort.INSTRUMENT;
+            case "serial" -> LabInstrumentSort.SERIAL;
+            case "last" -> LabInstrumentSort.LAST_CALIBRATED_ON;
+            case "status" -> LabInstrumentSort.STATUS;
+            default -> LabInstrumentSort.DUE_ON;
+        };
+        return instruments.page(lab.organizationId(), LocalDate.now(clock), table.text(), sort, table.descending(),
+                table.pageRequest());
     }
 }

@@ -1,6 +1,7 @@
 package org.metrolims.app.portal;
 
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.TableQuery;
 import org.metrolims.calibration.record.Actor;
 import org.metrolims.calibration.record.CalibrationFilter;
 import org.metrolims.calibration.record.CalibrationRecords;
@@ -32,8 +33,12 @@ class PortalController {
     }
 
     @GetMapping("/portal")
-    String home(@AuthenticationPrincipal MetroLimsUser user, Model model) {
-        model.addAttribute("instruments", portal.instruments(user));
+    String home(@AuthenticationPrincipal MetroLimsUser user, jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
+        // its instruments as a data table: searched, sorted and paged in SQL, with its state in the URL
+        TableQuery table = TableQuery.of(request, LabPortal.SORTS, false);
+        model.addAttribute("table", table);
+        model.addAttribute("instruments", portal.instruments(user, table));
         // a lab is no technician and reads only the calibrations of its own organization
         Actor lab = new Actor(user.userId(), user.getUsername(), user.organizationId(), user.organizationCode(),
                 false, false);

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.web.FormErrors;
+import org.metrolims.app.web.TableQuery;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtRuleException;
 import org.metrolims.proficiency.enrolment.Enrolment;
@@ -66,10 +67,20 @@ class ProficiencyPagesController {
         this.scoring = scoring;
     }
 
+    /** The sort keys of the rounds table (the first is the default, newest first). */
+    static final List<String> ROUND_SORTS = List.of("opens", "code", "scheme", "status", "deadline");
+
     @GetMapping("/pt/rounds")
-    String roundList(@AuthenticationPrincipal MetroLimsUser user, Model model) {
+    String roundList(@AuthenticationPrincipal MetroLimsUser user, jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
         PtAccess.requireOfficer(user);
-        model.addAttribute("rounds", rounds.all());
+        TableQuery table = TableQuery.of(request, ROUND_SORTS, true, "status");
+        RoundStatus status = java.util.Arrays.stream(RoundStatus.values())
+                .filter(v -> v.name().equals(table.filter("status"))).findFirst().orElse(null); // unknown: any
+        model.addAttribute("table", table);
+        model.addAttribute("roundStatuses", RoundStatus.values());
+        model.addAttribute("rounds", rounds.page(table.text(), status, table.sort(), table.descending(),
+                table.pageRequest()));
         model.addAttribute("schemes", schemes.all());
         model.addAttribute("disciplines", schemes.disciplines());
         model.addAttribute("assignedValueMethods", AssignedValueMethod.values());

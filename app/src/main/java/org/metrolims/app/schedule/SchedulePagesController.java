@@ -3,13 +3,10 @@ package org.metrolims.app.schedule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.interval.IntervalAnalyses;
 import org.metrolims.calibration.interval.IntervalReport;
 import org.metrolims.calibration.schedule.CalibrationSchedules;
-import org.metrolims.calibration.schedule.DueFilter;
-import org.metrolims.db.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SchedulePagesController {
 
-    private static final int PAGE_SIZE = 50;
-
     private final CalibrationSchedules schedules;
     private final IntervalAnalyses analyses;
     private final ScheduleClock clock;
@@ -41,23 +36,14 @@ class SchedulePagesController {
     }
 
     @GetMapping("/schedule/due")
-    String due(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(required = false) Long lab,
-            @RequestParam(defaultValue = "30") int days,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        Optional<Long> owner = ScheduleAccess.labFor(user, Optional.ofNullable(lab));
-        owner.ifPresent(schedules::requireLab);
-        LocalDate today = asOf == null ? clock.today() : asOf;
-        int within = Math.max(0, Math.min(days, 3660));
-        var filter = DueFilter.province(today, today.plusDays(within));
-        if (owner.isPresent()) {
-            filter = filter.withOwner(owner.get());
-        }
-        model.addAttribute("due", schedules.due(filter, PageRequest.clamped(page, PAGE_SIZE)));
-        model.addAttribute("lab", owner.orElse(null));
-        model.addAttribute("days", within);
-        model.addAttribute("asOf", today);
-        model.addAttribute("page", Math.max(0, page));
+    String due(@AuthenticationPrincipal MetroLimsUser user, jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
+        DueTable due = DueTable.of(request, user, schedules, clock.today());
+        model.addAttribute("table", due.table());
+        model.addAttribute("due", due.read(schedules, due.table().pageRequest()));
+        model.addAttribute("lab", due.owner().orElse(null));
+        model.addAttribute("days", due.days());
+        model.addAttribute("asOf", due.asOf());
         model.addAttribute("ownLab", user.organizationId());
         return "schedule/due";
     }

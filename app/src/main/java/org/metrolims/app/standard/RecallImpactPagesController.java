@@ -1,6 +1,9 @@
 package org.metrolims.app.standard;
 
+import org.metrolims.app.web.Labels;
+import org.metrolims.app.web.TableExport;
 import org.metrolims.app.web.TableQuery;
+import org.springframework.context.MessageSource;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import org.metrolims.calibration.traceability.RecallImpact.ImpactedCalibration;
 import org.metrolims.calibration.traceability.RecallImpact.ImpactedCertificate;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.db.failure.NotFound;
+import org.metrolims.db.identity.Organizations;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,9 +42,16 @@ import org.springframework.web.server.ResponseStatusException;
 class RecallImpactPagesController {
 
     private final TraceabilityAnalysis traceability;
+    private final Organizations organizations;
+    private final MessageSource messages;
+    private final Labels labels;
 
-    RecallImpactPagesController(TraceabilityAnalysis traceability) {
+    RecallImpactPagesController(TraceabilityAnalysis traceability, Organizations organizations,
+            MessageSource messages, Labels labels) {
         this.traceability = traceability;
+        this.organizations = organizations;
+        this.messages = messages;
+        this.labels = labels;
     }
 
     /** The figures at the top of the page. */
@@ -66,9 +77,12 @@ class RecallImpactPagesController {
         RecallImpact impact = load(user, id, found);
         model.addAttribute("impact", impact);
         // the list is paged (a standard used for years has hundreds), searchable and sortable; the CSV keeps it all
-        TableQuery table = TableQuery.of(request, SORTS, false, "foundOn");
+        TableQuery table = TableQuery.of(request, ImpactTable.SORTS, false, "foundOn");
         model.addAttribute("table", table);
-        model.addAttribute("rows", page(impact.calibrations(), table));
+        var names = ImpactTable.customerNames(impact, organizations,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        model.addAttribute("customerNames", names);
+        model.addAttribute("rows", ImpactTable.page(impact.calibrations(), table, names));
         model.addAttribute("foundOn", found);
         model.addAttribute("sinceKnown", !impact.since().equals(LocalDate.MIN));
         model.addAttribute("counts", Counts.of(impact));
@@ -78,32 +92,40 @@ class RecallImpactPagesController {
         return "coverage/impact";
     }
 
-    /** The list's sort keys: the traversal's order (direct first), the customer, the calibration date. */
-    private static final List<String> SORTS = List.of("order", "customer", "calibrated");
-
-    static org.metrolims.db.Page<ImpactedCalibration> page(List<ImpactedCalibration> all, TableQuery table) {
-        String q = table.q().toLowerCase(java.util.Locale.ROOT);
-        java.util.stream.Stream<ImpactedCalibration> rows = all.stream().filter(c -> q.isEmpty()
-                || c.calibrationNo().toLowerCase(java.util.Locale.ROOT).contains(q)
-                || c.customerCode().toLowerCase(java.util.Locale.ROOT).contains(q)
-                || c.viaStandard().toLowerCase(java.util.Locale.ROOT).contains(q));
-        java.util.Comparator<ImpactedCalibration> order = switch (table.sort()) {
-            case "customer" -> java.util.Comparator.comparing(ImpactedCalibration::customerCode);
-            case "calibrated" -> java.util.Comparator.comparing(ImpactedCalibration::calibratedOn);
-            default -> null;
-        };
-        if (order != null) {
-            rows = rows.sorted(table.descending() ? order.reversed() : order);
-        } else if (table.descending()) {
-            List<ImpactedCalibration> list = new ArrayList<>(rows.toList());
-            java.util.Collections.reverse(list);
-            rows = list.stream();
-        }
-        List<ImpactedCalibration> matching = rows.toList();
-        org.metrolims.db.PageRequest p = table.pageRequest();
-        int from = (int) Math.min((long) p.offset(), matching.size());
-        int to = Math.min(from + p.size(), matching.size());
-        return new org.metrolims.db.Page<>(matching.subList(from, to), p.page(), p.size(), matching.size());
+    /**
+     * The impact's list as CSV or Excel, as the page shows it (labels and statuses in the user's language, customers
+     * by name) for the same search, every matching calibration, grouped by customer with the customers by name.
+     */
+    @GetMapping("/standards/{id}/impact/export.{format}")
+    void export(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @PathVariable String format,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn,
+            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        TableExport.Format as = TableExport.Format.of(format);
+        LocalDate found = foundOn == null ? LocalDate.now() : foundOn;
+        RecallImpact impact = load(user, id, found);
+        TableQuery table = TableQuery.of(request, ImpactTable.SORTS, false, "foundOn");
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var names = ImpactTable.customerNames(impact, organizations, locale);
+        List<ImpactedCalibration> rows = ImpactTable.groupedByCustomer(impact.calibrations(), table, names);
+        java.util.function.Function<String, String> label = key -> messages.getMessage(key, null, locale);
+        List<TableExport.Column<ImpactedCalibration>> columns = List.of(
+                new TableExport.Column<>(label.apply("coverage.impact.customer"),
+                        c -> names.getOrDefault(c.customerCode(), c.customerCode())),
+                new TableExport.Column<>(label.apply("coverage.impact.depth"), c -> c.depth() == 1
+                        ? label.apply("coverage.impact.level.direct")
+                        : messages.getMessage("coverage.impact.level.transitive", new Object[] {c.depth()}, locale)),
+                new TableExport.Column<>(label.apply("coverage.chain.calibration"),
+                        c -> c.calibrationNo() + " r" + c.revision()),
+                new TableExport.Column<>(label.apply("coverage.chain.calibratedOn"), c -> c.calibratedOn().toString()),
+                new TableExport.Column<>(label.apply("coverage.impact.status"),
+                        c -> labels.of("CalibrationStatus", c.status())),
+                new TableExport.Column<>(label.apply("coverage.impact.via"), ImpactedCalibration::viaStandard),
+                new TableExport.Column<>(label.apply("coverage.impact.calibratedStandard"),
+                        c -> c.calibratedStandard().orElse("")),
+                new TableExport.Column<>(label.apply("coverage.impact.certificates"), c -> String.join("; ",
+                        c.certificates().stream().map(t -> t.certificateNo() + " r" + t.revision() + " ("
+                                + labels.of("CertificateStatus", t.status()) + ")").toList())));
+        TableExport.send(response, as, "recall-impact-" + impact.code() + "-" + found, columns, rows::forEach);
     }
 
     @GetMapping("/standards/{id}/impact.csv")

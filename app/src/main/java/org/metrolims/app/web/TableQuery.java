@@ -130,6 +130,20 @@ public record TableQuery(String path, int page, int size, String sort, boolean d
         return b.encode().build().toUriString();
     }
 
+    /**
+     * The link to this table's export ({@code csv} or {@code xlsx}) at {@code path/export.ext}, with the same search,
+     * filters and sort, so that the file holds the rows the table shows, in its order (all pages, not one).
+     */
+    public String exportUrl(String extension) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path + "/export." + extension);
+        if (!q.isEmpty()) {
+            b.queryParam(Q, q);
+        }
+        filters.forEach(b::queryParam);
+        b.queryParam(SORT, sort).queryParam(DIR, descending ? "desc" : "asc");
+        return b.encode().build().toUriString();
+    }
+
     private String url(int toPage, String bySort, boolean desc) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         if (!q.isEmpty()) {

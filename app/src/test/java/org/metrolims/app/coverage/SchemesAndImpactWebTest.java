@@ -223,7 +223,7 @@ class SchemesAndImpactWebTest {
         assertThat(html).contains("2025-06-01")
                 .contains("VS-CAL-C").contains("VS-CAL-M").contains("VS-CAL-L1").contains("VS-CAL-L2")
                 .contains("/certificates/VS-CERT-1.pdf?revision=1").contains("/certificates/VS-CERT-2.pdf?revision=1")
-                .contains("impact.csv?foundOn=2026-01-15");
+                .contains("impact/export.csv?foundOn=2026-01-15", "impact/export.xlsx?foundOn=2026-01-15");
         // found out on the day of its only good calibration: nothing before it was good, so every use is suspect
         String early = mvc.perform(get("/standards/{id}/impact", provincial).param("foundOn", "2025-06-01")
                         .with(page("test-officer")))
@@ -265,5 +265,40 @@ class SchemesAndImpactWebTest {
     void aLabDoesNotSeeAnotherOrganizationsStandardsImpact() throws Exception {
         mvc.perform(get("/standards/{id}/impact", provincial).with(page("test-lab-a"))).andExpect(status().isNotFound());
         mvc.perform(get("/standards/{id}/impact.csv", provincial).with(page("test-lab-a"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theImpactExportHoldsTheTablesRowsGroupedByCustomerWithCustomersByName() throws Exception {
+        String html = mvc.perform(get("/standards/{id}/impact", provincial).param("foundOn", "2026-01-15")
+                        .param("lang", "en").with(page("test-officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String csv = mvc.perform(get("/standards/{id}/impact/export.csv", provincial).param("foundOn", "2026-01-15")
+                        .param("sort", "calibrated").param("dir", "desc").param("lang", "en")
+                        .with(page("test-officer")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("recall-impact-VS-P-E1-2026-01-15.csv")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFFCustomer,Level,Calibration,Calibrated on,Status,With standard,"
+                + "Standard calibrated,Certificates");
+        assertThat((long) lines.size() - 1).isEqualTo(org.metrolims.app.web.ExportFiles.tableTotal(html)).isEqualTo(4);
+        // grouped by customer, the customers by name; within a customer the table's order (newest first here)
+        assertThat(lines.subList(1, 5)).extracting(l -> l.substring(0, l.indexOf(',')))
+                .containsExactly("T-INST", "T-INST", "VS-LAB", "VS-LAB");
+        assertThat(lines.get(3)).startsWith("VS-LAB,level 2,VS-CAL-L2 r1,2025-11-01,Approved,VS-C-E2,,VS-CERT-2 r1 (Valid)");
+        assertThat(lines.get(4)).startsWith("VS-LAB,direct,VS-CAL-L1 r1,2025-10-01,Approved,VS-P-E1,,VS-CERT-1 r1 (Valid)");
+        // the search narrows the export as it narrows the table
+        String searched = mvc.perform(get("/standards/{id}/impact/export.csv", provincial).param("foundOn", "2026-01-15")
+                        .param("q", "vs-cal-l1").with(page("test-officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(searched.lines().count()).isEqualTo(2);
+        byte[] xlsx = mvc.perform(get("/standards/{id}/impact/export.xlsx", provincial).param("foundOn", "2026-01-15")
+                        .param("lang", "zh-CN").with(page("test-officer")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(org.metrolims.app.web.ExportFiles.xlsxRows(xlsx)).isEqualTo(4);
+        assertThat(org.metrolims.app.web.ExportFiles.sheet(xlsx)).contains("客户", "已批准").doesNotContain("APPROVED");
+        // another organization's standard: no export, as no page
+        mvc.perform(get("/standards/{id}/impact/export.csv", provincial).with(page("test-lab-a")))
+                .andExpect(status().isNotFound());
     }
 }

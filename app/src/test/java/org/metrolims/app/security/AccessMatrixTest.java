@@ -112,6 +112,7 @@ class AccessMatrixTest {
         e("GET /api/standards/{id}/history",                   "DOOHHO");
         e("GET /api/version",                                  "DOOOOO");
         e("GET /calibrations",                                 "DOOOOO");
+        e("GET /calibrations/export.{format}",                 "DOOOOO");
         e("GET /calibrations/new",                             "DODDDD");
         e("GET /calibrations/review",                          "DODDDD");
         e("GET /calibrations/{id}",                            "DOOOHO");
@@ -164,6 +165,7 @@ class AccessMatrixTest {
         e("GET /api/schedule/labs/{id}/capacities",            "DOOOHO");
         e("GET /api/instrument-types/{id}/interval-analysis",  "DOOOOO");
         e("GET /schedule/due",                                 "DOOOOO");
+        e("GET /schedule/due/export.{format}",                 "DOOOOO");
         e("GET /schedule/labs/{id}/plan",                      "DOOOHO");
         e("GET /schedule/intervals/{typeId}",                  "DOOOOO");
         // certificates: lab A is the customer of the certificate; the batch is the institute's; issuing,
@@ -177,6 +179,7 @@ class AccessMatrixTest {
         e("GET /coverage/report.pdf",                          "DDODDO");
         e("GET /certificates",                                 "DOOOOO");
         e("GET /certificates/export.zip",                      "DOOOOO");
+        e("GET /certificates/export.{format}",                 "DOOOOO");
         e("GET /certificates/{number}.pdf",                    "DOOOHO");
         e("GET /certificates/issue",                           "DODDDD");
         e("GET /certificates/batches/new",                     "DODDDD");
@@ -200,8 +203,10 @@ class AccessMatrixTest {
         e("GET /coverage/schemes",                             "DOODDO");
         e("GET /standards/{id}/impact",                        "DOOHHO");
         e("GET /standards/{id}/impact.csv",                    "DOOHHO");
+        e("GET /standards/{id}/impact/export.{format}",        "DOOHHO");
         e("GET /coverage",                                     "DOODDO");
         e("GET /coverage/demand",                              "DOODDO");
+        e("GET /coverage/demand/export.{format}",              "DOODDO");
         e("GET /standards/{id}/chain",                         "DOOHHO");
         // @formatter:on
     }
@@ -531,6 +536,7 @@ class AccessMatrixTest {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("/api/calibrations id", calibration);
         v.put("/calibrations id", calibration);
+        v.put("/ format", "csv"); // the list exports, as CSV
         v.put("/api/instruments id", Long.toString(cal.instrument));
         v.put("/instruments id", Long.toString(cal.instrument));
         v.put("/api/standards/ instrumentId", Long.toString(cal.instrument));

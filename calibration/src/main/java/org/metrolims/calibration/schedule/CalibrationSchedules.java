@@ -65,7 +65,17 @@ public class CalibrationSchedules {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public Page<DueItem> due(DueFilter filter, PageRequest page) {
         repository.refreshMarked();
-        return repository.due(filter, page);
+        return repository.due(filter, null, DueSort.DUE_ON, false, page);
+    }
+
+    /**
+     * The due list narrowed by a search on the serial or asset number ({@code text}, null for none), in the given
+     * order (after refreshing the rows marked stale).
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public Page<DueItem> due(DueFilter filter, String text, DueSort sort, boolean descending, PageRequest page) {
+        repository.refreshMarked();
+        return repository.due(filter, text, sort, descending, page);
     }
 
     /**

@@ -1,7 +1,8 @@
 package org.metrolims.calibration.schedule;
 
 import java.time.LocalDate;
-import java.util.List;
+import org.metrolims.db.Page;
+import org.metrolims.db.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +16,13 @@ public class LabInstruments {
         this.repository = repository;
     }
 
-    /** The organization's instruments, those never calibrated and the earliest due first; at most {@code limit}. */
+    /**
+     * One page of the organization's instruments, searched by manufacturer, model, serial or asset number and sorted;
+     * only an instrument in service can be overdue.
+     */
     @Transactional(readOnly = true)
-    public List<LabInstrument> of(long organizationId, LocalDate today, int limit) {
-        return repository.instruments(organizationId, today, limit);
+    public Page<LabInstrument> page(long organizationId, LocalDate today, String text, LabInstrumentSort sort,
+            boolean descending, PageRequest page) {
+        return repository.page(organizationId, today, text, sort, descending, page);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
@@ -42,13 +43,25 @@ class ScheduleRepository {
         this.dsl = dsl;
     }
 
-    Page<DueItem> due(DueFilter f, PageRequest page) {
+    Page<DueItem> due(DueFilter f, String text, DueSort sort, boolean descending, PageRequest page) {
         var s = CALIBRATION_SCHEDULE;
         Condition where = condition(f);
+        if (text != null && !text.isBlank()) {
+            String like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where = where.and(s.INSTRUMENT_ID.in(org.jooq.impl.DSL.select(INSTRUMENT.ID).from(INSTRUMENT)
+                    .where(INSTRUMENT.SERIAL_NO.like(like).or(INSTRUMENT.ASSET_NO.like(like)))));
+        }
         long total = dsl.fetchCount(s, where);
-        // the page's ids from the schedule alone, in index order ((status, due_on) then the primary key),
-        // and only then the names for those few rows
-        List<Long> ids = dsl.select(s.INSTRUMENT_ID).from(s).where(where).orderBy(s.DUE_ON, s.INSTRUMENT_ID)
+        // the page's ids from the schedule alone (by default in index order: (status, due_on) then the primary
+        // key), and only then the names for those few rows
+        Field<?> column = switch (sort) {
+            case LAST_CALIBRATED_ON -> s.LAST_CALIBRATED_ON;
+            case INTERVAL -> s.INTERVAL_MONTHS;
+            case DUE_ON -> s.DUE_ON;
+        };
+        List<Long> ids = dsl.select(s.INSTRUMENT_ID).from(s).where(where)
+                .orderBy(descending ? column.desc() : column.asc(),
+                        descending ? s.INSTRUMENT_ID.desc() : s.INSTRUMENT_ID.asc())
                 .limit(page.size()).offset(page.offset()).fetch(s.INSTRUMENT_ID);
         Map<Long, DueItem> byId = new java.util.HashMap<>();
         if (!ids.isEmpty()) {

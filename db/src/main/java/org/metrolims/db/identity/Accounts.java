@@ -39,6 +39,12 @@ public class Accounts {
         return users.stampIfEnabled(id);
     }
 
+    /** One page of the accounts the administrators' table lists (search, role, status, order). */
+    @Transactional(readOnly = true)
+    public org.metrolims.db.Page<AccountRow> page(AccountQuery query, org.metrolims.db.PageRequest page) {
+        return users.page(query, page);
+    }
+
     @Transactional(readOnly = true)
     public List<AccountRow> list(int limit) {
         return users.all(limit);

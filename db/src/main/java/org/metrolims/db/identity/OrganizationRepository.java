@@ -74,6 +74,31 @@ class OrganizationRepository {
     }
 
     List<OrganizationRow> search(String text, String kind, int limit) {
+        return rows().where(searched(text, kind)).orderBy(ORGANIZATION.CODE).limit(limit).fetch(this::row);
+    }
+
+    /**
+     * One page of the organizations matching the search and kind, counted and paged in SQL, in the order given
+     * ({@code code}, {@code name} in the language, {@code kind}, {@code region}); ties by id.
+     */
+    Page<OrganizationRow> page(String text, String kind, String sort, boolean chinese, boolean descending,
+            PageRequest page) {
+        Condition c = searched(text, kind);
+        long total = dsl.fetchCount(ORGANIZATION, c);
+        Field<?> column = switch (sort) {
+            case "name" -> chinese ? ORGANIZATION.NAME_ZH : ORGANIZATION.NAME_EN;
+            case "kind" -> ORGANIZATION.KIND;
+            case "region" -> REGION.CODE;
+            default -> ORGANIZATION.CODE;
+        };
+        List<OrganizationRow> items = rows().where(c)
+                .orderBy(descending ? column.desc() : column.asc(),
+                        descending ? ORGANIZATION.ID.desc() : ORGANIZATION.ID.asc())
+                .limit(page.size()).offset(page.offset()).fetch(this::row);
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private static Condition searched(String text, String kind) {
         Condition c = DSL.trueCondition();
         if (!text.isBlank()) {
             String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
@@ -83,7 +108,7 @@ class OrganizationRepository {
         if (!kind.isBlank()) {
             c = c.and(ORGANIZATION.KIND.eq(kind));
         }
-        return rows().where(c).orderBy(ORGANIZATION.CODE).limit(limit).fetch(this::row);
+        return c;
     }
 
     Optional<OrganizationRow> find(long id) {

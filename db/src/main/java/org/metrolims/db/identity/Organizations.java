@@ -36,6 +36,16 @@ public class Organizations {
         return repository.search(text, kind, limit);
     }
 
+    /**
+     * One page of the register for the administrators' table: search, kind and order ({@code code}, {@code name} in
+     * the language, {@code kind}, {@code region}), counted and paged in SQL.
+     */
+    @Transactional(readOnly = true)
+    public Page<OrganizationRow> page(String text, String kind, String sort, boolean chinese, boolean descending,
+            PageRequest page) {
+        return repository.page(text, kind, sort, chinese, descending, page);
+    }
+
     @Transactional(readOnly = true)
     public Optional<OrganizationRow> find(long id) {
         return repository.find(id);

@@ -61,6 +61,36 @@ class UserRepository {
         return rows(org.jooq.impl.DSL.noCondition()).orderBy(APP_USER.USERNAME).limit(limit).fetch(this::row);
     }
 
+    /** One page of the accounts matching the query, counted and paged in SQL. */
+    org.metrolims.db.Page<AccountRow> page(AccountQuery q, org.metrolims.db.PageRequest page) {
+        Condition where = org.jooq.impl.DSL.noCondition();
+        if (q.text() != null && !q.text().isBlank()) {
+            String like = "%" + q.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where = where.and(APP_USER.USERNAME.like(like).or(APP_USER.DISPLAY_NAME.like(like))
+                    .or(ORGANIZATION.CODE.like(like)).or(ORGANIZATION.NAME_ZH.like(like))
+                    .or(ORGANIZATION.NAME_EN.like(like)));
+        }
+        if (q.role() != null) {
+            where = where.and(org.jooq.impl.DSL.exists(select(USER_ROLE.USER_ID).from(USER_ROLE)
+                    .where(USER_ROLE.USER_ID.eq(APP_USER.ID), USER_ROLE.ROLE.eq(q.role()))));
+        }
+        if (q.enabled() != null) {
+            where = where.and(APP_USER.ENABLED.eq(q.enabled()));
+        }
+        long total = dsl.fetchCount(dsl.select(APP_USER.ID).from(APP_USER).join(ORGANIZATION)
+                .on(ORGANIZATION.ID.eq(APP_USER.ORGANIZATION_ID)).where(where));
+        Field<String> column = switch (q.sort()) {
+            case USERNAME -> APP_USER.USERNAME;
+            case NAME -> APP_USER.DISPLAY_NAME;
+            case ORGANIZATION -> ORGANIZATION.CODE;
+        };
+        List<AccountRow> items = rows(where)
+                .orderBy(q.descending() ? column.desc() : column.asc(),
+                        q.descending() ? APP_USER.ID.desc() : APP_USER.ID.asc())
+                .limit(page.size()).offset(page.offset()).fetch(this::row);
+        return new org.metrolims.db.Page<>(items, page.page(), page.size(), total);
+    }
+
     Optional<AccountRow> row(long id) {
         return rows(APP_USER.ID.eq(id)).fetchOptional(this::row);
     }

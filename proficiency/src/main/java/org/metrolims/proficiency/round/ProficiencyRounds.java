@@ -134,6 +134,13 @@ public class ProficiencyRounds {
         return rounds.findAll();
     }
 
+    /** One page of the rounds (officers), searched, filtered by status and sorted; see {@link RoundRepository#page}. */
+    @Transactional(readOnly = true)
+    public org.metrolims.db.Page<Round> page(String text, RoundStatus status, String sort, boolean descending,
+            org.metrolims.db.PageRequest page) {
+        return rounds.page(text, status, sort, descending, page);
+    }
+
     /** The rounds a lab sees: open for enrolment, or ones it has applied to or is enrolled in. */
     @Transactional(readOnly = true)
     public List<Round> visibleTo(long organizationId) {

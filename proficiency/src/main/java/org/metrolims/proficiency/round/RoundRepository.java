@@ -93,6 +93,40 @@ class RoundRepository {
                 .execute() == 1;
     }
 
+    /**
+     * One page of the rounds, counted and paged in SQL: narrowed by a search on the round's or scheme's code and by
+     * status, in the order given ({@code opens} the enrolment date, {@code code}, {@code scheme}, {@code status},
+     * {@code deadline}); ties by id.
+     */
+    public org.metrolims.db.Page<Round> page(String text, RoundStatus status, String sort, boolean descending,
+            org.metrolims.db.PageRequest page) {
+        Condition where = DSL.noCondition();
+        if (text != null && !text.isBlank()) {
+            String like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where = where.and(PT_ROUND.CODE.like(like).or(PT_SCHEME.CODE.like(like)));
+        }
+        if (status != null) {
+            where = where.and(PT_ROUND.STATUS.eq(status.name()));
+        }
+        long total = dsl.fetchCount(dsl.select(PT_ROUND.ID).from(PT_ROUND).join(PT_SCHEME)
+                .on(PT_SCHEME.ID.eq(PT_ROUND.SCHEME_ID)).where(where));
+        org.jooq.Field<?> column = switch (sort) {
+            case "code" -> PT_ROUND.CODE;
+            case "scheme" -> PT_SCHEME.CODE;
+            case "status" -> PT_ROUND.STATUS;
+            case "deadline" -> PT_ROUND.SUBMISSION_DEADLINE;
+            default -> PT_ROUND.ENROLMENT_OPENS_ON;
+        };
+        List<Round> items = dsl.select(PT_ROUND.fields()).select(PT_SCHEME.CODE)
+                .from(PT_ROUND)
+                .join(PT_SCHEME).on(PT_SCHEME.ID.eq(PT_ROUND.SCHEME_ID))
+                .where(where)
+                .orderBy(descending ? column.desc() : column.asc(), descending ? PT_ROUND.ID.desc() : PT_ROUND.ID.asc())
+                .limit(page.size()).offset(page.offset())
+                .fetch(RoundRepository::toRound);
+        return new org.metrolims.db.Page<>(items, page.page(), page.size(), total);
+    }
+
     private List<Round> select(Condition where) {
         return dsl.select(PT_ROUND.fields()).select(PT_SCHEME.CODE)
                 .from(PT_ROUND)

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
@@ -137,7 +139,8 @@ class CertificateRepository {
                         latestRevision));
     }
 
-    Page<CertificateSummary> list(CertificateFilter f, Long visibleTo, PageRequest page) {
+    Page<CertificateSummary> list(CertificateFilter f, Long visibleTo, CertificateSort sort, boolean descending,
+            PageRequest page) {
         Condition where = DSL.noCondition();
         if (visibleTo != null) {
             where = where.and(CERTIFICATE.CUSTOMER_ORGANIZATION_ID.eq(visibleTo)
@@ -167,10 +170,20 @@ class CertificateRepository {
                 .join(customer).on(customer.ID.eq(CERTIFICATE.CUSTOMER_ORGANIZATION_ID))
                 .join(issuer).on(issuer.ID.eq(CERTIFICATE.ISSUER_ORGANIZATION_ID))
                 .where(where)
-                .orderBy(CERTIFICATE.ISSUED_AT.desc(), CERTIFICATE.ID.desc())
+                .orderBy(order(sort, descending), descending ? CERTIFICATE.ID.desc() : CERTIFICATE.ID.asc())
                 .limit(page.size()).offset(page.offset())
                 .fetch(mapping(CertificateSummary::new));
         return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private static SortField<?> order(CertificateSort sort, boolean descending) {
+        Field<?> column = switch (sort) {
+            case NUMBER -> CERTIFICATE.CERTIFICATE_NO;
+            case STATUS -> CERTIFICATE.STATUS;
+            case SUBJECT -> CERTIFICATE.SUBJECT;
+            case ISSUED_AT -> CERTIFICATE.ISSUED_AT;
+        };
+        return descending ? column.desc() : column.asc();
     }
 
     /** Approved calibrations performed by an organization that no certificate covers yet, oldest first. */

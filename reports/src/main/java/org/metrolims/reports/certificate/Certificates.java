@@ -146,7 +146,14 @@ public class Certificates {
     /** Certificates the viewer may see, newest first. */
     @Transactional(readOnly = true)
     public Page<CertificateSummary> list(CertificateViewer viewer, CertificateFilter filter, PageRequest page) {
-        return repository.list(filter, viewer.seesAll() ? null : viewer.organizationId(), page);
+        return list(viewer, filter, CertificateSort.ISSUED_AT, true, page);
+    }
+
+    /** Certificates the viewer may see, in the given order (ties by id in the same direction). */
+    @Transactional(readOnly = true)
+    public Page<CertificateSummary> list(CertificateViewer viewer, CertificateFilter filter, CertificateSort sort,
+            boolean descending, PageRequest page) {
+        return repository.list(filter, viewer.seesAll() ? null : viewer.organizationId(), sort, descending, page);
     }
 
     /** The stored PDF of a revision (the newest when {@code revision} is null), if the viewer may see it. */
