@@ -224,8 +224,7 @@ class CertificatePagesController {
             return "redirect:/certificates/batches/" + batch.id();
         } catch (SignatureRefusedException e) {
             model.addAttribute("error", e.locked() ? "signature.locked" : "certificate.error.password");
-            model.addAttribute("pending", certificates.uncertified(user.organizationId(), CertificateBatches.MAX_ITEMS).size());
-            return "certificate/batch-new";
+            return batchForm(user, model);
         }
     }
 

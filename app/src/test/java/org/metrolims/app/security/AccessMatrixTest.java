@@ -116,6 +116,8 @@ class AccessMatrixTest {
         e("GET /calibrations/new",                             "DODDDD");
         e("GET /calibrations/review",                          "DODDDD");
         e("GET /calibrations/{id}",                            "DOOOHO");
+        // the certificate a record would produce, watermarked: the performing institute's people only
+        e("GET /calibrations/{id}/certificate-preview.pdf",    "DOOHHO");
         e("GET /error",                                        "HHHHHH");
         // the instrument page: as the registry reads (another lab's instrument is not found); lookup in one's scope
         e("GET /instruments/lookup",                           "DOOOOO");
