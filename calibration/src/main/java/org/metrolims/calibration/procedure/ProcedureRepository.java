@@ -48,6 +48,16 @@ class ProcedureRepository {
                 .fetchOptional(r -> new InstrumentTypeFacts(r.get(INSTRUMENT_TYPE.ID), r.get(QUANTITY.SI_UNIT)));
     }
 
+    /** Every instrument type, by code, for a template's choice. */
+    List<InstrumentTypeChoice> instrumentTypes() {
+        return dsl.select(INSTRUMENT_TYPE.ID, INSTRUMENT_TYPE.CODE, INSTRUMENT_TYPE.NAME_ZH, INSTRUMENT_TYPE.NAME_EN,
+                        QUANTITY.SI_UNIT)
+                .from(INSTRUMENT_TYPE).join(QUANTITY).on(QUANTITY.ID.eq(INSTRUMENT_TYPE.QUANTITY_ID))
+                .orderBy(INSTRUMENT_TYPE.CODE)
+                .fetch(r -> new InstrumentTypeChoice(r.get(INSTRUMENT_TYPE.ID), r.get(INSTRUMENT_TYPE.CODE),
+                        r.get(INSTRUMENT_TYPE.NAME_ZH), r.get(INSTRUMENT_TYPE.NAME_EN), r.get(QUANTITY.SI_UNIT)));
+    }
+
     boolean codeTaken(long organizationId, String code) {
         return dsl.fetchExists(PROCEDURE_TEMPLATE, PROCEDURE_TEMPLATE.ORGANIZATION_ID.eq(organizationId)
                 .and(PROCEDURE_TEMPLATE.CODE.eq(code)));

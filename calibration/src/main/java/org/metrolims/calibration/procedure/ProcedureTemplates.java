@@ -144,6 +144,12 @@ public class ProcedureTemplates {
         return repository.currentVersions(actor.organizationId(), text, MAX_OPTIONS);
     }
 
+    /** The instrument types a template may be for. */
+    @Transactional(readOnly = true)
+    public List<InstrumentTypeChoice> instrumentTypes() {
+        return repository.instrumentTypes();
+    }
+
     /**
      * Drafts a calibration from a template version, in one transaction: the version must be the current one of a
      * template of the actor's organization in use (else 400 naming {@code procedureVersionId}), and the draft's
