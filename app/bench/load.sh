@@ -45,7 +45,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "MetroLIMS load bench ($(nproc) cores, $("$java_bin" -version 2>&1 | head -1), demo scale $SCALE)"
+echo "MetroLIMS ${BENCH_NAME:-load} bench ($(nproc) cores, $("$java_bin" -version 2>&1 | head -1), demo scale $SCALE)"
 started=$(date +%s)
 "$java_bin" -jar "$jar" --server.port="$port" --lims.db.data-dir="$data" --spring.profiles.active=demo \
   --lims.demo.scale="$SCALE" > "$work/app.log" 2>&1 &
@@ -56,6 +56,6 @@ until curl -sf "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; do
 done
 echo "app healthy after $(( $(date +%s) - started )) s"
 echo "before: $(uptime)"
-env SECONDS="$run_seconds" "$java_bin" app/bench/LoadBench.java "$base"
+env SECONDS="$run_seconds" "$java_bin" "app/bench/${BENCH_MAIN:-LoadBench.java}" "$base"
 echo "after:  $(uptime)"
 grep -E ' ERROR ' "$work/app.log" | head -5 || true

@@ -44,6 +44,7 @@ public class GenerateJooq {
             + "|calibration_reference_override\\.overridden_at"
             + "|certificate\\.(issued_at|withdrawn_at)"
             + "|certificate_batch\\.(requested_at|finished_at)"
+            + "|certificate_batch_item\\.mailed_at"
             + "|pt_round\\.(submission_deadline|scored_at)"
             + "|pt_enrolment\\.(applied_at|decided_at)"
             + "|pt_result\\.submitted_at"

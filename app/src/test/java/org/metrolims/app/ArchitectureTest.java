@@ -41,6 +41,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void anInternalPackageIsUsedOnlyByItsParentPackage() {
+        RULES.internalPackagesUsedOnlyByTheirParent().check(production);
+    }
+
+    @Test
     void featurePackagesHaveNoCycles() {
         RULES.noCyclesBetweenFeatures().check(production);
     }

@@ -128,6 +128,29 @@ final class BoundaryRules {
             .because("the maths is pure functions, tested and benchmarked alone");
     }
 
+    /**
+     * An {@code internal} package is the private business of the package that holds it: only that parent package and
+     * its sub-packages use it. {@code calibration.internal} serves the calibration features and nothing outside the
+     * module; a {@code calibration.standard.internal} would serve the standard feature alone.
+     */
+    ArchRule internalPackagesUsedOnlyByTheirParent() {
+        ArchCondition<JavaClass> onlyFromParent = new ArchCondition<>(
+                "be used only from the package that holds their internal package, or its sub-packages") {
+            @Override
+            public void check(JavaClass internal, ConditionEvents events) {
+                String parent = parentOfInternal(internal.getPackageName());
+                for (Dependency use : internal.getDirectDependenciesToSelf()) {
+                    if (!inPackage(use.getOriginClass(), parent)) {
+                        events.add(SimpleConditionEvent.violated(use, use.getDescription()));
+                    }
+                }
+            }
+        };
+        return classes().that().resideInAPackage(root + "..internal..")
+            .should(onlyFromParent)
+            .because("what a module or feature keeps in internal is not its API; callers go through its entry point");
+    }
+
     private String[] domainModules() {
         return new String[] {root + ".db..", root + ".calibration..", root + ".proficiency..", root + ".reports..",
             root + ".demo.."};
@@ -144,6 +167,12 @@ final class BoundaryRules {
             top = top.getEnclosingClass().get();
         }
         return top;
+    }
+
+    /** {@code a.b.internal.c} → {@code a.b}: the package that holds the (first) {@code internal} package. */
+    private static String parentOfInternal(String packageName) {
+        int at = ("." + packageName + ".").indexOf(".internal.");
+        return packageName.substring(0, at - 1);
     }
 
     /** In the package or one of its sub-packages. */

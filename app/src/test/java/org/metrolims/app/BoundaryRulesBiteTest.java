@@ -54,6 +54,19 @@ class BoundaryRulesBiteTest {
     }
 
     @Test
+    void reportsAnInternalPackageUsedFromOutsideItsParentButNotFromWithin() {
+        String report = violations(RULES.internalPackagesUsedOnlyByTheirParent());
+
+        assertThat(report).contains(FIXTURES + ".app.web.CodesPage", FIXTURES + ".calibration.internal.SharedCodes",
+                FIXTURES + ".calibration.instrument.InstrumentChecks",
+                FIXTURES + ".calibration.standard.internal.StandardSerials");
+        // the module's internal package is every calibration feature's; the standard feature's own is its alone
+        assertThat(report).doesNotContain("<" + FIXTURES + ".calibration.standard.Registry",
+                "<" + FIXTURES + ".calibration.instrument.InstrumentChecks.check(java.lang.String)> calls method <"
+                        + FIXTURES + ".calibration.internal.SharedCodes");
+    }
+
+    @Test
     void reportsACycleBetweenTwoFeaturePackages() {
         String report = violations(RULES.noCyclesBetweenFeatures());
 

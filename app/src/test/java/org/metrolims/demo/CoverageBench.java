@@ -21,7 +21,6 @@ import org.metrolims.calibration.coverage.CoverageCalculator;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
 import org.metrolims.calibration.coverage.CoverageFigures;
 import org.metrolims.calibration.coverage.CoverageMetrics;
-import org.metrolims.calibration.coverage.CoverageRepository;
 import org.metrolims.calibration.coverage.CoverageSnapshot;
 import org.metrolims.calibration.coverage.CoverageStandard;
 import org.metrolims.calibration.standard.RegistryUser;
@@ -30,7 +29,6 @@ import org.metrolims.calibration.traceability.ChainAnalyzer;
 import org.metrolims.calibration.traceability.TraceGraph;
 import org.metrolims.calibration.traceability.TraceSummary;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,8 +65,6 @@ class CoverageBench {
 
     @Autowired CoverageMetrics metrics;
     @Autowired TraceabilityAnalysis traceability;
-    @Autowired TraceabilityRepository traceabilityRepository;
-    @Autowired CoverageRepository coverage;
     @Autowired org.metrolims.calibration.traceability.scheme.VerificationSchemes schemes;
     @Autowired StandardCounts counts;
     @Autowired TraceSummary summary;
@@ -84,8 +80,8 @@ class CoverageBench {
         System.out.printf("%nCoverage bench, demo scale %s: province loaded in %.0f s (%d instruments, %d calibrations,"
                 + " %d reference links; no measurement points)%n", scale, (System.nanoTime() - started) / 1e9, rows[0],
                 rows[1], rows[2]);
-        List<CoverageStandard> standards = coverage.publicStandards();
-        List<CapabilityDemand> demands = coverage.demands();
+        List<CoverageStandard> standards = metrics.publicStandards();
+        List<CapabilityDemand> demands = metrics.demands();
         System.out.printf("%d public standards, %d demanded capabilities; load average %s%n", standards.size(),
                 demands.size(), loadAverage());
 
@@ -107,7 +103,7 @@ class CoverageBench {
                 + " projections), cold: median of %d %.1f ms%n", PAST, runs, page);
         System.out.printf("  parts: public standards %.1f ms, demand %.1f ms, summary ranges of 12 months %.1f ms,"
                 + " standard counts by SQL (for comparison) %.1f ms, snapshot in all %.1f ms%n",
-                medianMillis(runs, coverage::publicStandards), medianMillis(runs, coverage::demands),
+                medianMillis(runs, metrics::publicStandards), medianMillis(runs, metrics::demands),
                 medianMillis(runs, () -> summary.traces(PAST.minusMonths(11), PAST)),
                 medianMillis(runs, () -> counts.on(PAST, PROVINCE, Optional.empty())),
                 medianMillis(runs, () -> metrics.snapshot(List.of(PAST))));

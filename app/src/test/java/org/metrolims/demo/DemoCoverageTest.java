@@ -34,7 +34,6 @@ import org.metrolims.calibration.traceability.RecallImpact;
 import java.time.LocalDate;
 import org.metrolims.calibration.traceability.TraceGraph;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.coverage.CoverageRepository;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,7 +54,6 @@ class DemoCoverageTest {
 
     @Autowired TraceabilityAnalysis traceability;
     @Autowired CoverageMetrics metrics;
-    @Autowired CoverageRepository coverage;
     @Autowired StandardCounts counts;
     @Autowired DSLContext dsl;
     @Autowired MockMvc mvc;
@@ -67,7 +65,7 @@ class DemoCoverageTest {
     }
 
     long idOf(String code) {
-        return coverage.publicStandards().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow().id();
+        return metrics.publicStandards().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow().id();
     }
 
     final List<DeliberateGap> gaps = DemoProvince.generate(SEED, SMALL, ANCHOR, "unused").deliberateGaps();
@@ -76,7 +74,7 @@ class DemoCoverageTest {
     void theCountingStandardsWithBrokenChainsAreExactlyTheDeliberateGaps() {
         TraceGraph graph = traceability.graphAsOf(ANCHOR);
         ChainAnalyzer analyzer = new ChainAnalyzer(graph);
-        Set<String> broken = coverage.publicStandards().stream()
+        Set<String> broken = metrics.publicStandards().stream()
                 .filter(s -> graph.standard(s.id()).orElseThrow().countsOn(ANCHOR))
                 .filter(s -> !analyzer.complete(s.id(), ANCHOR))
                 .map(CoverageStandard::code).collect(Collectors.toSet());
@@ -88,7 +86,7 @@ class DemoCoverageTest {
     void aChainLoadedAloneJudgesEveryStandardAsTheWholeProvinceGraphDoes() {
         for (java.time.LocalDate asOf : List.of(ANCHOR, ANCHOR.minusMonths(7))) {
             ChainAnalyzer whole = new ChainAnalyzer(traceability.graphAsOf(asOf));
-            for (CoverageStandard s : coverage.publicStandards()) {
+            for (CoverageStandard s : metrics.publicStandards()) {
                 assertThat(traceability.completeAlone(s.id(), asOf)).as(s.code() + " on " + asOf)
                         .isEqualTo(whole.complete(s.id(), asOf));
             }
@@ -98,8 +96,8 @@ class DemoCoverageTest {
     @Test
     void theMaintainedSummaryTheWholeGraphAndThePerStandardLoopAgreeOnEveryDateRegionAndDiscipline() {
         RegistryUser admin = new RegistryUser("t", 0, true, false, true);
-        List<CoverageStandard> standards = coverage.publicStandards();
-        List<CapabilityDemand> demands = coverage.demands();
+        List<CoverageStandard> standards = metrics.publicStandards();
+        List<CapabilityDemand> demands = metrics.demands();
         String county = standards.stream().filter(s -> s.level().equals("COUNTY_PUBLIC")).findFirst().orElseThrow()
                 .regionCode();
         String city = county.substring(0, 4) + "00";
@@ -143,7 +141,7 @@ class DemoCoverageTest {
     @Test
     void aSnapshotRefusesADayOutsideTheDaysItWasLoadedFor() {
         CoverageSnapshot snapshot = metrics.snapshot(List.of(ANCHOR));
-        long id = coverage.publicStandards().get(0).id();
+        long id = metrics.publicStandards().get(0).id();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> snapshot.counts(id, ANCHOR.minusDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> snapshot.complete(id, ANCHOR.minusDays(1)))
@@ -153,7 +151,7 @@ class DemoCoverageTest {
     @Test
     void eachGapShowsItsKindOnTheChain() {
         for (DeliberateGap gap : gaps) {
-            long id = coverage.publicStandards().stream().filter(s -> s.code().equals(gap.standardCode()))
+            long id = metrics.publicStandards().stream().filter(s -> s.code().equals(gap.standardCode()))
                     .findFirst().orElseThrow().id();
             Chain chain = traceability.chain(id, ANCHOR,
                     new org.metrolims.calibration.standard.RegistryUser("t", 0, true, false, true));
@@ -175,7 +173,7 @@ class DemoCoverageTest {
         assertThat(f.traceabilityCoverage().denominator()).isEqualTo(f.capabilityCoverage().denominator());
         // the public-standard count is the registry's own count, and agrees with the graph's counting rule
         CoverageSnapshot snapshot = metrics.snapshot(List.of(ANCHOR));
-        long counted = coverage.publicStandards().stream().filter(s -> snapshot.counts(s.id(), ANCHOR)).count();
+        long counted = metrics.publicStandards().stream().filter(s -> snapshot.counts(s.id(), ANCHOR)).count();
         assertThat(f.publicStandards().numerator()).isEqualTo(counted);
         // a city's figures add up to no more than the province's
         long cityDemand = metrics.byCity(ANCHOR, new RegionCode("350000"), Optional.empty()).stream()
@@ -231,7 +229,7 @@ class DemoCoverageTest {
 
     @Test
     void theRecallImpactOfAProvincialStandardReachesTheStandardsItCalibratedAndTheirCustomers() throws Exception {
-        long provincial = coverage.publicStandards().stream().filter(s -> s.level().equals("PROVINCIAL_PUBLIC"))
+        long provincial = metrics.publicStandards().stream().filter(s -> s.level().equals("PROVINCIAL_PUBLIC"))
                 .findFirst().orElseThrow().id();
         RecallImpact impact = traceability.impact(provincial, Optional.of(LocalDate.of(2025, 11, 1)),
                 new org.metrolims.calibration.standard.RegistryUser("t", 0, true, false, true));
@@ -249,7 +247,7 @@ class DemoCoverageTest {
 
     @Test
     void theRecallImpactListNamesTheCertificatesIssuedFromEachImpactedCalibrationWithTheirStatus() throws Exception {
-        long provincial = coverage.publicStandards().stream().filter(s -> s.level().equals("PROVINCIAL_PUBLIC"))
+        long provincial = metrics.publicStandards().stream().filter(s -> s.level().equals("PROVINCIAL_PUBLIC"))
                 .findFirst().orElseThrow().id();
         var everyone = new org.metrolims.calibration.standard.RegistryUser("t", 0, true, false, true);
         RecallImpact before = traceability.impact(provincial, Optional.of(LocalDate.of(2025, 11, 1)), everyone);

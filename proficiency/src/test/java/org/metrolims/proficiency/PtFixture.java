@@ -15,28 +15,29 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.metrolims.db.audit.AuditTrail;
-import org.metrolims.proficiency.enrolment.EnrolmentRepository;
+import org.metrolims.proficiency.enrolment.EnrolmentTestWiring;
 import org.metrolims.proficiency.enrolment.PtEnrolments;
-import org.metrolims.proficiency.item.ItemMeasurementRepository;
+import org.metrolims.proficiency.internal.PtAudit;
 import org.metrolims.proficiency.item.ItemStudies;
+import org.metrolims.proficiency.item.ItemTestWiring;
 import org.metrolims.proficiency.result.PtResults;
-import org.metrolims.proficiency.result.ResultRepository;
 import org.metrolims.proficiency.result.ResultSubmission;
+import org.metrolims.proficiency.result.ResultTestWiring;
 import org.metrolims.proficiency.round.NewRound;
 import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
-import org.metrolims.proficiency.round.RoundRepository;
 import org.metrolims.proficiency.round.RoundSchedule;
 import org.metrolims.proficiency.round.RoundStatus;
+import org.metrolims.proficiency.round.RoundTestWiring;
 import org.metrolims.proficiency.scheme.AssignedValueMethod;
 import org.metrolims.proficiency.scheme.NewScheme;
 import org.metrolims.proficiency.scheme.ProficiencySchemes;
 import org.metrolims.proficiency.scheme.Scheme;
-import org.metrolims.proficiency.scheme.SchemeRepository;
 import org.metrolims.proficiency.scheme.SchemeScoreType;
+import org.metrolims.proficiency.scheme.SchemeTestWiring;
 import org.metrolims.proficiency.scheme.SigmaPtMethod;
 import org.metrolims.proficiency.scoring.RoundScoring;
-import org.metrolims.proficiency.scoring.ScoreRepository;
+import org.metrolims.proficiency.scoring.ScoringTestWiring;
 
 /**
  * The PT services wired by hand on one DSLContext (no Spring), a clock the test moves, and helpers that set up
@@ -62,16 +63,13 @@ public final class PtFixture {
     public PtFixture(DSLContext dsl) {
         this.dsl = dsl;
         PtAudit audit = new PtAudit(new AuditTrail(dsl));
-        SchemeRepository schemeRepository = new SchemeRepository(dsl);
-        RoundRepository roundRepository = new RoundRepository(dsl);
-        EnrolmentRepository enrolmentRepository = new EnrolmentRepository(dsl);
-        ResultRepository resultRepository = new ResultRepository(dsl);
-        schemes = new ProficiencySchemes(schemeRepository, audit);
-        rounds = new ProficiencyRounds(roundRepository, schemes, audit, clock);
-        enrolments = new PtEnrolments(enrolmentRepository, rounds, schemes, audit, clock, new Random(42));
-        results = new PtResults(resultRepository, enrolments, rounds, audit, clock);
-        items = new ItemStudies(new ItemMeasurementRepository(dsl), rounds, schemes, results, audit);
-        scoring = new RoundScoring(rounds, schemes, results, new ScoreRepository(dsl), audit, clock);
+        // each feature's repository stays package-private: its test wiring builds the entry point on this DSLContext
+        schemes = SchemeTestWiring.schemes(dsl, audit);
+        rounds = RoundTestWiring.rounds(dsl, schemes, audit, clock);
+        enrolments = EnrolmentTestWiring.enrolments(dsl, rounds, schemes, audit, clock, new Random(42));
+        results = ResultTestWiring.results(dsl, enrolments, rounds, audit, clock);
+        items = ItemTestWiring.items(dsl, rounds, schemes, results, audit);
+        scoring = ScoringTestWiring.scoring(dsl, rounds, schemes, results, audit, clock);
         regionId = dsl.select(REGION.ID).from(REGION).where(REGION.CODE.eq("350000")).fetchOptional(REGION.ID)
                 .orElseGet(() -> dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")
                         .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE")

@@ -24,7 +24,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param anchorDate the last day of the demo's calibration history
  */
 @ConfigurationProperties("lims.demo")
-public record DemoSettings(
+record DemoSettings(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("20260101") long seed,
         @DefaultValue("1") double scale,

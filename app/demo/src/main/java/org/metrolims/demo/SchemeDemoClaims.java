@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.metrolims.calibration.traceability.TraceGraph;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+import org.metrolims.calibration.traceability.scheme.NewClaim;
 import org.metrolims.calibration.traceability.scheme.SchemeCheck;
 import org.metrolims.calibration.traceability.scheme.SchemeLevel;
+import org.metrolims.calibration.traceability.scheme.SchemeStandard;
 import org.metrolims.calibration.traceability.scheme.SchemeStanding;
 import org.metrolims.calibration.traceability.scheme.SchemeVerdict;
 import org.metrolims.calibration.traceability.scheme.VerificationScheme;
-import org.metrolims.calibration.traceability.scheme.VerificationSchemeRepository.NewClaim;
-import org.metrolims.calibration.traceability.scheme.VerificationSchemeRepository.Standard;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -52,7 +52,7 @@ class SchemeDemoClaims implements DemoProvinceExtension {
         record Candidate(long standardId, long levelId) {
         }
         List<Candidate> candidates = new ArrayList<>();
-        for (Standard s : schemes.standards()) {
+        for (SchemeStandard s : schemes.standards()) {
             Optional<VerificationScheme> scheme = check.schemeFor(s.subject().quantityCode());
             if (scheme.isEmpty() || !graph.standard(s.subject().standardId()).map(n -> n.countsOn(anchor))
                     .orElse(false)) {

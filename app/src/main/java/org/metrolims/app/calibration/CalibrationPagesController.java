@@ -23,6 +23,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -117,16 +118,16 @@ class CalibrationPagesController {
 
     @PostMapping("/calibrations/{id}/submit")
     String submit(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) Integer version, RedirectAttributes redirect) {
-        int based = version(user, id, version);
+            @ModelAttribute StepForm form, RedirectAttributes redirect) {
+        int based = version(user, id, form.version());
         return step(redirect, id, () -> records.submit(CalibrationActors.of(user), id, based));
     }
 
     @PostMapping("/calibrations/{id}/approve")
     String approve(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) Integer version,
-            @RequestParam(defaultValue = "") String password, RedirectAttributes redirect) {
-        int based = version(user, id, version);
+            @ModelAttribute StepForm form, RedirectAttributes redirect) {
+        int based = version(user, id, form.version());
+        String password = form.password();
         try {
             return step(redirect, id, () -> approval.approveAndSign(user, id, based, password));
         } catch (SignatureRefusedException e) {
@@ -137,18 +138,29 @@ class CalibrationPagesController {
 
     @PostMapping("/calibrations/{id}/return")
     String returnToDraft(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        int based = version(user, id, version);
+            @ModelAttribute StepForm form, RedirectAttributes redirect) {
+        int based = version(user, id, form.version());
+        String reason = form.reason();
         return step(redirect, id, () -> records.returnToDraft(CalibrationActors.of(user), id, based, reason));
     }
 
     @PostMapping("/calibrations/{id}/withdraw")
     String withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) Integer version,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        int based = version(user, id, version);
+            @ModelAttribute StepForm form, RedirectAttributes redirect) {
+        int based = version(user, id, form.version());
+        String reason = form.reason();
         return step(redirect, id, () -> records.withdraw(CalibrationActors.of(user), id, based, reason));
+    }
+
+    /**
+     * The form of a step on a record's page: the version it was shown at, and the reason (return, withdraw) or the
+     * signer's password (approve).
+     */
+    record StepForm(Integer version, String reason, String password) {
+
+        StepForm {
+            password = password == null ? "" : password;
+        }
     }
 
     private String step(RedirectAttributes redirect, long id, java.util.function.Supplier<Calibration> action) {

@@ -8,6 +8,13 @@ import org.springframework.context.annotation.Configuration;
 class CertificateConfiguration {
 
     @Bean
+    CertificateMailer certificateMailer(java.util.Optional<org.springframework.mail.javamail.JavaMailSender> sender,
+            CertificateSettings settings, org.metrolims.reports.certificate.Certificates certificates,
+            org.metrolims.reports.certificate.CertificateBatches batches) {
+        return new CertificateMailer(sender, settings.mailFrom(), certificates, batches);
+    }
+
+    @Bean
     CertificateLinks certificateLinks(CertificateSettings settings) {
         return new CertificateLinks(settings.publicBaseUrl());
     }

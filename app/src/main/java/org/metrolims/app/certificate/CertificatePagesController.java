@@ -1,6 +1,8 @@
 package org.metrolims.app.certificate;
 
 import org.metrolims.app.signature.SignatureRefusedException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
@@ -23,6 +25,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -98,14 +101,42 @@ class CertificatePagesController {
         return "certificate/detail";
     }
 
+    /** The withdrawal form: the reason, then (on the confirmation page) {@code confirmed} and the password. */
+    record WithdrawalForm(String reason, Boolean confirmed, String password) {
+
+        WithdrawalForm {
+            reason = reason == null ? "" : reason;
+            confirmed = Boolean.TRUE.equals(confirmed);
+            password = password == null ? "" : password;
+        }
+    }
+
+    /** The issue form: the calibration to certify and the signer's password. */
+    record IssueForm(@NotNull Long calibrationId, String password) {
+
+        IssueForm {
+            password = password == null ? "" : password;
+        }
+    }
+
+    /** A form that is only the signer's password (the batch run). */
+    record SignatureForm(String password) {
+
+        SignatureForm {
+            password = password == null ? "" : password;
+        }
+    }
+
     /**
      * Withdrawal in two steps: the reason (from the certificate page) leads to a confirmation page that names the
      * certificate and asks for the signature; only a request carrying {@code confirmed} and the password withdraws.
      */
     @PostMapping("/certificates/{number}/withdrawal")
     String withdraw(@AuthenticationPrincipal MetroLimsUser user, @PathVariable String number,
-            @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "false") boolean confirmed,
-            @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+            @ModelAttribute WithdrawalForm form, Model model, RedirectAttributes redirect) {
+        String reason = form.reason();
+        boolean confirmed = form.confirmed();
+        String password = form.password();
         List<CertificateRevision> revisions = history(user, number);
         CertificateRevision latest = revisions.getLast();
         model.addAttribute("number", number);
@@ -157,9 +188,11 @@ class CertificatePagesController {
     }
 
     @PostMapping("/certificates/issue")
-    String issue(@AuthenticationPrincipal MetroLimsUser user, @RequestParam long calibrationId,
-            @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+    String issue(@AuthenticationPrincipal MetroLimsUser user, @Valid @ModelAttribute IssueForm form, Model model,
+            RedirectAttributes redirect) {
         requireTechnician(user);
+        long calibrationId = form.calibrationId();
+        String password = form.password();
         try {
             CertificateSummary issued = signing.issue(user, password, calibrationId);
             redirect.addFlashAttribute("issued", issued.number());
@@ -178,13 +211,16 @@ class CertificatePagesController {
     String batchForm(@AuthenticationPrincipal MetroLimsUser user, Model model) {
         requireTechnician(user);
         model.addAttribute("pending", certificates.uncertified(user.organizationId(), CertificateBatches.MAX_ITEMS).size());
+        model.addAttribute("rows", certificates.uncertifiedRows(user.organizationId(),
+                CertificateBatchPagesController.SELECTION_ROWS));
+        model.addAttribute("selection", new BatchSelectionForm(List.of(), ""));
         return "certificate/batch-new";
     }
 
     @PostMapping("/certificates/batches")
-    String startBatch(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(defaultValue = "") String password,
-            Model model) {
+    String startBatch(@AuthenticationPrincipal MetroLimsUser user, @ModelAttribute SignatureForm form, Model model) {
         requireTechnician(user);
+        String password = form.password();
         try {
             CertificateBatch batch = signing.startBatch(user, password);
             runner.submit(batch.id(), signatures.signer(user));
@@ -199,6 +235,9 @@ class CertificatePagesController {
     @GetMapping("/certificates/batches/{id}")
     String batch(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, Model model) {
         model.addAttribute("batch", visibleBatch(user, id));
+        model.addAttribute("items", batches.items(id));
+        model.addAttribute("canResend", user.hasRole(Role.TECHNICIAN) && visibleBatch(user, id).organizationId()
+                == user.organizationId());
         return "certificate/batch";
     }
 

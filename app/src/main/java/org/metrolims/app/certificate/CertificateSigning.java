@@ -91,6 +91,29 @@ class CertificateSigning {
     }
 
     /**
+     * Starts a batch of the calibrations the signer selected; the one signature covers every certificate it issues.
+     * A selection with another lab's calibration, or one that is not approved or already certified, is not found,
+     * checked before the password is asked for (nothing is signed or started).
+     */
+    CertificateBatch startSelected(MetroLimsUser user, String password, java.util.List<Long> calibrationIds) {
+        java.util.Set<Long> open = new java.util.HashSet<>(certificates.uncertified(user.organizationId(),
+                CertificateBatches.MAX_ITEMS));
+        if (!open.containsAll(calibrationIds)) {
+            throw new org.metrolims.reports.certificate.CertificateNotFoundException(
+                    "no approved calibration without a certificate among " + calibrationIds);
+        }
+        ConfirmedSigner signer = signatures.confirm(user, password, Meaning.ISSUED, BATCH_RECORD_TYPE, null,
+                "a certificate batch of " + calibrationIds.size());
+        return transactions.execute(tx -> {
+            CertificateBatch batch = batches.start(signers.signer(user), calibrationIds);
+            signatures.sign(signer, BATCH_RECORD_TYPE, Long.toString(batch.id()),
+                    ("certificate batch " + batch.id() + " of organization " + batch.organizationId()
+                            + ": calibrations " + calibrationIds).getBytes(StandardCharsets.UTF_8));
+            return batch;
+        });
+    }
+
+    /**
      * Another organization's certificate is not found, whatever the request lacks: checked first (a read of the
      * revisions' owners, nothing rendered), as for reads.
      */

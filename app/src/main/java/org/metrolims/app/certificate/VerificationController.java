@@ -5,6 +5,7 @@ import org.metrolims.reports.certificate.Certificates;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,9 +40,14 @@ class VerificationController {
         return "certificate/verify";
     }
 
+    /** The check form: the verification code (optional) and the PDF to compare with the stored one. */
+    record UploadForm(String code, MultipartFile file) {
+    }
+
     @PostMapping("/verify/{number}")
-    String check(@PathVariable String number, @RequestParam(required = false) String code,
-            @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+    String check(@PathVariable String number, @ModelAttribute UploadForm form, Model model) throws IOException {
+        String code = form.code();
+        MultipartFile file = form.file();
         model.addAttribute("number", number);
         model.addAttribute("code", code);
         if (code != null && !code.isBlank()) {

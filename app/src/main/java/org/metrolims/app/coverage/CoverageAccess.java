@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.security.Role;
 import org.metrolims.calibration.coverage.CoverageMetrics;
-import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.db.failure.Forbidden;
 import org.metrolims.db.failure.InvalidInput;
 import org.springframework.stereotype.Component;
@@ -46,12 +45,5 @@ class CoverageAccess {
             throw new InvalidInput("discipline", "'" + code + "' is not one of " + known);
         }
         return Optional.of(code);
-    }
-
-    static RegistryUser registryUser(MetroLimsUser user) {
-        boolean admin = user.hasRole(Role.ADMIN);
-        boolean technician = user.hasRole(Role.TECHNICIAN);
-        return new RegistryUser(user.getUsername(), user.organizationId(), admin, technician,
-                admin || technician || user.hasRole(Role.OFFICER));
     }
 }

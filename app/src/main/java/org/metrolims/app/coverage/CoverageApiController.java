@@ -20,9 +20,6 @@ import org.metrolims.calibration.coverage.CoverageMetrics.Trend;
 import org.metrolims.calibration.coverage.CoverageStandard;
 import org.metrolims.calibration.coverage.Figure;
 import org.metrolims.calibration.standard.ImportReport;
-import org.metrolims.calibration.traceability.Chain;
-import org.metrolims.calibration.traceability.RecallImpact;
-import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.calibration.traceability.scheme.VerificationScheme;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
 import org.metrolims.db.reference.RegionCode;
@@ -31,13 +28,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** REST for the coverage figures, the demand behind them, traceability chains and recall impact lists. */
+/**
+ * REST for the coverage figures, the demand behind them and the verification schemes (a standard's chain and recall
+ * impact list are in {@code app.standard}).
+ */
 @RestController
 @Tag(name = "Coverage and traceability", description = "Figures against the province's targets; chains; recall")
 class CoverageApiController {
@@ -45,14 +44,11 @@ class CoverageApiController {
     static final RegionCode PROVINCE = new RegionCode("350000");
 
     private final CoverageMetrics metrics;
-    private final TraceabilityAnalysis traceability;
     private final CoverageAccess access;
     private final VerificationSchemes schemes;
 
-    CoverageApiController(CoverageMetrics metrics, TraceabilityAnalysis traceability, CoverageAccess access,
-            VerificationSchemes schemes) {
+    CoverageApiController(CoverageMetrics metrics, CoverageAccess access, VerificationSchemes schemes) {
         this.metrics = metrics;
-        this.traceability = traceability;
         this.access = access;
         this.schemes = schemes;
     }
@@ -136,32 +132,10 @@ class CoverageApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("imported", report.imported()));
     }
 
-    @GetMapping("/api/standards/{id}/chain")
-    @Operation(summary = "The standard's traceability chain(s) up to the roots as of a date, with per-link verdicts "
-            + "and each standard node's place in its verification scheme (scheme, level, verdict)")
-    Chain chain(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return schemes.withStandings(
-                traceability.chain(id, asOf == null ? LocalDate.now() : asOf, CoverageAccess.registryUser(user)));
-    }
-
     @GetMapping("/api/verification-schemes")
     @Operation(summary = "The verification schemes (国家计量检定系统表) with their levels and uncertainty bands; public "
             + "reference data, readable by every signed-in user")
     List<VerificationScheme> verificationSchemes() {
         return schemes.schemes();
-    }
-
-    @GetMapping("/api/standards/{id}/impact")
-    @Operation(summary = "Recall impact list: calibrations done with the standard since its last good calibration, "
-            + "and transitively with the standards those calibrated")
-    RecallImpact impact(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @Parameter(description = "YYYY-MM-DD; default: the last calibration that found it in tolerance")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
-            @Parameter(description = "YYYY-MM-DD, the day it was found out of tolerance: the default 'since' is then "
-                    + "its last good calibration before that day")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn) {
-        return traceability.impact(id, Optional.ofNullable(since), Optional.ofNullable(foundOn),
-                CoverageAccess.registryUser(user));
     }
 }

@@ -9,11 +9,8 @@ import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
 import org.metrolims.calibration.coverage.CoverageFigures;
 import org.metrolims.calibration.coverage.CoverageMetrics;
 import org.metrolims.calibration.coverage.CoverageMetrics.Dashboard;
-import org.metrolims.calibration.traceability.Chain;
-import org.metrolims.calibration.traceability.TraceabilityAnalysis;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
 import org.metrolims.db.failure.InvalidInput;
-import org.metrolims.db.failure.NotFound;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -22,13 +19,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The province dashboard, the demand behind its figures, the verification schemes with the standards at each level,
- * and the chain viewer of one standard.
+ * The province dashboard, the demand behind its figures, and the verification schemes with the standards at each
+ * level (one standard's chain viewer is in {@code app.standard}).
  */
 @Controller
 class CoveragePagesController {
@@ -36,14 +32,11 @@ class CoveragePagesController {
     static final int TREND_MONTHS = 12;
 
     private final CoverageMetrics metrics;
-    private final TraceabilityAnalysis traceability;
     private final CoverageAccess access;
     private final VerificationSchemes schemes;
 
-    CoveragePagesController(CoverageMetrics metrics, TraceabilityAnalysis traceability, CoverageAccess access,
-            VerificationSchemes schemes) {
+    CoveragePagesController(CoverageMetrics metrics, CoverageAccess access, VerificationSchemes schemes) {
         this.metrics = metrics;
-        this.traceability = traceability;
         this.access = access;
         this.schemes = schemes;
     }
@@ -116,23 +109,6 @@ class CoveragePagesController {
     /** A band limit as typed in the scheme: 4E-7, 0.05, 20. */
     static String plain(double v) {
         return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toString();
-    }
-
-    @GetMapping("/standards/{id}/chain")
-    String chain(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            Model model) {
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
-        Chain chain;
-        try {
-            chain = schemes.withStandings(traceability.chain(id, date, CoverageAccess.registryUser(user)));
-        } catch (NotFound e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
-        }
-        model.addAttribute("asOf", date);
-        model.addAttribute("chain", chain);
-        model.addAttribute("diagram", ChainDiagram.of(chain));
-        return "coverage/chain";
     }
 
     private Optional<String> discipline(String code) {

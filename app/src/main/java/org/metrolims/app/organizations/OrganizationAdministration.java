@@ -1,7 +1,6 @@
 package org.metrolims.app.organizations;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,17 +127,22 @@ class OrganizationAdministration {
         if (accreditation.isPresent() && organizations.accreditationTakenByAnother(accreditation.get(), self)) {
             throw new OrganizationInputException("accreditationNumber", "belongs to another organization");
         }
-        Optional<LocalDate> validUntil = Optional.empty();
-        if (!blankToEmpty(f.accreditationValidUntil()).isEmpty()) {
-            try {
-                validUntil = Optional.of(LocalDate.parse(f.accreditationValidUntil().strip()));
-            } catch (DateTimeParseException e) {
-                throw new OrganizationInputException("accreditationValidUntil", "a date as YYYY-MM-DD");
-            }
-        }
+        Optional<LocalDate> validUntil = Optional.ofNullable(f.accreditationValidUntil());
         return new OrganizationDetails(nameZh, nameEn, kind, region, parent,
                 optional("addressZh", f.addressZh(), MAX_ADDRESS), optional("addressEn", f.addressEn(), MAX_ADDRESS),
-                accreditation, validUntil);
+                accreditation, validUntil, email(f.contactEmail()));
+    }
+
+    /** An e-mail address as a mail server takes it: one address, local part @ domain, no spaces. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+            "[^@\\s,;<>\"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
+
+    private static Optional<String> email(String value) {
+        Optional<String> v = optional("contactEmail", value, 200);
+        if (v.isPresent() && !EMAIL.matcher(v.get()).matches()) {
+            throw new OrganizationInputException("contactEmail", "one e-mail address, such as lab@example.org");
+        }
+        return v;
     }
 
     private List<Long> scope(Set<String> codes) {
@@ -214,11 +218,13 @@ class OrganizationAdministration {
         m.put("accreditationValidUntil", o.accreditationValidUntil().map(LocalDate::toString).orElse(null));
         m.put("active", o.active());
         m.put("scope", o.scope());
+        m.put("contactEmail", o.contactEmail().orElse(null));
         return AuditJson.object(m);
     }
 
     /** The page's form, as typed. */
     record Form(String nameZh, String nameEn, String kind, String regionCode, String parentCode, String addressZh,
-            String addressEn, String accreditationNumber, String accreditationValidUntil, Set<String> scope) {
+            String addressEn, String accreditationNumber, LocalDate accreditationValidUntil, Set<String> scope,
+            String contactEmail) {
     }
 }

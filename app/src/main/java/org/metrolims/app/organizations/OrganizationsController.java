@@ -1,15 +1,20 @@
 package org.metrolims.app.organizations;
 
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.FormErrors;
 import org.metrolims.db.audit.AuditTrail;
 import org.metrolims.db.identity.OrganizationRow;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,10 +27,12 @@ class OrganizationsController {
 
     private final OrganizationAdministration administration;
     private final AuditTrail audit;
+    private final FormErrors formErrors;
 
-    OrganizationsController(OrganizationAdministration administration, AuditTrail audit) {
+    OrganizationsController(OrganizationAdministration administration, AuditTrail audit, FormErrors formErrors) {
         this.administration = administration;
         this.audit = audit;
+        this.formErrors = formErrors;
     }
 
     @GetMapping("/organizations")
@@ -51,8 +58,12 @@ class OrganizationsController {
     }
 
     @PostMapping("/organizations")
-    String create(@AuthenticationPrincipal MetroLimsUser admin, @RequestParam(defaultValue = "") String code,
-            FormFields f, RedirectAttributes redirect) {
+    String create(@AuthenticationPrincipal MetroLimsUser admin, @ModelAttribute FormFields f, BindingResult bound,
+            RedirectAttributes redirect) {
+        if (refused(redirect, bound)) {
+            return "redirect:/organizations";
+        }
+        String code = f.code() == null ? "" : f.code();
         try {
             OrganizationRow created = administration.create(admin, code, f.form());
             redirect.addFlashAttribute("done", true);
@@ -64,15 +75,37 @@ class OrganizationsController {
     }
 
     @PostMapping("/organizations/{id}")
-    String update(@AuthenticationPrincipal MetroLimsUser admin, @PathVariable long id, FormFields f,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return act(redirect, id, () -> administration.update(admin, id, f.form(), reason));
+    String update(@AuthenticationPrincipal MetroLimsUser admin, @PathVariable long id, @ModelAttribute FormFields f,
+            BindingResult bound, RedirectAttributes redirect) {
+        if (refused(redirect, bound)) {
+            return "redirect:/organizations/" + id;
+        }
+        return act(redirect, id, () -> administration.update(admin, id, f.form(),
+                f.reason() == null ? "" : f.reason()));
     }
 
     @PostMapping("/organizations/{id}/active")
     String active(@AuthenticationPrincipal MetroLimsUser admin, @PathVariable long id,
-            @RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
-        return act(redirect, id, () -> administration.setActive(admin, id, active));
+            @ModelAttribute ActiveForm form, BindingResult bound, RedirectAttributes redirect) {
+        if (refused(redirect, bound)) {
+            return "redirect:/organizations/" + id;
+        }
+        return act(redirect, id, () -> administration.setActive(admin, id, Boolean.TRUE.equals(form.active())));
+    }
+
+    /** The activate / deactivate form (an absent value deactivates, as an unticked box sends nothing). */
+    record ActiveForm(Boolean active) {
+    }
+
+    /** A form whose values could not be bound (a date that is not one) names the field, in the admin's language. */
+    private boolean refused(RedirectAttributes redirect, BindingResult bound) {
+        if (!bound.hasErrors()) {
+            return false;
+        }
+        var first = formErrors.of(bound).getFirst();
+        redirect.addFlashAttribute("refusedField", first.field());
+        redirect.addFlashAttribute("refused", first.message());
+        return true;
     }
 
     private static String act(RedirectAttributes redirect, long id, Supplier<OrganizationRow> action) {
@@ -94,14 +127,18 @@ class OrganizationsController {
         redirect.addFlashAttribute("refused", e.getMessage());
     }
 
-    /** The form's fields, bound by name. */
-    record FormFields(String nameZh, String nameEn, String kind, String regionCode, String parentCode,
-            String addressZh, String addressEn, String accreditationNumber, String accreditationValidUntil,
-            Set<String> scope) {
+    /**
+     * The organization form's fields, bound by name (the code only when creating, the reason only when changing); the
+     * accreditation's end is bound as a date.
+     */
+    record FormFields(String code, String nameZh, String nameEn, String kind, String regionCode, String parentCode,
+            String addressZh, String addressEn, String accreditationNumber,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate accreditationValidUntil, Set<String> scope,
+            String reason, String contactEmail) {
 
         OrganizationAdministration.Form form() {
             return new OrganizationAdministration.Form(nameZh, nameEn, kind, regionCode, parentCode, addressZh,
-                    addressEn, accreditationNumber, accreditationValidUntil, scope);
+                    addressEn, accreditationNumber, accreditationValidUntil, scope, contactEmail);
         }
     }
 }

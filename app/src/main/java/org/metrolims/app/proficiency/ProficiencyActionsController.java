@@ -1,14 +1,14 @@
 package org.metrolims.app.proficiency;
 
-import java.time.Instant;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
+import org.metrolims.app.web.FormErrors;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.signature.SignatureRefusedException;
 import org.metrolims.proficiency.PtInputException;
@@ -31,9 +31,11 @@ import org.metrolims.proficiency.scheme.SigmaPtMethod;
 import org.metrolims.proficiency.scoring.RoundScoring;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -52,9 +54,11 @@ class ProficiencyActionsController {
     private final ItemStudies items;
     private final RoundScoring scoring;
     private final PtPublication publication;
+    private final FormErrors formErrors;
 
     ProficiencyActionsController(ProficiencySchemes schemes, ProficiencyRounds rounds, PtEnrolments enrolments,
-            ItemStudies items, RoundScoring scoring, PtPublication publication) {
+            ItemStudies items, RoundScoring scoring, PtPublication publication, FormErrors formErrors) {
+        this.formErrors = formErrors;
         this.schemes = schemes;
         this.rounds = rounds;
         this.enrolments = enrolments;
@@ -63,50 +67,79 @@ class ProficiencyActionsController {
         this.publication = publication;
     }
 
+    /** The scheme form; its choices and its number are bound to their types. */
+    record SchemeForm(String code, String nameZh, String nameEn, String disciplineCode, String measurandZh,
+            String measurandEn, String unit, String providerCode, @NotNull AssignedValueMethod assignedValueMethod,
+            @NotNull SigmaPtMethod sigmaPtMethod, Double sigmaPt, @NotNull SchemeScoreType scoreType) {
+    }
+
+    /** The round planner's form: dates as dates, the submission deadline as a UTC date and time. */
+    record RoundForm(@NotNull Long schemeId, String code,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate enrolmentOpensOn,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate enrolmentClosesOn,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dispatchOn,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime submissionDeadline,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDueOn, Double referenceValue,
+            Double referenceUncertainty) {
+    }
+
+    /** A round's next status; publishing (REPORTED) is signed with the password. */
+    record StatusForm(@NotNull RoundStatus status, String password) {
+    }
+
+    /** The lab to enrol. */
+    record EnrolmentForm(String organizationCode) {
+    }
+
+    /** An officer's decision on an application, with the reason. */
+    record DecisionForm(@NotNull EnrolmentStatus decision, String reason) {
+    }
+
+    /** One study's measurements, as typed: the lines are read by {@link #itemLines}. */
+    record ItemsForm(@NotNull ItemStudy study, String measurements) {
+    }
+
     @PostMapping("/pt/schemes")
-    String createScheme(@AuthenticationPrincipal MetroLimsUser user, @RequestParam String code,
-            @RequestParam String nameZh, @RequestParam String nameEn, @RequestParam String disciplineCode,
-            @RequestParam String measurandZh, @RequestParam String measurandEn, @RequestParam String unit,
-            @RequestParam String providerCode, @RequestParam String assignedValueMethod,
-            @RequestParam String sigmaPtMethod, @RequestParam(required = false) String sigmaPt,
-            @RequestParam String scoreType, RedirectAttributes redirect) {
+    String createScheme(@AuthenticationPrincipal MetroLimsUser user, @Valid @ModelAttribute SchemeForm form,
+            BindingResult bound, RedirectAttributes redirect) {
         PtAccess.requireOfficer(user);
-        attempt(redirect, "scheme", () -> schemes.create(new NewScheme(code.strip(), nameZh.strip(), nameEn.strip(),
-                disciplineCode, measurandZh.strip(), measurandEn.strip(), unit.strip(), providerCode.strip(),
-                choice(AssignedValueMethod.class, assignedValueMethod, "assignedValueMethod"),
-                choice(SigmaPtMethod.class, sigmaPtMethod, "sigmaPtMethod"), optionalNumber(sigmaPt, "sigmaPt"),
-                choice(SchemeScoreType.class, scoreType, "scoreType")), user.getUsername()));
+        if (refused(redirect, bound)) {
+            return "redirect:/pt/rounds";
+        }
+        attempt(redirect, "scheme", () -> schemes.create(new NewScheme(text(form.code()), text(form.nameZh()),
+                text(form.nameEn()), form.disciplineCode(), text(form.measurandZh()), text(form.measurandEn()),
+                text(form.unit()), text(form.providerCode()), form.assignedValueMethod(), form.sigmaPtMethod(),
+                form.sigmaPt(), form.scoreType()), user.getUsername()));
         return "redirect:/pt/rounds";
     }
 
-    /** Schedules a round; the deadline is a date and time in UTC ({@code yyyy-MM-ddTHH:mm}, as datetime-local). */
     @PostMapping("/pt/rounds")
-    String scheduleRound(@AuthenticationPrincipal MetroLimsUser user, @RequestParam(required = false) String schemeId,
-            @RequestParam String code, @RequestParam String enrolmentOpensOn, @RequestParam String enrolmentClosesOn,
-            @RequestParam String dispatchOn, @RequestParam String submissionDeadline, @RequestParam String reportDueOn,
-            @RequestParam(required = false) String referenceValue,
-            @RequestParam(required = false) String referenceUncertainty, RedirectAttributes redirect) {
+    String scheduleRound(@AuthenticationPrincipal MetroLimsUser user, @Valid @ModelAttribute RoundForm form,
+            BindingResult bound, RedirectAttributes redirect) {
         PtAccess.requireOfficer(user);
-        Round created = attempt(redirect, "round", () -> rounds.schedule(new NewRound(id(schemeId, "schemeId"),
-                code.strip(),
-                new RoundSchedule(date(enrolmentOpensOn, "enrolmentOpensOn"),
-                        date(enrolmentClosesOn, "enrolmentClosesOn"), date(dispatchOn, "dispatchOn"),
-                        instant(submissionDeadline, "submissionDeadline"), date(reportDueOn, "reportDueOn")),
-                optionalNumber(referenceValue, "referenceValue"),
-                optionalNumber(referenceUncertainty, "referenceUncertainty")), user.getUsername()));
-        return created == null ? "redirect:/pt/rounds" : "redirect:/pt/rounds/" + created.id();
+        if (refused(redirect, bound)) {
+            return "redirect:/pt/rounds";
+        }
+        Round created = attempt(redirect, "round", () -> rounds.schedule(new NewRound(form.schemeId(),
+                text(form.code()),
+                new RoundSchedule(form.enrolmentOpensOn(), form.enrolmentClosesOn(), form.dispatchOn(),
+                        form.submissionDeadline().toInstant(ZoneOffset.UTC), form.reportDueOn()),
+                form.referenceValue(), form.referenceUncertainty()), user.getUsername()));
+        return created == null ? "redirect:/pt/rounds" : back(created.id());
     }
 
     /** Moves the round to its next status: OPEN, DISPATCHED, CLOSED or REPORTED (scoring has its own action). */
     @PostMapping("/pt/rounds/{id}/status")
     String transition(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam String status, @RequestParam(required = false) String password,
-            RedirectAttributes redirect) {
+            @Valid @ModelAttribute StatusForm form, BindingResult bound, RedirectAttributes redirect) {
         PtAccess.requireOfficer(user);
+        if (refused(redirect, bound)) {
+            return back(id);
+        }
         try {
-            attempt(redirect, "status", () -> RoundStatus.REPORTED.name().equals(status)
-                    ? publication.publish(user, id, password)
-                    : rounds.transition(id, choice(RoundStatus.class, status, "status"), user.getUsername()));
+            attempt(redirect, "status", () -> form.status() == RoundStatus.REPORTED
+                    ? publication.publish(user, id, form.password())
+                    : rounds.transition(id, form.status(), user.getUsername()));
         } catch (SignatureRefusedException e) {
             redirect.addFlashAttribute("refused", e.getMessage());
         }
@@ -115,30 +148,34 @@ class ProficiencyActionsController {
 
     @PostMapping("/pt/rounds/{id}/enrolments")
     String enrol(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) String organizationCode, RedirectAttributes redirect) {
+            @ModelAttribute EnrolmentForm form, RedirectAttributes redirect) {
         PtAccess.requireOfficer(user);
-        attempt(redirect, "enrolled", () -> enrolments.enrol(id, organizationCode, user.getUsername()));
+        attempt(redirect, "enrolled", () -> enrolments.enrol(id, form.organizationCode(), user.getUsername()));
         return back(id);
     }
 
     @PostMapping("/pt/rounds/{id}/enrolments/{labCode}/decision")
     String decide(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @PathVariable String labCode,
-            @RequestParam String decision, @RequestParam(required = false) String reason,
-            RedirectAttributes redirect) {
+            @Valid @ModelAttribute DecisionForm form, BindingResult bound, RedirectAttributes redirect) {
         PtAccess.requireOfficer(user);
-        attempt(redirect, "decided", () -> enrolments.decide(id, labCode,
-                choice(EnrolmentStatus.class, decision, "decision"), user.getUsername(),
-                reason == null || reason.isBlank() ? null : reason.strip()));
+        if (refused(redirect, bound)) {
+            return back(id);
+        }
+        attempt(redirect, "decided", () -> enrolments.decide(id, labCode, form.decision(), user.getUsername(),
+                text(form.reason())));
         return back(id);
     }
 
     /** Records one study's measurements, one item a line, its replicates separated by commas (or spaces). */
     @PostMapping("/pt/rounds/{id}/items")
     String recordItems(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam String study, @RequestParam String measurements, RedirectAttributes redirect) {
+            @Valid @ModelAttribute ItemsForm form, BindingResult bound, RedirectAttributes redirect) {
         PtAccess.requireOfficer(user);
-        attempt(redirect, "items", () -> items.record(id, choice(ItemStudy.class, study, "study"),
-                itemLines(measurements), user.getUsername()));
+        if (refused(redirect, bound)) {
+            return back(id);
+        }
+        attempt(redirect, "items", () -> items.record(id, form.study(), itemLines(form.measurements()),
+                user.getUsername()));
         return back(id);
     }
 
@@ -208,55 +245,19 @@ class ProficiencyActionsController {
         return rows.toArray(double[][]::new);
     }
 
-    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PtInputException(field, "'" + value + "' is not one of the choices");
+    /**
+     * A form whose values could not be bound (a date that is not one, a choice not offered, a required value left
+     * out) is refused like the service's refusals, naming the field, in the officer's language; nothing is tried.
+     */
+    private boolean refused(RedirectAttributes redirect, BindingResult bound) {
+        if (!bound.hasErrors()) {
+            return false;
         }
+        redirect.addFlashAttribute("refused", formErrors.line(bound));
+        return true;
     }
 
-    private static Double optionalNumber(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new PtInputException(field, "'" + value + "' is not a number");
-        }
-    }
-
-    private static long id(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new PtInputException(field, "is required");
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new PtInputException(field, "'" + value + "' is not an id");
-        }
-    }
-
-    private static LocalDate date(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new PtInputException(field, "is required");
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new PtInputException(field, "'" + value + "' is not a date (yyyy-mm-dd)");
-        }
-    }
-
-    private static Instant instant(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new PtInputException(field, "is required");
-        }
-        try {
-            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new PtInputException(field, "'" + value + "' is not a date and time (yyyy-mm-ddThh:mm, UTC)");
-        }
+    private static String text(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -3,7 +3,10 @@ package org.metrolims.app.proficiency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.FormErrors;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtRuleException;
 import org.metrolims.proficiency.enrolment.Enrolment;
@@ -26,10 +29,11 @@ import org.metrolims.reports.pt.PtDocuments;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -48,10 +52,12 @@ class ProficiencyPagesController {
     private final ItemStudies items;
     private final RoundScoring scoring;
     private final PtDocuments documents;
+    private final FormErrors formErrors;
 
     ProficiencyPagesController(ProficiencySchemes schemes, ProficiencyRounds rounds, PtEnrolments enrolments,
-            PtResults results, ItemStudies items, RoundScoring scoring, PtDocuments documents) {
+            PtResults results, ItemStudies items, RoundScoring scoring, PtDocuments documents, FormErrors formErrors) {
         this.documents = documents;
+        this.formErrors = formErrors;
         this.schemes = schemes;
         this.rounds = rounds;
         this.enrolments = enrolments;
@@ -121,16 +127,22 @@ class ProficiencyPagesController {
         return "proficiency/my";
     }
 
+    /** A lab's result: the value, its standard uncertainty and the method, the numbers bound as numbers. */
+    record ResultForm(@NotNull Double value, Double standardUncertainty, String method) {
+    }
+
     @PostMapping("/pt/my/rounds/{id}/results")
-    String submit(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id, @RequestParam String value,
-            @RequestParam(required = false) String standardUncertainty, @RequestParam(required = false) String method,
-            RedirectAttributes redirect) {
+    String submit(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
+            @Valid @ModelAttribute ResultForm form, BindingResult bound, RedirectAttributes redirect) {
         PtAccess.requireLab(user);
+        if (bound.hasErrors()) { // shown to the lab like a refusal, in its language; nothing was tried
+            redirect.addFlashAttribute("refused", formErrors.line(bound));
+            return "redirect:/pt/my";
+        }
         try {
-            SubmittedResult stored = results.submit(id, user.organizationId(), new ResultSubmission(
-                    number(value, "value"), blank(standardUncertainty) ? null : number(standardUncertainty,
-                    "standardUncertainty"), null, null, blank(method) ? null : method.strip(), null),
-                    user.getUsername());
+            SubmittedResult stored = results.submit(id, user.organizationId(), new ResultSubmission(form.value(),
+                    form.standardUncertainty(), null, null, blank(form.method()) ? null : form.method().strip(),
+                    null), user.getUsername());
             redirect.addFlashAttribute("submittedRevision", stored.revision());
         } catch (PtInputException | PtRuleException e) {
             // shown to the lab on the page it returns to; nothing was stored
@@ -141,13 +153,5 @@ class ProficiencyPagesController {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static Double number(String s, String field) {
-        try {
-            return Double.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            throw new PtInputException(field, "'" + s + "' is not a number");
-        }
     }
 }

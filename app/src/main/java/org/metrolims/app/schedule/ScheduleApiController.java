@@ -94,15 +94,6 @@ class ScheduleApiController {
         return schedules.expiringCertificates(DueWithin.horizon(clock.today(), within), owner);
     }
 
-    @GetMapping("/standards/{id}/overdue")
-    @Operation(summary = "Whether a measurement standard's equipment is overdue for calibration on a date (default today)")
-    Map<String, Object> standardOverdue(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        standard(user, id);
-        LocalDate date = on == null ? clock.today() : on;
-        return Map.of("standardId", id, "on", date, "overdue", schedules.isStandardOverdue(id, date));
-    }
-
     @GetMapping("/labs/{id}/plan")
     @Operation(summary = "A performing lab's capacity plan: a week for each due calibration, levelled, never after its due date")
     PlanResponse plan(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** "Today" for schedules: the date in the province's time zone ({@code lims.province.zone}). */
 @Component
-class ScheduleClock {
+public class ScheduleClock {
 
     private final Clock clock;
 
@@ -16,7 +16,7 @@ class ScheduleClock {
         this.clock = Clock.system(zone);
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 }

@@ -1,5 +1,7 @@
 package org.metrolims.app.schedule;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -84,10 +87,18 @@ class SchedulePagesController {
 
     @PostMapping("/schedule/intervals/{typeId}/decision")
     String decide(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long typeId,
-            @RequestParam String decision, @RequestParam(required = false) String reason) {
+            @Valid @ModelAttribute DecisionForm form) {
         ScheduleAccess.requireProvinceSetter(user);
-        var d = "ACCEPTED".equals(decision) ? IntervalAnalyses.Decision.ACCEPTED : IntervalAnalyses.Decision.REJECTED;
+        var d = form.decision();
+        String reason = form.reason();
         analyses.decide(typeId, d, reason == null || reason.isBlank() ? null : reason.strip(), user.getUsername());
         return "redirect:/schedule/intervals/" + typeId + "?decided=" + d.name();
+    }
+
+    /**
+     * The decision on a proposed interval: the button pressed (ACCEPTED or REJECTED) and the reason. It has no field
+     * to show a message at, so a post without a decision, or with another, is a 400 as before.
+     */
+    record DecisionForm(@NotNull IntervalAnalyses.Decision decision, String reason) {
     }
 }

@@ -38,6 +38,12 @@ class LayoutModel {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
+    /** The language switcher's links: this page's query with the language set. */
+    @ModelAttribute("languageLinks")
+    LanguageLinks languageLinks(HttpServletRequest request) {
+        return LanguageLinks.of(request);
+    }
+
     /** Null when nobody is signed in (the login page, public error pages). */
     @ModelAttribute("signedInUser")
     SignedInUser signedInUser() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.metrolims.app.TestAccounts;
 import org.metrolims.app.TestDatabaseInitializer;
 import org.metrolims.app.calibration.CalibrationApiFixture;
+import org.metrolims.app.standard.RegistryApiFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -110,6 +111,45 @@ class InstrumentJourneyTest {
             assertThat(PageCheck.inspect(browser).overflows()).as("sideways scroll at 390 px").isFalse();
             PageCheck.screenshot(browser, SCREENSHOTS.resolve("instrument-" + lang + "-390.png"));
         }
+    }
+
+    @Test
+    void aTechnicianWhoTypesALetterForANumberSeesTheMessageUnderThatFieldInTheirLanguageOnAPhoneToo()
+            throws Exception {
+        RegistryApiFixture.ensure(dsl, encoder);
+        signIn("test-tech");
+        for (String[] lang : new String[][] {{"en", "is not a number"}, {"zh-CN", "不是数字"}}) {
+            PageCheck.width(browser, PageCheck.DESKTOP);
+            open("/registry/instruments?lang=" + lang[0]);
+            String serial = RegistryApiFixture.unique("FORM");
+            type("owner", "T-INST");
+            type("type", RegistryApiFixture.TYPE_CODE);
+            type("manufacturer", "Mettler");
+            type("model", "XPR");
+            type("serialNo", serial);
+            type("unit", "g");
+            type("rangeLow", "0");
+            type("rangeHigh", "22O");
+            browser.findElement(By.cssSelector("#register-form button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("rangeHigh-error")));
+
+            assertThat(browser.findElement(By.id("rangeHigh-error")).getText()).isEqualTo(lang[1]);
+            assertThat(browser.findElements(By.id("rangeLow-error"))).isEmpty();
+            assertThat(browser.findElement(By.id("rangeHigh")).getAttribute("value")).isEqualTo("22O");
+            assertThat(text()).doesNotContain("BigDecimal", "java.", "Exception");
+            PageCheck.assertClean(browser);
+            PageCheck.width(browser, PageCheck.PHONE);
+            PageCheck.screenshot(browser, SCREENSHOTS.resolve("instrument-form-error-" + lang[0] + "-390.png"));
+            assertThat(dsl.fetchExists(org.metrolims.db.jooq.Tables.INSTRUMENT,
+                    org.metrolims.db.jooq.Tables.INSTRUMENT.SERIAL_NO.eq(serial))).isFalse();
+        }
+    }
+
+    private void type(String id, String value) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
     }
 
     /** An approved calibration of the fixture's instrument with points at 10 mm and 20 mm; returns its number. */

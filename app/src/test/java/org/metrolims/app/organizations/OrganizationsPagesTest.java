@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.jooq.DSLContext;
@@ -84,6 +85,26 @@ class OrganizationsPagesTest {
     }
 
     @Test
+    void theContactEmailCertificatesGoToIsEditedAuditedAndCheckedAsOneAddress() throws Exception {
+        long id = created("ENTERPRISE");
+        mvc.perform(form(post("/organizations/{id}", id), "旧名称", "Old name", "ENTERPRISE", "350000")
+                        .param("contactEmail", "quality@lab.example, boss@lab.example").param("reason", "contact"))
+                .andExpect(flash().attribute("refusedField", "contactEmail"));
+        mvc.perform(form(post("/organizations/{id}", id), "旧名称", "Old name", "ENTERPRISE", "350000")
+                        .param("contactEmail", "quality@lab.example").param("reason", "certificates by e-mail"))
+                .andExpect(flash().attribute("done", true));
+
+        assertThat(dsl.select(ORGANIZATION.CONTACT_EMAIL).from(ORGANIZATION).where(ORGANIZATION.ID.eq(id))
+                .fetchSingle().value1()).isEqualTo("quality@lab.example");
+        var update = dsl.selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ENTITY_TYPE.eq("organization")
+                .and(AUDIT_EVENT.ENTITY_ID.eq(Long.toString(id))).and(AUDIT_EVENT.ACTION.eq("UPDATE"))).fetchSingle();
+        assertThat(update.getBeforeState()).contains("\"contactEmail\":null");
+        assertThat(update.getAfterState()).contains("\"contactEmail\":\"quality@lab.example\"");
+        assertThat(mvc.perform(get("/organizations/{id}", id).with(admin)).andReturn().getResponse()
+                .getContentAsString()).contains("value=\"quality@lab.example\"");
+    }
+
+    @Test
     void badFieldsAreNamedAndNothingIsStored() throws Exception {
         int before = dsl.fetchCount(ORGANIZATION);
         mvc.perform(form(post("/organizations"), "实验室", "Lab", "ACCREDITED_LAB", "350000").param("code", "T-NOACC"))
@@ -132,5 +153,20 @@ class OrganizationsPagesTest {
             String kind, String region) {
         return request.param("nameZh", nameZh).param("nameEn", nameEn).param("kind", kind).param("regionCode", region)
                 .with(csrf()).with(admin);
+    }
+
+    @Test
+    void anAccreditationEndThatIsNotADateIsRefusedNamingTheFieldInTheAdminsLanguageAndNothingIsStored()
+            throws Exception {
+        for (String[] lang : new String[][] {{"en", "is not a date (yyyy-mm-dd)"}, {"zh-CN", "不是日期（yyyy-mm-dd）"}}) {
+            String code = "T-ORG-" + System.nanoTime() % 100_000;
+            mvc.perform(form(post("/organizations"), "检测中心", "Testing Centre", "ACCREDITED_LAB", "350000")
+                            .param("lang", lang[0]).param("code", code).param("accreditationNumber", "CNAS " + code)
+                            .param("accreditationValidUntil", "30.06.2029").param("scope", "T-ORG-MASS"))
+                    .andExpect(redirectedUrl("/organizations"))
+                    .andExpect(flash().attribute("refusedField", "accreditationValidUntil"))
+                    .andExpect(flash().attribute("refused", lang[1]));
+            assertThat(dsl.fetchExists(ORGANIZATION, ORGANIZATION.CODE.eq(code))).isFalse();
+        }
     }
 }

@@ -284,4 +284,38 @@ class ProficiencyPageActionsTest {
         assertThat(roundStatus(r.round())).isEqualTo("REPORTED");
         assertThat(page("/pt/rounds/{id}", r.round())).doesNotContain("id=\"next-step\"");
     }
+
+    @Test
+    void aDateThatIsNotOneIsRefusedNamingItsFieldInTheOfficersLanguageAndNoRoundIsStored() throws Exception {
+        long scheme = pt.referenceScheme("PT-TEST");
+        for (String[] lang : new String[][] {{"en", "dispatchOn: is not a date (yyyy-mm-dd)"},
+                {"zh-CN", "dispatchOn: 不是日期（yyyy-mm-dd）"}}) {
+            String roundCode = PtApiFixture.unique("PR");
+            mvc.perform(officerPost("/pt/rounds").param("lang", lang[0]).param("schemeId", String.valueOf(scheme))
+                            .param("code", roundCode).param("enrolmentOpensOn", "2030-01-01")
+                            .param("enrolmentClosesOn", "2030-01-10").param("dispatchOn", "11.01.2030")
+                            .param("submissionDeadline", "2030-01-31T12:00").param("reportDueOn", "2030-02-28"))
+                    .andExpect(redirectedUrl("/pt/rounds")).andExpect(flash().attribute("refused", lang[1]));
+            assertThat(dsl.fetchExists(PT_ROUND, PT_ROUND.CODE.eq(roundCode))).isFalse();
+        }
+    }
+
+    @Test
+    void aMissingDateIsRequiredAndAChoiceNotOfferedIsRefusedWithoutAJavaName() throws Exception {
+        long scheme = pt.referenceScheme("PT-TEST");
+        String roundCode = PtApiFixture.unique("PR");
+        mvc.perform(officerPost("/pt/rounds").param("schemeId", String.valueOf(scheme)).param("code", roundCode)
+                        .param("enrolmentOpensOn", "2030-01-01").param("enrolmentClosesOn", "2030-01-10")
+                        .param("dispatchOn", "2030-01-11").param("reportDueOn", "2030-02-28"))
+                .andExpect(flash().attribute("refused", "submissionDeadline: is required"));
+        assertThat(dsl.fetchExists(PT_ROUND, PT_ROUND.CODE.eq(roundCode))).isFalse();
+        String schemeCode = PtApiFixture.unique("PS");
+        mvc.perform(officerPost("/pt/schemes").param("lang", "zh-CN").param("code", schemeCode)
+                        .param("nameZh", "量块").param("nameEn", "Gauge block").param("disciplineCode", "PT-TEST")
+                        .param("measurandZh", "中心长度").param("measurandEn", "central length").param("unit", "mm")
+                        .param("providerCode", "T-INST").param("assignedValueMethod", "REFERENCE_VALUE")
+                        .param("sigmaPtMethod", "FIXED").param("sigmaPt", "0.1").param("scoreType", "Q"))
+                .andExpect(flash().attribute("refused", "scoreType: 不是有效的选项"));
+        assertThat(dsl.fetchExists(PT_SCHEME, PT_SCHEME.CODE.eq(schemeCode))).isFalse();
+    }
 }

@@ -17,9 +17,7 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
-import org.metrolims.calibration.coverage.CoverageRepository.NewDemand;
 import org.metrolims.calibration.coverage.CoverageRepository.QuantityRow;
-import org.metrolims.calibration.coverage.CoverageRepository.RegionRow;
 import org.metrolims.calibration.coverage.TargetProjection.Projection;
 import org.metrolims.calibration.standard.CsvCells;
 import org.metrolims.calibration.standard.ImportReport;
@@ -79,12 +77,18 @@ public class CoverageMetrics {
         return repository.publicStandards();
     }
 
+    /** The capability demand, every row, as the figures count it. */
+    @Transactional(readOnly = true)
+    public List<CapabilityDemand> demands() {
+        return repository.demands();
+    }
+
     /**
      * Records demand rows in one batch (a generator's bulk demand, e.g. the demo province's; a person's demand comes
      * through {@link #importDemand}); returns the ids given, in order.
      */
     @Transactional
-    public List<Long> recordDemand(List<CoverageRepository.NewDemand> rows, String actor) {
+    public List<Long> recordDemand(List<NewDemand> rows, String actor) {
         return repository.insert(rows, actor);
     }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** Public standards and demand, each in one statement; demand rows written in one batch. */
 @Repository
-public class CoverageRepository {
+class CoverageRepository {
 
     private final DSLContext dsl;
 
@@ -75,11 +75,6 @@ public class CoverageRepository {
         return out;
     }
 
-    /** Region code → (id, name_zh, name_en, level). */
-    public record RegionRow(long id, String code, String nameZh, String nameEn, String level,
-            Optional<String> parentCode) {
-    }
-
     public List<RegionRow> regions() {
         var parent = REGION.as("parent");
         return dsl.select(REGION.ID, REGION.CODE, REGION.NAME_ZH, REGION.NAME_EN, REGION.LEVEL, parent.CODE)
@@ -101,12 +96,6 @@ public class CoverageRepository {
 
     public List<String> disciplineCodes() {
         return dsl.select(DISCIPLINE.CODE).from(DISCIPLINE).orderBy(DISCIPLINE.SORT_ORDER).fetch(DISCIPLINE.CODE);
-    }
-
-    /** A new demand row, ready to insert. */
-    public record NewDemand(long regionId, long quantityId, BigDecimal rangeLow, BigDecimal rangeHigh, String unit,
-            BigDecimal neededUncertainty, LocalDate demandedFrom, Optional<LocalDate> demandedUntil,
-            Optional<String> note) {
     }
 
     /** Inserts the rows in one statement; returns the ids given, in order. */

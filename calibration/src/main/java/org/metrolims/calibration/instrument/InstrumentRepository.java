@@ -10,11 +10,17 @@ import static org.metrolims.db.jooq.Tables.QUANTITY;
 import static org.metrolims.db.jooq.Tables.REGION;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.SelectJoinStep;
+import org.jooq.impl.DSL;
 import org.jooq.SelectOnConditionStep;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
@@ -75,13 +81,61 @@ class InstrumentRepository {
         return find(id);
     }
 
+    /**
+     * A page of the instruments matching the filter, by owner code, then manufacturer, model and serial number.
+     * Sorting 100,000 instruments across two tables for every page is what made the registry slow; instead the
+     * matches are counted per owner (one grouped count, joining only the tables the filter names), the owners are put
+     * in code order, and the page is read owner by owner along ix_instrument_owner_name, which is already in
+     * manufacturer, model and serial order. The same instruments in the same order, and the total for free.
+     */
     Page<Instrument> search(InstrumentFilter f, Optional<Long> ownerScope, PageRequest page) {
         Condition where = conditions(f, ownerScope);
-        var items = select().where(where)
-                .orderBy(ORGANIZATION.CODE, INSTRUMENT.MANUFACTURER, INSTRUMENT.MODEL, INSTRUMENT.SERIAL_NO)
-                .limit(page.size()).offset(page.offset())
-                .fetch(InstrumentRepository::toInstrument);
-        return new Page<>(items, page.page(), page.size(), dsl.fetchCount(select().where(where)));
+        var i = INSTRUMENT;
+        Map<Long, Integer> perOwner = new HashMap<>();
+        countFrom(f).where(where).groupBy(i.OWNER_ORGANIZATION_ID)
+                .fetch().forEach(r -> perOwner.put(r.value1(), r.value2()));
+        long total = perOwner.values().stream().mapToLong(Integer::longValue).sum();
+        List<Long> owners = perOwner.isEmpty() ? List.of()
+                : dsl.select(ORGANIZATION.ID).from(ORGANIZATION).where(ORGANIZATION.ID.in(perOwner.keySet()))
+                        .orderBy(ORGANIZATION.CODE).fetch(ORGANIZATION.ID);
+        List<Instrument> items = new ArrayList<>();
+        long skip = page.offset();
+        for (long owner : owners) {
+            int count = perOwner.get(owner);
+            if (skip >= count) {
+                skip -= count;
+                continue;
+            }
+            select().where(where).and(i.OWNER_ORGANIZATION_ID.eq(owner))
+                    .orderBy(i.MANUFACTURER, i.MODEL, i.SERIAL_NO, i.ID)
+                    .limit(page.size() - items.size()).offset(skip)
+                    .fetch(InstrumentRepository::toInstrument).forEach(items::add);
+            skip = 0;
+            if (items.size() >= page.size()) {
+                break;
+            }
+        }
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** {@code SELECT owner, COUNT(*) FROM instrument}, joined to exactly the tables the filter's conditions name. */
+    private SelectJoinStep<Record2<Long, Integer>> countFrom(InstrumentFilter f) {
+        var i = INSTRUMENT;
+        SelectJoinStep<Record2<Long, Integer>> q = dsl.select(i.OWNER_ORGANIZATION_ID, DSL.count()).from(i);
+        if (f.region() != null || f.owner() != null) {
+            q = q.join(ORGANIZATION).on(ORGANIZATION.ID.eq(i.OWNER_ORGANIZATION_ID));
+        }
+        if (f.region() != null) {
+            q = q.join(REGION).on(REGION.ID.eq(ORGANIZATION.REGION_ID));
+        }
+        if (f.type() != null || f.discipline() != null) {
+            q = q.join(INSTRUMENT_TYPE).on(INSTRUMENT_TYPE.ID.eq(i.INSTRUMENT_TYPE_ID));
+        }
+        if (f.discipline() != null) {
+            q = q.join(QUANTITY).on(QUANTITY.ID.eq(INSTRUMENT_TYPE.QUANTITY_ID))
+                    .join(DISCIPLINE).on(DISCIPLINE.ID.eq(QUANTITY.DISCIPLINE_ID));
+        }
+        return q;
     }
 
     /**

@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.metrolims.calibration.internal.ReferenceCodes;
+import org.metrolims.calibration.internal.RegistryAudit;
 import org.metrolims.calibration.schedule.CalibrationSchedules;
 import org.metrolims.calibration.standard.FieldChecks;
 import org.metrolims.calibration.standard.ImportReport;
 import org.metrolims.calibration.standard.MeasurementStandards;
-import org.metrolims.calibration.standard.RegistryAudit;
 import org.metrolims.calibration.standard.RegistryConflictException;
 import org.metrolims.calibration.standard.RegistryInputException;
 import org.metrolims.calibration.standard.RegistryNotFoundException;
-import org.metrolims.calibration.standard.RegistryReferenceRepository.Codes;
 import org.metrolims.calibration.standard.RegistryTable;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.db.Page;
@@ -157,7 +157,7 @@ public class Instruments {
     @Transactional
     public ImportReport importCsv(Reader csv, RegistryUser user) {
         List<InstrumentCsv.Row> rows = InstrumentCsv.parse(csv);
-        Codes codes = standards.referenceCodes();
+        ReferenceCodes codes = standards.referenceCodes();
         List<ImportReport.RowRejection> rejections = new ArrayList<>();
         List<Ids> ids = new ArrayList<>();
         Set<String> serials = new HashSet<>();
@@ -197,7 +197,7 @@ public class Instruments {
     }
 
     /** Checks the details against the schema's limits and the reference data; throws when {@code raise}. */
-    private static Ids check(InstrumentDetails d, Codes codes, FieldChecks checks, boolean raise) {
+    private static Ids check(InstrumentDetails d, ReferenceCodes codes, FieldChecks checks, boolean raise) {
         checks.maxLength("assetNo", d.assetNo(), 48).required("manufacturer", d.manufacturer(), 120)
                 .required("model", d.model(), 80).required("serialNo", d.serialNo(), 80)
                 .required("unit", d.unit(), 32).maxLength("location", d.location(), 200)

@@ -4,7 +4,7 @@ package org.metrolims.calibration.interval;
  * One end-of-period result: an instrument came back after {@code intervalDays} in service and was
  * found in or out of tolerance ("as found", NCSLI RP-1 clause 2, "observed reliability").
  */
-public record IntervalObservation(double intervalDays, boolean inTolerance) {
+record IntervalObservation(double intervalDays, boolean inTolerance) {
 
     public IntervalObservation {
         if (!(intervalDays > 0) || Double.isInfinite(intervalDays)) {

@@ -8,7 +8,7 @@ package org.metrolims.calibration.record;
  * @param degreesOfFreedom ν_i, null for infinite
  * @param contribution |c_i|·u(x_i)
  */
-public record BudgetComponent(int seq, String name, String type, String distribution, Double halfWidth,
+record BudgetComponent(int seq, String name, String type, String distribution, Double halfWidth,
         Double expandedUncertainty, Double coverageFactor, double standardUncertainty, double sensitivity,
         Double degreesOfFreedom, double contribution) {
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param actor the user name the audit trail recorded
  */
-public record RecordEvent(long calibrationId, int revision, String action, String actor, Instant at,
+record RecordEvent(long calibrationId, int revision, String action, String actor, Instant at,
         String reason) {
 
     /** The audit actions that make up the history. */

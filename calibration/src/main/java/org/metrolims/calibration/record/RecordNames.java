@@ -6,7 +6,7 @@ import java.util.List;
  * What a record refers to, by name, for its page: the instrument, the customer and performing laboratory, the
  * technician and the reviewer, the reference standards; and the reviewer's finding when it was returned.
  */
-public record RecordNames(String instrumentLabel, String customerNameZh, String customerNameEn,
+record RecordNames(String instrumentLabel, String customerNameZh, String customerNameEn,
         String performerNameZh, String performerNameEn, String technicianName, String reviewerName,
         List<StandardName> standards, WorkItem.Finding finding) {
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The documented overrides of unfit reference standards, per calibration record. */
 @Repository
-public class ReferenceOverrideRepository {
+class ReferenceOverrideRepository {
 
     private final DSLContext dsl;
 

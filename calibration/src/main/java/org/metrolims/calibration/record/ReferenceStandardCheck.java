@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * whose equipment history was never entered); its certificate still states that it is not traceable.
  */
 @Component
-public class ReferenceStandardCheck {
+class ReferenceStandardCheck {
 
     private final TraceabilityAnalysis traceability;
 

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * A line of My work: a record with what a technician recognises it by and, for a record returned to its technician,
  * the reviewer's finding (who, when, what).
  */
-public record WorkItem(long id, String calibrationNo, int revision, long instrumentId, String instrumentLabel,
+record WorkItem(long id, String calibrationNo, int revision, long instrumentId, String instrumentLabel,
         String customerNameZh, String customerNameEn, LocalDate calibratedOn, CalibrationStatus status,
         String technicianName, Finding finding) {
 

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Repository;
  * record page shows. Each list is one page query and one count query.
  */
 @Repository
-public class WorkRepository {
+class WorkRepository {
 
     private static final Field<String> INSTRUMENT_LABEL = concat(INSTRUMENT.MANUFACTURER, inline(" "),
             INSTRUMENT.MODEL, inline(" #"), INSTRUMENT.SERIAL_NO).as("instrument_label");
@@ -42,7 +42,7 @@ public class WorkRepository {
         this.dsl = dsl;
     }
 
-    static Condition condition(WorkList list, long userId, long organizationId) {
+    static Condition condition(WorkList list, long userId, long organizationId, Instant approvedSince) {
         var c = CALIBRATION;
         return switch (list) {
             case TO_FINISH -> c.TECHNICIAN_ID.eq(userId).and(c.STATUS.eq(CalibrationStatus.DRAFT.name()))
@@ -52,30 +52,34 @@ public class WorkRepository {
             case TO_REVIEW -> c.STATUS.eq(CalibrationStatus.SUBMITTED.name())
                     .and(c.PERFORMING_ORGANIZATION_ID.eq(organizationId))
                     .and(c.TECHNICIAN_ID.isNull().or(c.TECHNICIAN_ID.ne(userId)));
-            case TO_ISSUE -> c.STATUS.eq(CalibrationStatus.APPROVED.name())
-                    .and(c.PERFORMING_ORGANIZATION_ID.eq(organizationId))
+            case TO_ISSUE -> c.PERFORMING_ORGANIZATION_ID.eq(organizationId)
+                    .and(c.STATUS.eq(CalibrationStatus.APPROVED.name()))
+                    .and(c.APPROVED_AT.ge(approvedSince))
                     .and(notExists(selectOne().from(CERTIFICATE).where(CERTIFICATE.CALIBRATION_ID.eq(c.ID))));
         };
     }
 
     /** The four counts in one statement (one scalar sub-query per list, each on an index). */
-    WorkCounts counts(long userId, long organizationId) {
+    WorkCounts counts(long userId, long organizationId, Instant approvedSince) {
         var c = CALIBRATION;
-        Field<Integer> toFinish = selectCount().from(c).where(condition(WorkList.TO_FINISH, userId, organizationId))
+        Field<Integer> toFinish = selectCount().from(c).where(condition(WorkList.TO_FINISH, userId, organizationId, approvedSince))
                 .asField("to_finish");
-        Field<Integer> returned = selectCount().from(c).where(condition(WorkList.RETURNED, userId, organizationId))
+        Field<Integer> returned = selectCount().from(c).where(condition(WorkList.RETURNED, userId, organizationId, approvedSince))
                 .asField("returned");
-        Field<Integer> toReview = selectCount().from(c).where(condition(WorkList.TO_REVIEW, userId, organizationId))
+        Field<Integer> toReview = selectCount().from(c).where(condition(WorkList.TO_REVIEW, userId, organizationId, approvedSince))
                 .asField("to_review");
-        Field<Integer> toIssue = selectCount().from(c).where(condition(WorkList.TO_ISSUE, userId, organizationId))
+        Field<Integer> toIssue = selectCount().from(c).where(condition(WorkList.TO_ISSUE, userId, organizationId, approvedSince))
                 .asField("to_issue");
         Record r = dsl.select(toFinish, returned, toReview, toIssue).fetchOne();
         return new WorkCounts(r.get(toFinish), r.get(returned), r.get(toReview), r.get(toIssue));
     }
 
-    /** A page of one list: returned records newest return first, the others oldest calibration first. */
-    Page<WorkItem> list(WorkList list, long userId, long organizationId, PageRequest page) {
-        Condition where = condition(list, userId, organizationId);
+    /**
+     * A page of one list: returned records newest return first, ready to issue oldest approval first, the others
+     * oldest calibration first.
+     */
+    Page<WorkItem> list(WorkList list, long userId, long organizationId, Instant approvedSince, PageRequest page) {
+        Condition where = condition(list, userId, organizationId, approvedSince);
         long total = dsl.fetchCount(CALIBRATION, where);
         var c = CALIBRATION;
         AppUser technician = APP_USER.as("technician");
@@ -90,7 +94,12 @@ public class WorkRepository {
                 .leftJoin(technician).on(technician.ID.eq(c.TECHNICIAN_ID))
                 .leftJoin(returner).on(returner.ID.eq(c.RETURNED_BY))
                 .where(where)
-                .orderBy(list == WorkList.RETURNED ? c.RETURNED_AT.desc() : c.CALIBRATED_ON.asc(), c.ID.asc())
+                .orderBy(switch (list) {
+                    case RETURNED -> c.RETURNED_AT.desc();
+                    // waiting longest first, along ix_calibration_performer_status_approved
+                    case TO_ISSUE -> c.APPROVED_AT.asc();
+                    default -> c.CALIBRATED_ON.asc();
+                }, c.ID.asc())
                 .limit(page.size()).offset(page.offset())
                 .fetch(r -> new WorkItem(r.get(c.ID), r.get(c.CALIBRATION_NO), r.get(c.REVISION),
                         r.get(c.INSTRUMENT_ID), r.get(INSTRUMENT_LABEL), r.get(customer.NAME_ZH),

@@ -3,6 +3,6 @@ package org.metrolims.calibration.standard;
 import java.time.LocalDate;
 
 /** A stored assessment certificate of a standard; a renewal adds another. */
-public record AssessmentCertificate(long id, String certificateNo, LocalDate issuedOn, LocalDate expiresOn,
+record AssessmentCertificate(long id, String certificateNo, LocalDate issuedOn, LocalDate expiresOn,
         String issuer) {
 }

@@ -10,8 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.metrolims.calibration.standard.RegistryReferenceRepository.Codes;
-import org.metrolims.calibration.standard.RegistryReferenceRepository.QuantityRef;
+import org.metrolims.calibration.internal.ReferenceCodes;
+import org.metrolims.calibration.internal.ReferenceCodes.QuantityRef;
+import org.metrolims.calibration.internal.RegistryAudit;
 import org.metrolims.calibration.standard.StandardRepository.Ids;
 import org.metrolims.db.Page;
 import org.metrolims.db.PageRequest;
@@ -58,14 +59,14 @@ public class MeasurementStandards {
      * whole; the instrument register validates its rows against them too.
      */
     @Transactional(readOnly = true)
-    public Codes referenceCodes() {
+    public ReferenceCodes referenceCodes() {
         return references.load();
     }
 
     /** Registers a standard, ACTIVE from its establishment date, with its first assessment certificate if given. */
     @Transactional
     public MeasurementStandard register(StandardDetails details, CertificateDetails certificate, RegistryUser user) {
-        Codes codes = references.load();
+        ReferenceCodes codes = references.load();
         FieldChecks checks = new FieldChecks();
         Ids ids = check(details, codes, checks);
         if (certificate != null) {
@@ -224,7 +225,7 @@ public class MeasurementStandards {
     @Transactional
     public ImportReport importCsv(Reader csv, RegistryUser user) {
         List<StandardCsv.Row> rows = StandardCsv.parse(csv);
-        Codes codes = references.load();
+        ReferenceCodes codes = references.load();
         List<ImportReport.RowRejection> rejections = new ArrayList<>();
         List<Ids> ids = new ArrayList<>();
         Set<String> codesInFile = new HashSet<>();
@@ -298,7 +299,7 @@ public class MeasurementStandards {
     }
 
     /** Checks a standard's details against the schema's limits and the reference data; null ids when wrong. */
-    private static Ids check(StandardDetails d, Codes codes, FieldChecks checks) {
+    private static Ids check(StandardDetails d, ReferenceCodes codes, FieldChecks checks) {
         checks.required("code", d.code(), 48).required("nameZh", d.nameZh(), 200).required("nameEn", d.nameEn(), 200)
                 .required("level", d.level()).required("unit", d.unit(), 32).maxLength("accuracyClass",
                         d.accuracyClass(), 48)

@@ -8,6 +8,8 @@ import static org.metrolims.db.jooq.Tables.REGION;
 
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.metrolims.calibration.internal.ReferenceCodes;
+import org.metrolims.calibration.internal.ReferenceCodes.QuantityRef;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * few hundred organizations and regions) so that validating a file of thousands of rows asks the database once.
  */
 @Repository
-public class RegistryReferenceRepository {
+class RegistryReferenceRepository {
 
     private final DSLContext dsl;
 
@@ -23,8 +25,8 @@ public class RegistryReferenceRepository {
         this.dsl = dsl;
     }
 
-    public Codes load() {
-        return new Codes(
+    public ReferenceCodes load() {
+        return new ReferenceCodes(
                 dsl.select(DISCIPLINE.CODE, DISCIPLINE.ID).from(DISCIPLINE).fetchMap(DISCIPLINE.CODE, DISCIPLINE.ID),
                 dsl.select(QUANTITY.CODE, QUANTITY.ID, DISCIPLINE.CODE).from(QUANTITY)
                         .join(DISCIPLINE).on(DISCIPLINE.ID.eq(QUANTITY.DISCIPLINE_ID))
@@ -34,22 +36,5 @@ public class RegistryReferenceRepository {
                 dsl.select(REGION.CODE, REGION.ID).from(REGION).fetchMap(REGION.CODE, REGION.ID),
                 dsl.select(INSTRUMENT_TYPE.CODE, INSTRUMENT_TYPE.ID).from(INSTRUMENT_TYPE)
                         .fetchMap(INSTRUMENT_TYPE.CODE, INSTRUMENT_TYPE.ID));
-    }
-
-    /** Ids by code. */
-    public record Codes(Map<String, Long> disciplines, Map<String, QuantityRef> quantities,
-            Map<String, Long> organizations, Map<String, Long> regions, Map<String, Long> instrumentTypes) {
-
-        public Codes {
-            disciplines = Map.copyOf(disciplines);
-            quantities = Map.copyOf(quantities);
-            organizations = Map.copyOf(organizations);
-            regions = Map.copyOf(regions);
-            instrumentTypes = Map.copyOf(instrumentTypes);
-        }
-    }
-
-    /** A quantity and the discipline it belongs to. */
-    public record QuantityRef(long id, String discipline) {
     }
 }

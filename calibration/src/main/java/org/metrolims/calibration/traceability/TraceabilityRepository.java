@@ -34,7 +34,7 @@ import org.springframework.stereotype.Repository;
  * province; and the calibrations a standard was used in, for the recall impact list.
  */
 @Repository
-public class TraceabilityRepository {
+class TraceabilityRepository {
 
     private static final String APPROVED = "APPROVED";
 

@@ -8,6 +8,7 @@ import static org.metrolims.db.jooq.Tables.INSTRUMENT;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,34 @@ class InstrumentsTest {
                 page, f.officer).items()).extracting(Instrument::serialNo).containsExactly(sn + "-F");
         assertThat(instruments.search(new InstrumentFilter(null, "THERMAL", null, null, null, sn), page,
                 f.officer).items()).isEmpty();
+    }
+
+    @Test
+    void pagesRunByOwnerCodeThenManufacturerModelAndSerialWithTheTotal() {
+        String sn = serialNo();
+        String[][] made = {{"XMIM", "Ohaus", "PX", "3"}, {"FJIM", "Sartorius", "Cubis", "1"},
+                {"FJIM", "Mettler", "XPR", "2"}, {"XMIM", "Mettler", "XPR", "1"}, {"FJIM", "Mettler", "XPR", "1"},
+                {"FJIM", "Mettler", "AB", "9"}, {"XMIM", "Ohaus", "PX", "2"}};
+        for (String[] m : made) {
+            InstrumentDetails b = balance(m[0], sn + "-" + m[3] + m[0] + m[1]);
+            instruments.register(new InstrumentDetails(b.owner(), b.type(), b.assetNo(), m[1], m[2], b.serialNo(),
+                    b.rangeLow(), b.rangeHigh(), b.unit(), b.resolution(), b.maxPermissibleError(), b.location(),
+                    null, null), f.admin);
+        }
+        List<String> expected = java.util.Arrays.stream(made)
+                .sorted(java.util.Comparator.<String[], String>comparing(m -> m[0]).thenComparing(m -> m[1])
+                        .thenComparing(m -> m[2]).thenComparing(m -> sn + "-" + m[3] + m[0] + m[1]))
+                .map(m -> sn + "-" + m[3] + m[0] + m[1]).toList();
+        List<String> seen = new java.util.ArrayList<>();
+        InstrumentFilter mine = new InstrumentFilter(null, null, null, null, null, sn + "-");
+        for (int p = 0; p < 5; p++) {
+            var page = instruments.search(mine, new PageRequest(p, 3), f.officer);
+            assertThat(page.totalItems()).isEqualTo(made.length);
+            page.items().forEach(i -> seen.add(i.serialNo()));
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(instruments.search(new InstrumentFilter(null, null, "XMIM", null, null, sn + "-"),
+                new PageRequest(0, 2), f.officer).totalItems()).isEqualTo(3);
     }
 
     @Test

@@ -17,8 +17,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.metrolims.calibration.decision.DecisionRuleCode;
-import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
+import org.metrolims.calibration.traceability.TraceabilityTestWiring;
 import org.metrolims.db.audit.AuditTrail;
 
 /**
@@ -36,7 +35,7 @@ public final class RecordFixture {
     public RecordFixture(DSLContext dsl) {
         this.dsl = dsl;
         this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl),
-                new ReferenceStandardCheck(new TraceabilityAnalysis(new TraceabilityRepository(dsl))),
+                new ReferenceStandardCheck(TraceabilityTestWiring.analysis(dsl)),
                 new ReferenceOverrideRepository(dsl), new WorkRepository(dsl));
         long province = dsl.insertInto(REGION).set(REGION.CODE, "350000").set(REGION.NAME_ZH, "福建省")
                 .set(REGION.NAME_EN, "Fujian").set(REGION.LEVEL, "PROVINCE").returningResult(REGION.ID).fetchOne(REGION.ID);

@@ -35,7 +35,7 @@ class ReferenceStandardFitnessTest {
         dsl = TestDatabase.newSchema(ReferenceStandardFitnessTest.class).dsl();
         f = new RecordFixture(dsl);
         records = f.records;
-        work = new CalibrationWork(new WorkRepository(dsl));
+        work = new CalibrationWork(new WorkRepository(dsl), java.time.Clock.systemUTC());
     }
 
     static CalibrationDraft using(long standard, ReferenceOverride... overrides) {
@@ -212,7 +212,7 @@ class ReferenceStandardFitnessTest {
     @Test
     void countsOneListEachAndMatchTheLists() {
         RecordFixture g = new RecordFixture(TestDatabase.newSchema(Counts.class).dsl());
-        CalibrationWork w = new CalibrationWork(new WorkRepository(g.dsl));
+        CalibrationWork w = new CalibrationWork(new WorkRepository(g.dsl), java.time.Clock.systemUTC());
         Calibration draft = g.records.draft(g.tech1, g.draft());
         Calibration toReturn = g.records.draft(g.tech1, g.draft());
         Calibration s = g.records.submit(g.tech1, toReturn.id(), toReturn.version());
@@ -234,5 +234,29 @@ class ReferenceStandardFitnessTest {
                 .containsExactly(submitted.id());
         assertThat(w.list(g.tech1, WorkList.TO_ISSUE, new PageRequest(0, 50)).items()).extracting(WorkItem::id)
                 .containsExactly(a.id());
+    }
+
+    @Test
+    void readyToIssueHoldsOnlyApprovalsOfTheLastNinetyDays() {
+        RecordFixture g = new RecordFixture(TestDatabase.newSchema(ReadyToIssue.class).dsl());
+        CalibrationWork w = new CalibrationWork(new WorkRepository(g.dsl), java.time.Clock.systemUTC());
+        Calibration recentSource = g.records.draft(g.tech2, g.draft());
+        Calibration recent = g.records.submit(g.tech2, recentSource.id(), recentSource.version());
+        g.records.approve(g.tech1, recent.id(), recent.version());
+        Calibration oldSource = g.records.draft(g.tech2, g.draft());
+        Calibration old = g.records.submit(g.tech2, oldSource.id(), oldSource.version());
+        g.records.approve(g.tech1, old.id(), old.version());
+        // approved 91 days ago and never issued: history, not open work
+        g.dsl.update(org.metrolims.db.jooq.Tables.CALIBRATION)
+                .set(org.metrolims.db.jooq.Tables.CALIBRATION.APPROVED_AT,
+                        java.time.Instant.now().minus(java.time.Duration.ofDays(91)))
+                .where(org.metrolims.db.jooq.Tables.CALIBRATION.ID.eq(old.id())).execute();
+
+        assertThat(w.counts(g.tech1).toIssue()).isEqualTo(1);
+        assertThat(w.list(g.tech1, WorkList.TO_ISSUE, new PageRequest(0, 50)).items()).extracting(WorkItem::id)
+                .containsExactly(recent.id());
+    }
+
+    static final class ReadyToIssue {
     }
 }

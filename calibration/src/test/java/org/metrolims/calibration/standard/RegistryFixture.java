@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jooq.DSLContext;
+import org.metrolims.calibration.internal.RegistryAudit;
 import org.metrolims.db.audit.AuditTrail;
 
 /**
@@ -25,7 +26,7 @@ public final class RegistryFixture {
     public final DSLContext dsl;
     public final long fjim, xmim, lab;
     public final MeasurementStandards standards;
-    public final RegistryReferenceRepository references;
+    final RegistryReferenceRepository references;
     public final RegistryAudit audit;
     public final Clock clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 

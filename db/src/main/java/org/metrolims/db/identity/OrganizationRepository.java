@@ -150,6 +150,7 @@ class OrganizationRepository {
         m.put(ORGANIZATION.ADDRESS_EN, d.addressEn().orElse(null));
         m.put(ORGANIZATION.ACCREDITATION_NUMBER, d.accreditationNumber().orElse(null));
         m.put(ORGANIZATION.ACCREDITATION_VALID_UNTIL, d.accreditationValidUntil().orElse(null));
+        m.put(ORGANIZATION.CONTACT_EMAIL, d.contactEmail().orElse(null));
         return m;
     }
 
@@ -158,7 +159,7 @@ class OrganizationRepository {
                         ORGANIZATION.KIND, REGION.CODE, REGION.NAME_ZH, REGION.NAME_EN, PARENT.CODE,
                         ORGANIZATION.ADDRESS_ZH, ORGANIZATION.ADDRESS_EN, ORGANIZATION.ACCREDITATION_NUMBER,
                         ORGANIZATION.ACCREDITATION_VALID_UNTIL, ORGANIZATION.ACTIVE,
-                        SCOPE_BY_CODE)
+                        SCOPE_BY_CODE, ORGANIZATION.CONTACT_EMAIL)
                 .from(ORGANIZATION).join(REGION).on(REGION.ID.eq(ORGANIZATION.REGION_ID))
                 .leftJoin(PARENT).on(PARENT.ID.eq(ORGANIZATION.PARENT_ID));
     }
@@ -170,7 +171,7 @@ class OrganizationRepository {
                 Optional.ofNullable(r.get(ORGANIZATION.ADDRESS_ZH)), Optional.ofNullable(r.get(ORGANIZATION.ADDRESS_EN)),
                 Optional.ofNullable(r.get(ORGANIZATION.ACCREDITATION_NUMBER)),
                 Optional.ofNullable(r.get(ORGANIZATION.ACCREDITATION_VALID_UNTIL)), r.get(ORGANIZATION.ACTIVE),
-                r.get(SCOPE_BY_CODE).getValues(DISCIPLINE.CODE));
+                r.get(SCOPE_BY_CODE).getValues(DISCIPLINE.CODE), Optional.ofNullable(r.get(ORGANIZATION.CONTACT_EMAIL)));
     }
 
     /** An organization's names in both languages, by code. */

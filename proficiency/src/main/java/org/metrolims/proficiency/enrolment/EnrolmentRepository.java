@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** Enrolments of labs in rounds, with the organization's code and names. */
 @Repository
-public class EnrolmentRepository {
+class EnrolmentRepository {
 
     private final DSLContext dsl;
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
-import org.metrolims.proficiency.PtAudit;
+import org.metrolims.proficiency.internal.PtAudit;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Homogeneity and stability measurements of a round's items. */
 @Repository
-public class ItemMeasurementRepository {
+class ItemMeasurementRepository {
 
     private final DSLContext dsl;
 

@@ -2,7 +2,7 @@ package org.metrolims.proficiency.item;
 
 import java.util.Arrays;
 import java.util.List;
-import org.metrolims.proficiency.PtAudit;
+import org.metrolims.proficiency.internal.PtAudit;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;

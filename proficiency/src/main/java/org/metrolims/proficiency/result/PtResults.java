@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.metrolims.proficiency.PtAudit;
+import org.metrolims.proficiency.internal.PtAudit;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.enrolment.Enrolment;
 import org.metrolims.proficiency.enrolment.PtEnrolments;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Result revisions. Insert only: nothing here updates or deletes a result. */
 @Repository
-public class ResultRepository {
+class ResultRepository {
 
     private final DSLContext dsl;
 

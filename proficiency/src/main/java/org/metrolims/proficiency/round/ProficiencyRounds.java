@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.metrolims.proficiency.PtAudit;
+import org.metrolims.proficiency.internal.PtAudit;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** PT rounds, their status and the summary that scoring stores on them. */
 @Repository
-public class RoundRepository {
+class RoundRepository {
 
     private final DSLContext dsl;
 

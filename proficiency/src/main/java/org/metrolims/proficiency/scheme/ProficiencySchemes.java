@@ -2,10 +2,10 @@ package org.metrolims.proficiency.scheme;
 
 import java.util.List;
 import java.util.Optional;
-import org.metrolims.proficiency.PtAudit;
 import org.metrolims.proficiency.PtInputException;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;
+import org.metrolims.proficiency.internal.PtAudit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

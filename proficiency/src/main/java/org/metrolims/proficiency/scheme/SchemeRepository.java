@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** PT schemes with their discipline and provider codes. */
 @Repository
-public class SchemeRepository {
+class SchemeRepository {
 
     private final DSLContext dsl;
 

@@ -3,7 +3,7 @@ package org.metrolims.proficiency.scoring;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.metrolims.proficiency.PtAudit;
+import org.metrolims.proficiency.internal.PtAudit;
 import org.metrolims.proficiency.PtNotFoundException;
 import org.metrolims.proficiency.PtRuleException;
 import org.metrolims.proficiency.result.PtResults;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The scores of scored rounds, with the round, scheme and lab they belong to. */
 @Repository
-public class ScoreRepository {
+class ScoreRepository {
 
     private final DSLContext dsl;
 

@@ -4,6 +4,8 @@ import static org.jooq.impl.DSL.count;
 import static org.metrolims.db.jooq.Tables.CERTIFICATE;
 import static org.metrolims.db.jooq.Tables.CERTIFICATE_BATCH;
 import static org.metrolims.db.jooq.Tables.CERTIFICATE_BATCH_ITEM;
+import static org.metrolims.db.jooq.Tables.CALIBRATION;
+import static org.metrolims.db.jooq.Tables.ORGANIZATION;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -119,6 +121,39 @@ class CertificateBatchRepository {
                         r.get(CERTIFICATE_BATCH.ORGANIZATION_ID), r.get(CERTIFICATE_BATCH.STATUS),
                         r.get(CERTIFICATE_BATCH.REQUESTED_AT), r.get(CERTIFICATE_BATCH.FINISHED_AT), r.get(items),
                         r.get(issued), r.get(failed)));
+    }
+
+    /** A batch's items in calibration order, with their certificates, customers and e-mails. */
+    List<CertificateBatchItem> items(long batchId) {
+        return dsl.select(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID, CALIBRATION.CALIBRATION_NO,
+                        CERTIFICATE_BATCH_ITEM.STATUS, CERTIFICATE_BATCH_ITEM.ERROR, CERTIFICATE.CERTIFICATE_NO,
+                        CERTIFICATE.REVISION, ORGANIZATION.NAME_ZH, ORGANIZATION.NAME_EN, ORGANIZATION.CONTACT_EMAIL,
+                        CERTIFICATE_BATCH_ITEM.MAIL_STATUS, CERTIFICATE_BATCH_ITEM.MAIL_TO,
+                        CERTIFICATE_BATCH_ITEM.MAIL_ERROR, CERTIFICATE_BATCH_ITEM.MAILED_AT)
+                .from(CERTIFICATE_BATCH_ITEM)
+                .join(CALIBRATION).on(CALIBRATION.ID.eq(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID))
+                .join(ORGANIZATION).on(ORGANIZATION.ID.eq(CALIBRATION.CUSTOMER_ORGANIZATION_ID))
+                .leftJoin(CERTIFICATE).on(CERTIFICATE.ID.eq(CERTIFICATE_BATCH_ITEM.CERTIFICATE_ID))
+                .where(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(batchId))
+                .orderBy(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID)
+                .fetch(r -> new CertificateBatchItem(r.get(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID),
+                        r.get(CALIBRATION.CALIBRATION_NO), r.get(CERTIFICATE_BATCH_ITEM.STATUS),
+                        r.get(CERTIFICATE_BATCH_ITEM.ERROR), r.get(CERTIFICATE.CERTIFICATE_NO),
+                        r.get(CERTIFICATE.REVISION), r.get(ORGANIZATION.NAME_ZH), r.get(ORGANIZATION.NAME_EN),
+                        r.get(ORGANIZATION.CONTACT_EMAIL), r.get(CERTIFICATE_BATCH_ITEM.MAIL_STATUS),
+                        r.get(CERTIFICATE_BATCH_ITEM.MAIL_TO), r.get(CERTIFICATE_BATCH_ITEM.MAIL_ERROR),
+                        r.get(CERTIFICATE_BATCH_ITEM.MAILED_AT)));
+    }
+
+    /** What became of an item's e-mail (the last attempt). */
+    void mailed(long batchId, long calibrationId, String status, String to, String error, Instant at) {
+        dsl.update(CERTIFICATE_BATCH_ITEM).set(CERTIFICATE_BATCH_ITEM.MAIL_STATUS, status)
+                .set(CERTIFICATE_BATCH_ITEM.MAIL_TO, to)
+                .set(CERTIFICATE_BATCH_ITEM.MAIL_ERROR, error == null || error.length() <= 500 ? error
+                        : error.substring(0, 500))
+                .set(CERTIFICATE_BATCH_ITEM.MAILED_AT, at)
+                .where(CERTIFICATE_BATCH_ITEM.BATCH_ID.eq(batchId))
+                .and(CERTIFICATE_BATCH_ITEM.CALIBRATION_ID.eq(calibrationId)).execute();
     }
 
     /** The requester of a batch: the batch signs in their name. */

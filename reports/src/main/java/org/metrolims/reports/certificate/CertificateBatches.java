@@ -73,6 +73,61 @@ public class CertificateBatches {
     }
 
     /**
+     * Records a batch of the calibrations the signer selected, each of which must be an approved calibration of the
+     * signer's lab with no certificate yet: anything else — another lab's, a draft, one certified meanwhile — is
+     * not found, and nothing is started. {@link #run} then issues them.
+     */
+    public CertificateBatch start(CertificateSigner signer, List<Long> calibrationIds) {
+        if (!signer.technician()) {
+            throw new Forbidden("only a technician of the lab starts a batch issue");
+        }
+        List<Long> selected = calibrationIds.stream().distinct().toList();
+        if (selected.isEmpty() || selected.size() > MAX_ITEMS) {
+            throw new CertificateRuleException("SELECTION", "calibrationIds", "select between 1 and " + MAX_ITEMS
+                    + " calibrations");
+        }
+        long id = tx.execute(s -> {
+            java.util.Set<Long> open = new java.util.HashSet<>(certificates.uncertified(signer.organizationId(),
+                    MAX_ITEMS));
+            List<Long> unknown = selected.stream().filter(c -> !open.contains(c)).toList();
+            if (!unknown.isEmpty()) {
+                throw new CertificateNotFoundException("no approved calibration without a certificate: " + unknown);
+            }
+            long batch = repository.create(signer.organizationId(), signer.userId(), clock.instant(), selected);
+            audit.record(new AuditEntry(signer.username(), "BATCH_START", "certificate_batch", Long.toString(batch),
+                    null, AuditJson.object(java.util.Map.of("items", selected.size(), "selected", true, "meaning",
+                            Certificates.MEANING_ISSUED)), null, null));
+            return batch;
+        });
+        return find(id).orElseThrow();
+    }
+
+    /** A batch's items with their certificates and e-mails, in calibration order. */
+    public List<CertificateBatchItem> items(long batchId) {
+        return tx.execute(s -> repository.items(batchId));
+    }
+
+    /**
+     * Records what became of an item's e-mail to its customer (audited as MAIL on the certificate). The certificate
+     * itself is never touched: a failed e-mail leaves it issued.
+     */
+    public void recordMail(long batchId, CertificateBatchItem item, String status, String to, String error,
+            String actor) {
+        tx.executeWithoutResult(s -> {
+            repository.mailed(batchId, item.calibrationId(), status, to, error, clock.instant());
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("mail", status);
+            after.put("to", to == null ? "" : to);
+            after.put("batch", batchId);
+            if (error != null) {
+                after.put("error", error.length() > 300 ? error.substring(0, 300) : error);
+            }
+            audit.record(new AuditEntry(actor, "MAIL", Certificates.ENTITY, item.certificateNo() + "/"
+                    + item.revision(), null, AuditJson.object(after), null, null));
+        });
+    }
+
+    /**
      * Issues the batch's pending items on {@link #THREADS} threads (rendering is CPU-bound; items are independent),
      * {@link #GROUP} items per transaction, then marks the batch done. Safe to call again.
      */

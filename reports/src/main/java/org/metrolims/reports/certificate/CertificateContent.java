@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param replacesZh for a revision (7.8.8.2): which certificate it replaces and why, else null
  * @param verifyUrl the public verification address, also encoded in the QR code
  */
-public record CertificateContent(String labNameZh, String labNameEn, String labAddressZh, String labAddressEn,
+record CertificateContent(String labNameZh, String labNameEn, String labAddressZh, String labAddressEn,
         String accreditation, String certificateNo, String revisionLine, String customerZh, String customerEn,
         String customerAddress, String itemZh, String itemEn, String itemIdentification, String receivedOn,
         String calibratedOn, String issuedOn, String method, String environment, String traceabilityZh,

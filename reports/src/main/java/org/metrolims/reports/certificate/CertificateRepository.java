@@ -185,6 +185,29 @@ class CertificateRepository {
                 .fetch(CALIBRATION.ID);
     }
 
+    /** The batch-issue selection: approved calibrations of a lab with no certificate yet, oldest first. */
+    List<UncertifiedCalibration> uncertifiedRows(long performerId, int limit) {
+        var customer = org.metrolims.db.jooq.Tables.ORGANIZATION.as("customer");
+        var instrument = org.metrolims.db.jooq.Tables.INSTRUMENT;
+        var type = org.metrolims.db.jooq.Tables.INSTRUMENT_TYPE;
+        return dsl.select(CALIBRATION.ID, CALIBRATION.CALIBRATION_NO, CALIBRATION.CALIBRATED_ON, type.NAME_ZH,
+                        type.NAME_EN, instrument.SERIAL_NO, customer.NAME_ZH, customer.NAME_EN, customer.CONTACT_EMAIL)
+                .from(CALIBRATION)
+                .join(instrument).on(instrument.ID.eq(CALIBRATION.INSTRUMENT_ID))
+                .join(type).on(type.ID.eq(instrument.INSTRUMENT_TYPE_ID))
+                .join(customer).on(customer.ID.eq(CALIBRATION.CUSTOMER_ORGANIZATION_ID))
+                .where(CALIBRATION.PERFORMING_ORGANIZATION_ID.eq(performerId))
+                .and(CALIBRATION.STATUS.eq("APPROVED"))
+                .andNotExists(DSL.selectOne().from(CERTIFICATE)
+                        .where(CERTIFICATE.CERTIFICATE_NO.eq(CALIBRATION.CALIBRATION_NO)))
+                .orderBy(CALIBRATION.CALIBRATED_ON, CALIBRATION.ID)
+                .limit(limit)
+                .fetch(r -> new UncertifiedCalibration(r.get(CALIBRATION.ID), r.get(CALIBRATION.CALIBRATION_NO),
+                        r.get(CALIBRATION.CALIBRATED_ON), r.get(type.NAME_ZH), r.get(type.NAME_EN),
+                        r.get(instrument.SERIAL_NO), r.get(customer.NAME_ZH), r.get(customer.NAME_EN),
+                        r.get(customer.CONTACT_EMAIL)));
+    }
+
     /** The newest APPROVED record revision with this calibration number. */
     Optional<Long> latestApprovedCalibration(String calibrationNo) {
         return dsl.select(CALIBRATION.ID).from(CALIBRATION).where(CALIBRATION.CALIBRATION_NO.eq(calibrationNo))

@@ -9,7 +9,7 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
-import org.metrolims.reports.pdf.IssuedPdf;
+import org.metrolims.reports.internal.IssuedPdf;
 
 /**
  * The calibration certificate template, compiled once; {@link #render} fills and exports one certificate to PDF
@@ -17,7 +17,7 @@ import org.metrolims.reports.pdf.IssuedPdf;
  * is a JasperReports font extension embedded in every PDF.
  */
 @org.springframework.stereotype.Component
-public final class CertificateTemplate {
+final class CertificateTemplate {
 
     private static final String JRXML = "calibration-certificate.jrxml";
 
@@ -47,9 +47,25 @@ public final class CertificateTemplate {
         return export(fill(c), issuedAt, "certificate " + c.certificateNo() + " " + c.revisionLine());
     }
 
+    /**
+     * A preview of the certificate: the same template, every page marked across with {@link #PREVIEW_WATERMARK}.
+     * Never stored, never signed.
+     */
+    public byte[] renderPreview(CertificateContent c, java.time.Instant at) {
+        return export(fill(c, PREVIEW_WATERMARK), at, "preview " + c.certificateNo() + " " + c.revisionLine());
+    }
+
+    /** What a preview carries across every page. */
+    public static final String PREVIEW_WATERMARK = "预览 PREVIEW\n未签发 NOT ISSUED";
+
     /** The filled report (text measured and laid out, pages numbered), before export. */
     JasperPrint fill(CertificateContent c) {
+        return fill(c, null);
+    }
+
+    private JasperPrint fill(CertificateContent c, String watermark) {
         Map<String, Object> p = new HashMap<>();
+        p.put("watermark", watermark);
         p.put("labNameZh", c.labNameZh());
         p.put("labNameEn", c.labNameEn());
         p.put("labAddressZh", c.labAddressZh());

@@ -11,6 +11,18 @@ final class CertificateWording {
     }
 
     static CertificateContent of(CertificateFacts f, IssueDetails d) {
+        return of(f, d, d.signatory() + "（电子签名，含义：签发 Electronically signed, meaning: issued）");
+    }
+
+    /**
+     * The content a certificate would have if issued now, for the preview a reviewer or signer reads before signing:
+     * the same wording, but the signatory line says that nobody has signed.
+     */
+    static CertificateContent preview(CertificateFacts f, IssueDetails d) {
+        return of(f, d, "预览，未签名、未签发 Preview: not signed, not issued (" + d.signatory() + ")");
+    }
+
+    private static CertificateContent of(CertificateFacts f, IssueDetails d, String signatoryLine) {
         List<CertificateRow> rows = f.points().stream().map(CertificateWording::row).toList();
         String accreditation = f.performer().accreditation() == null ? ""
                 : "认可证书编号 Accreditation No.: " + f.performer().accreditation();
@@ -30,7 +42,7 @@ final class CertificateWording {
                 TraceabilityStatement.en(f.references(), f.calibratedOn())
                         + TraceabilityStatement.overridesEn(f.overrides()),
                 ConformityStatement.zh(f), ConformityStatement.en(f),
-                d.signatory() + "（电子签名，含义：签发 Electronically signed, meaning: issued）",
+                signatoryLine,
                 d.replacesRevision() == null ? null
                         : "本证书替代 " + d.number() + " 第 " + d.replacesRevision() + " 版，原证书作废。修订原因：" + d.reason(),
                 d.replacesRevision() == null ? null

@@ -200,10 +200,43 @@ public class Certificates {
                 .orElse(new PdfCheck(false, sha, null, null));
     }
 
+    /** The verification code a preview prints: no code is drawn, so nothing on the public page answers it. */
+    public static final String PREVIEW_CODE = "PREVIEW";
+
+    /**
+     * The certificate the calibration would get if it were issued now, as a PDF marked "preview, not issued" across
+     * every page: the same facts, wording and template as {@link #issue}, for the reviewer who approves it and the
+     * technician who signs it. Nothing is stored, signed, numbered or audited; no verification code is drawn. Only
+     * the performing lab's staff preview a record (it may still be a draft): to anyone else it is not found.
+     *
+     * @param signatory the name printed where the signatory would be
+     */
+    @Transactional(readOnly = true)
+    public byte[] preview(CertificateViewer viewer, String signatory, long calibrationId) {
+        CertificateFacts f = facts.find(calibrationId)
+                .filter(c -> c.performerId() != null && c.performerId() == viewer.organizationId())
+                .orElseThrow(() -> new CertificateNotFoundException("no calibration " + calibrationId));
+        Instant now = clock.instant();
+        Optional<CertificateRepository.Stored> current = f.certified() ? repository.latest(f.calibrationNo())
+                : Optional.empty();
+        IssueDetails details = new IssueDetails(f.calibrationNo(), current.map(c -> c.revision() + 1).orElse(1),
+                now.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate(), signatory, PREVIEW_CODE,
+                links.verifyUrl(f.calibrationNo(), PREVIEW_CODE),
+                current.map(CertificateRepository.Stored::revision).orElse(null),
+                current.isPresent() ? "（预览 preview）" : null);
+        return template.renderPreview(CertificateWording.preview(f, details), now);
+    }
+
     /** Approved calibrations of a lab with no certificate yet (for batch issue), oldest first. */
     @Transactional(readOnly = true)
     public List<Long> uncertified(long performerId, int limit) {
         return repository.uncertified(performerId, limit);
+    }
+
+    /** The batch-issue selection of a lab: its approved calibrations with no certificate yet, oldest first. */
+    @Transactional(readOnly = true)
+    public List<UncertifiedCalibration> uncertifiedRows(long performerId, int limit) {
+        return repository.uncertifiedRows(performerId, limit);
     }
 
     private CertificateSummary store(CertificateSigner signer, CertificateFacts f, int revision,

@@ -10,7 +10,7 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import org.metrolims.calibration.coverage.CoverageFigures;
-import org.metrolims.reports.pdf.IssuedPdf;
+import org.metrolims.reports.internal.IssuedPdf;
 import org.springframework.stereotype.Component;
 
 /**

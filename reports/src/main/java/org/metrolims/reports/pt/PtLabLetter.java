@@ -14,7 +14,7 @@ import org.metrolims.proficiency.statistics.Performance;
  * @param history the lab's scored and published rounds of the same scheme, oldest first, this round included
  * @param flagged two questionable signals in a row or an unsatisfactory one in that history (ISO 13528:2022 9.4.2)
  */
-public record PtLabLetter(PtRoundReport round, String labNameZh, String labNameEn, String labCode,
+record PtLabLetter(PtRoundReport round, String labNameZh, String labNameEn, String labCode,
         List<HistoryRow> history, boolean flagged) {
 
     public PtLabLetter {

@@ -18,7 +18,7 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import org.metrolims.proficiency.scheme.SchemeScoreType;
-import org.metrolims.reports.pdf.IssuedPdf;
+import org.metrolims.reports.internal.IssuedPdf;
 import org.springframework.stereotype.Component;
 
 /**

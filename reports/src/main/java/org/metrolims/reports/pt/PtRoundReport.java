@@ -22,7 +22,7 @@ import org.metrolims.proficiency.statistics.StabilityVerdict;
  * @param stability      null when no stability data were recorded
  * @param rows           one per lab that reported, in lab-code order
  */
-public record PtRoundReport(String providerNameZh, String providerNameEn, String schemeCode, String schemeNameZh,
+record PtRoundReport(String providerNameZh, String providerNameEn, String schemeCode, String schemeNameZh,
         String schemeNameEn, String roundCode, String measurandZh, String measurandEn, String unit,
         LocalDate issuedOn, AssignedValueMethod assignedValueMethod, double assignedValue,
         double assignedValueUncertainty, SigmaPtMethod sigmaPtMethod, double sigmaPt, SchemeScoreType scoreType,

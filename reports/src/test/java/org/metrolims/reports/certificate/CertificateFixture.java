@@ -26,16 +26,12 @@ import org.metrolims.calibration.decision.DecisionRuleCode;
 import org.metrolims.calibration.record.Actor;
 import org.metrolims.calibration.record.CalibrationDraft;
 import org.metrolims.calibration.record.CalibrationRecords;
-import org.metrolims.calibration.record.CalibrationRepository;
 import org.metrolims.calibration.record.ComponentInput;
 import org.metrolims.calibration.record.InstrumentCondition;
 import org.metrolims.calibration.record.PointInput;
+import org.metrolims.calibration.record.RecordTestWiring;
 import org.metrolims.calibration.record.ReferenceOverride;
-import org.metrolims.calibration.record.ReferenceOverrideRepository;
-import org.metrolims.calibration.record.ReferenceStandardCheck;
-import org.metrolims.calibration.record.WorkRepository;
-import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
+import org.metrolims.calibration.traceability.TraceabilityTestWiring;
 import org.metrolims.db.audit.AuditTrail;
 
 /**
@@ -54,14 +50,12 @@ final class CertificateFixture {
 
     /** The certificate facts query over a schema, with calibration's traceability analysis for the chains. */
     static CertificateFactsRepository facts(DSLContext dsl) {
-        return new CertificateFactsRepository(dsl, new TraceabilityAnalysis(new TraceabilityRepository(dsl)));
+        return new CertificateFactsRepository(dsl, TraceabilityTestWiring.analysis(dsl));
     }
 
     CertificateFixture(DSLContext dsl, CertificateTemplate template) {
         this.dsl = dsl;
-        this.records = new CalibrationRecords(new CalibrationRepository(dsl), new AuditTrail(dsl),
-                new ReferenceStandardCheck(new TraceabilityAnalysis(new TraceabilityRepository(dsl))),
-                new ReferenceOverrideRepository(dsl), new WorkRepository(dsl));
+        this.records = RecordTestWiring.records(dsl);
         this.certificates = new Certificates(facts(dsl), new CertificateRepository(dsl),
                 new AuditTrail(dsl), template, new CertificateLinks("https://lims.example.org/"),
                 Clock.fixed(Instant.parse("2026-03-05T02:00:00Z"), ZoneOffset.UTC), new SplittableRandom(7));

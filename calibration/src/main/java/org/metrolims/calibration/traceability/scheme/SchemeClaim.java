@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param reason    why the user recorded it
  * @param endKind   {@code SUPERSEDED} or {@code WITHDRAWN}, once it is no longer in force
  */
-public record SchemeClaim(long id, long standardId, long levelId, String scheme, String level, String levelNameZh,
+record SchemeClaim(long id, long standardId, long levelId, String scheme, String level, String levelNameZh,
         String levelNameEn, int tier, Optional<String> source, Optional<String> reason, String recordedBy,
         LocalDateTime since, Optional<LocalDateTime> endedAt, Optional<String> endedBy, Optional<String> endKind,
         Optional<String> endReason) {

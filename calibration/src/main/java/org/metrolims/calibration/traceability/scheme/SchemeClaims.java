@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.metrolims.calibration.standard.RegistryUser;
 import org.metrolims.calibration.traceability.ChainNode;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.scheme.VerificationSchemeRepository.Standard;
 import org.metrolims.db.audit.AuditEntry;
 import org.metrolims.db.audit.AuditJson;
 import org.metrolims.db.audit.AuditTrail;
@@ -78,7 +77,7 @@ public class SchemeClaims {
 
     @Transactional(readOnly = true)
     public ClaimView view(long standardId, RegistryUser who) {
-        Standard s = standard(standardId);
+        SchemeStandard s = standard(standardId);
         if (!who.canRead(s.ownerOrganizationId())) {
             throw notFound(standardId);
         }
@@ -88,7 +87,7 @@ public class SchemeClaims {
     /** Records {@code request}'s level as the standard's claim, superseding the claim in force. */
     @Transactional
     public ClaimView claim(long standardId, ClaimRequest request, RegistryUser who) {
-        Standard s = writable(standardId, who);
+        SchemeStandard s = writable(standardId, who);
         if (request == null) {
             throw new InvalidInput("scheme", "name the verification scheme, the level and the reason");
         }
@@ -123,7 +122,7 @@ public class SchemeClaims {
     /** Withdraws the claim in force: the standard is then placed by its uncertainty, or its accuracy class. */
     @Transactional
     public ClaimView withdraw(long standardId, String reasonText, RegistryUser who) {
-        Standard s = writable(standardId, who);
+        SchemeStandard s = writable(standardId, who);
         String reason = reason(reasonText);
         repository.lockStandard(standardId);
         SchemeClaim before = current(standardId)
@@ -137,7 +136,7 @@ public class SchemeClaims {
         return view(s, who);
     }
 
-    private ClaimView view(Standard s, RegistryUser who) {
+    private ClaimView view(SchemeStandard s, RegistryUser who) {
         long id = s.subject().standardId();
         List<SchemeClaim> history = repository.claims(id);
         Optional<SchemeClaim> current = history.stream().filter(SchemeClaim::inForce).findFirst();
@@ -158,13 +157,13 @@ public class SchemeClaims {
                 history);
     }
 
-    private Standard standard(long standardId) {
+    private SchemeStandard standard(long standardId) {
         return repository.standards(List.of(standardId)).stream().findFirst()
                 .orElseThrow(() -> notFound(standardId));
     }
 
-    private Standard writable(long standardId, RegistryUser who) {
-        Standard s = standard(standardId);
+    private SchemeStandard writable(long standardId, RegistryUser who) {
+        SchemeStandard s = standard(standardId);
         if (!who.canWrite(s.ownerOrganizationId())) {
             throw notFound(standardId);
         }

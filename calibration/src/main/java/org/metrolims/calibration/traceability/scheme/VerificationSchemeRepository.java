@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** The verification schemes with their levels (two statements), the standards as the check needs them, and claims. */
 @Repository
-public class VerificationSchemeRepository {
+class VerificationSchemeRepository {
 
     private final DSLContext dsl;
 
@@ -50,21 +50,17 @@ public class VerificationSchemeRepository {
                         x.get(s.QUANTITY_CODE), levels.getOrDefault(x.get(s.ID), List.of())));
     }
 
-    /** A standard with what the scheme pages show besides the check's inputs. */
-    public record Standard(SchemeSubject subject, String level, long ownerOrganizationId) {
-    }
-
     /** Every standard of the province. */
-    public List<Standard> standards() {
+    public List<SchemeStandard> standards() {
         return standards(DSL.trueCondition());
     }
 
     /** The standards with these ids. */
-    public List<Standard> standards(Collection<Long> ids) {
+    public List<SchemeStandard> standards(Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : standards(MEASUREMENT_STANDARD.ID.in(ids));
     }
 
-    private List<Standard> standards(Condition where) {
+    private List<SchemeStandard> standards(Condition where) {
         var m = MEASUREMENT_STANDARD;
         var c = STANDARD_SCHEME_CLAIM;
         return dsl.select(m.ID, m.CODE, QUANTITY.CODE, m.UNIT, m.EXPANDED_UNCERTAINTY, m.RANGE_HIGH, m.ACCURACY_CLASS,
@@ -73,7 +69,7 @@ public class VerificationSchemeRepository {
                 .leftJoin(c).on(c.STANDARD_ID.eq(m.ID)).and(c.ENDED_AT.isNull())
                 .where(where)
                 .orderBy(m.ID)
-                .fetch(x -> new Standard(new SchemeSubject(x.get(m.ID), x.get(m.CODE), x.get(QUANTITY.CODE),
+                .fetch(x -> new SchemeStandard(new SchemeSubject(x.get(m.ID), x.get(m.CODE), x.get(QUANTITY.CODE),
                         x.get(m.UNIT), optional(x.get(m.EXPANDED_UNCERTAINTY)), optional(x.get(m.RANGE_HIGH)),
                         Optional.ofNullable(x.get(m.ACCURACY_CLASS)), Optional.ofNullable(x.get(c.LEVEL_ID))),
                         x.get(m.LEVEL), x.get(m.OWNER_ORGANIZATION_ID)));
@@ -86,10 +82,6 @@ public class VerificationSchemeRepository {
         return dsl.select(l.ID).from(l).join(s).on(s.ID.eq(l.SCHEME_ID))
                 .where(s.CODE.eq(schemeCode)).and(l.CODE.eq(levelCode))
                 .fetchOptional(l.ID);
-    }
-
-    /** A level a standard's owner claims for it. */
-    public record NewClaim(long standardId, long levelId, String source) {
     }
 
     /** Records claims in one batch; a standard has at most one. */

@@ -13,7 +13,6 @@ import org.metrolims.calibration.traceability.ChainLink;
 import org.metrolims.calibration.traceability.ChainNode;
 import org.metrolims.calibration.traceability.TraceGraph;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.scheme.VerificationSchemeRepository.Standard;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +39,7 @@ public class VerificationSchemes {
 
     /** Every standard with its subject, its own level (if any) and its owner, as the claims are judged. */
     @Transactional(readOnly = true)
-    public List<VerificationSchemeRepository.Standard> standards() {
+    public List<SchemeStandard> standards() {
         return repository.standards();
     }
 
@@ -49,7 +48,7 @@ public class VerificationSchemes {
      * through {@link SchemeClaims}); a standard has at most one.
      */
     @Transactional
-    public void recordClaims(List<VerificationSchemeRepository.NewClaim> claims, String by) {
+    public void recordClaims(List<NewClaim> claims, String by) {
         repository.insertClaims(claims, by);
     }
 
@@ -119,13 +118,13 @@ public class VerificationSchemes {
         List<VerificationScheme> schemes = repository.schemes();
         SchemeCheck check = new SchemeCheck(schemes);
         TraceGraph graph = traceability.graphAsOf(asOf);
-        Map<Long, Standard> standards = new LinkedHashMap<>();
+        Map<Long, SchemeStandard> standards = new LinkedHashMap<>();
         repository.standards().forEach(s -> standards.put(s.subject().standardId(), s));
         Map<String, Map<String, Long>> counts = new HashMap<>();
         Map<String, Long> totals = new HashMap<>();
         Map<String, Long> unplaced = new HashMap<>();
         Map<String, List<Flagged>> flagged = new HashMap<>();
-        for (Standard s : standards.values()) {
+        for (SchemeStandard s : standards.values()) {
             SchemeSubject subject = s.subject();
             Optional<VerificationScheme> scheme = check.schemeFor(subject.quantityCode());
             boolean counts_ = graph.standard(subject.standardId()).map(n -> n.countsOn(asOf)).orElse(false);
@@ -134,7 +133,7 @@ public class VerificationSchemes {
             }
             String code = scheme.get().code();
             List<SchemeSubject> refs = referencesOf(graph, subject.standardId(), asOf).stream()
-                    .map(standards::get).filter(java.util.Objects::nonNull).map(Standard::subject).toList();
+                    .map(standards::get).filter(java.util.Objects::nonNull).map(SchemeStandard::subject).toList();
             SchemeStanding standing = check.check(subject, refs);
             totals.merge(code, 1L, Long::sum);
             standing.level().ifPresentOrElse(

@@ -18,19 +18,13 @@ import org.jooq.DSLContext;
 import org.metrolims.calibration.decision.DecisionRuleCode;
 import org.metrolims.calibration.record.CalibrationDraft;
 import org.metrolims.calibration.record.CalibrationRecords;
-import org.metrolims.calibration.record.CalibrationRepository;
 import org.metrolims.calibration.record.ComponentInput;
 import org.metrolims.calibration.record.IngestReport;
 import org.metrolims.calibration.record.InstrumentCondition;
 import org.metrolims.calibration.record.PointInput;
 import org.metrolims.calibration.record.RecordFixture;
-import org.metrolims.calibration.record.ReferenceOverrideRepository;
-import org.metrolims.calibration.record.ReferenceStandardCheck;
-import org.metrolims.calibration.record.WorkRepository;
-import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
+import org.metrolims.calibration.record.RecordTestWiring;
 import org.metrolims.db.TestDatabase;
-import org.metrolims.db.audit.AuditTrail;
 
 /**
  * Bulk ingest of calibration records with their points, through the service layer
@@ -113,10 +107,8 @@ public final class CalibrationIngestBench {
         long start = System.nanoTime();
         for (int from = 0; from < drafts.size(); from += batch) {
             List<CalibrationDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + batch));
-            IngestReport report = dsl.transactionResult(cfg -> new CalibrationRecords(
-                    new CalibrationRepository(cfg.dsl()), new AuditTrail(cfg.dsl()),
-                    new ReferenceStandardCheck(new TraceabilityAnalysis(new TraceabilityRepository(cfg.dsl()))),
-                    new ReferenceOverrideRepository(cfg.dsl()), new WorkRepository(cfg.dsl())).ingestChunk(f.tech1, chunk));
+            IngestReport report = dsl.transactionResult(
+                    cfg -> RecordTestWiring.records(cfg.dsl()).ingestChunk(f.tech1, chunk));
             if (!report.accepted()) {
                 throw new IllegalStateException("refused: " + report.rejections());
             }

@@ -23,7 +23,7 @@ import org.metrolims.calibration.traceability.Chain;
 import org.metrolims.calibration.traceability.ChainAnalyzer;
 import org.metrolims.calibration.traceability.ChainNode;
 import org.metrolims.calibration.traceability.TraceabilityAnalysis;
-import org.metrolims.calibration.traceability.TraceabilityRepository;
+import org.metrolims.calibration.traceability.TraceabilityTestWiring;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes.Flagged;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes.SchemeSummary;
 import org.metrolims.db.TestDatabase;
@@ -42,7 +42,7 @@ class VerificationSchemesTest {
     static RegistryFixture f;
     static VerificationSchemes schemes;
     static VerificationSchemeRepository repository;
-    static TraceabilityRepository traceability;
+    static TraceabilityAnalysis traceability;
     static long p1, c1, c2, k1, t1;
     static long type;
     static long reviewer;
@@ -53,8 +53,8 @@ class VerificationSchemesTest {
         dsl = TestDatabase.newSchema(VerificationSchemesTest.class).dsl();
         f = new RegistryFixture(dsl);
         repository = new VerificationSchemeRepository(dsl);
-        traceability = new TraceabilityRepository(dsl);
-        schemes = new VerificationSchemes(repository, new TraceabilityAnalysis(traceability));
+        traceability = TraceabilityTestWiring.analysis(dsl);
+        schemes = new VerificationSchemes(repository, traceability);
         type = dsl.select(INSTRUMENT_TYPE.ID).from(INSTRUMENT_TYPE).where(INSTRUMENT_TYPE.CODE.eq("BALANCE"))
                 .fetchOne(INSTRUMENT_TYPE.ID);
         reviewer = dsl.insertInto(APP_USER).set(APP_USER.USERNAME, "reviewer").set(APP_USER.PASSWORD_HASH, "x")
@@ -71,7 +71,7 @@ class VerificationSchemesTest {
         calibrate(k1, c1);
         calibrate(t1, null);
         long grade2 = repository.levelId("JJG 2062-1990", "GRADE_2").orElseThrow();
-        repository.insertClaims(List.of(new VerificationSchemeRepository.NewClaim(t1, grade2, "assessment file")),
+        repository.insertClaims(List.of(new NewClaim(t1, grade2, "assessment file")),
                 "test");
     }
 
@@ -162,7 +162,7 @@ class VerificationSchemesTest {
 
     @Test
     void eachStandardNodeOfAChainCarriesItsStanding() {
-        Chain chain = new ChainAnalyzer(traceability.subgraphAsOf(k1, AS_OF)).chain(k1, AS_OF).orElseThrow();
+        Chain chain = new ChainAnalyzer(traceability.subgraphAsOf(List.of(k1), AS_OF)).chain(k1, AS_OF).orElseThrow();
         Chain judged = schemes.withStandings(chain);
         Map<String, ChainNode> nodes = judged.nodes().stream()
                 .collect(Collectors.toMap(ChainNode::label, Function.identity()));
