@@ -168,7 +168,7 @@ class ProcedureApiTest {
                         .param("points[1].components[0].coverageFactor", "abc"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         // a number that is not one is refused by the binder, in Chinese, at its field; nothing is stored
-        assertThat(html).contains("须为数字").doesNotContain("java.lang", "NumberFormatException");
+        assertThat(html).contains("不是数字").doesNotContain("java.lang", "NumberFormatException");
         String fixed = mvc.perform(post("/procedures").with(signedIn("test-tech")).with(
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                         .header("Accept-Language", "zh-CN")
