@@ -29,6 +29,50 @@
       document.getElementById('customer-search').dataset.followed = 'false';
     });
   }
+  // the procedure picker: a template version fills the code, the decision rule and the points with their tolerances
+  // and Type B budgets; the technician then types the readings. The version's id goes with the saved draft.
+  var procedurePicker = document.getElementById('procedure-picker');
+  if (procedurePicker) {
+    procedurePicker.addEventListener('picker-chosen', function (e) { fillFromProcedure(e.detail); });
+  }
+
+  function setValue(el, v) { if (el) { el.value = v === null || v === undefined ? '' : String(v); } }
+
+  function fillFromProcedure(o) {
+    var f = form.elements;
+    f.procedureCode.value = o.code;
+    setValue(f.decisionRule, o.decisionRule);
+    setValue(f.decisionRuleMultiplier, o.decisionRuleMultiplier);
+    points.innerHTML = '';
+    (o.points || []).forEach(function (p) {
+      addPoint();
+      var point = points.lastElementChild;
+      function k(name) { return point.querySelector('[data-k="' + name + '"]'); }
+      setValue(k('nominal'), p.nominal);
+      setValue(k('unit'), p.unit);
+      setValue(k('tolerance'), p.tolerance);
+      setValue(k('toleranceUnit'), p.toleranceUnit);
+      (p.components || []).forEach(function (c, j) {
+        if (j > 0) { addComponent(point); }
+        var row = point.querySelectorAll('.components tbody tr')[j];
+        function cell(name) { return row.querySelector('[data-c="' + name + '"]'); }
+        setValue(cell('name'), c.name);
+        setValue(cell('distribution'), c.distribution || (c.halfWidth !== null ? 'rectangular' : 'normal'));
+        setValue(cell('expandedUncertainty'), c.expandedUncertainty);
+        setValue(cell('coverageFactor'), c.coverageFactor);
+        setValue(cell('halfWidth'), c.halfWidth);
+        setValue(cell('standardUncertainty'), c.standardUncertainty);
+        setValue(cell('sensitivity'), c.sensitivity);
+      });
+    });
+    if (!points.querySelector('.point')) { addPoint(); }
+    var filled = document.getElementById('procedure-filled');
+    if (filled) { filled.textContent = filled.dataset.text.replace('{0}', o.label); filled.hidden = false; }
+    var first = points.querySelector('[data-k="readings"]');
+    if (first) { first.focus(); }
+    schedule();
+  }
+
   var standardPicker = document.getElementById('standard-picker');
   if (standardPicker) {
     standardPicker.addEventListener('change', function () {
@@ -229,7 +273,9 @@
   document.getElementById('add-point').addEventListener('click', addPoint);
   form.addEventListener('submit', function (e) {
     e.preventDefault();
-    post(form.dataset.save, draft()).then(function (res) {
+    var version = form.elements.procedureVersionId && form.elements.procedureVersionId.value;
+    var save = form.dataset.save + (version ? '?procedureVersionId=' + encodeURIComponent(version) : '');
+    post(save, draft()).then(function (res) {
       if (res.ok) { window.location.href = form.dataset.view + res.json.id; } else { showError(res.json); }
     });
   });

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.metrolims.app.api.ApiProblems.FieldProblem;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.calibration.procedure.ProcedureTemplates;
 import org.metrolims.calibration.record.Calibration;
 import org.metrolims.calibration.record.CalibrationDraft;
 import org.metrolims.calibration.record.CalibrationRecords;
@@ -43,11 +44,14 @@ class CalibrationFormController {
     private final CalibrationRecords records;
     private final Instruments instruments;
     private final MessageSource messages;
+    private final ProcedureTemplates procedures;
 
-    CalibrationFormController(CalibrationRecords records, Instruments instruments, MessageSource messages) {
+    CalibrationFormController(CalibrationRecords records, Instruments instruments, MessageSource messages,
+            ProcedureTemplates procedures) {
         this.records = records;
         this.instruments = instruments;
         this.messages = messages;
+        this.procedures = procedures;
     }
 
     /** A reference standard the form must offer to override, with why it was refused in the user's language. */
@@ -105,11 +109,16 @@ class CalibrationFormController {
         return records.preview(CalibrationActors.of(user), draft);
     }
 
-    /** Stores the draft; the page then goes to the record's page. */
+    /**
+     * Stores the draft; the page then goes to the record's page. With {@code procedureVersionId} (the procedure
+     * picker's choice) the record names the template version it was drafted from.
+     */
     @PostMapping("/calibrations/drafts")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@AuthenticationPrincipal MetroLimsUser user, @RequestBody CalibrationDraft draft) {
-        Calibration c = records.draft(CalibrationActors.of(user), draft);
+    Map<String, Object> create(@AuthenticationPrincipal MetroLimsUser user, @RequestBody CalibrationDraft draft,
+            @RequestParam(required = false) Long procedureVersionId) {
+        Calibration c = procedureVersionId == null ? records.draft(CalibrationActors.of(user), draft)
+                : procedures.draftCalibration(CalibrationActors.of(user), draft, procedureVersionId);
         return Map.of("id", c.id(), "calibrationNo", c.calibrationNo());
     }
 }

@@ -84,6 +84,8 @@ class SecurityConfiguration {
                 .requestMatchers(GET, "/api/calibrations/review-queue").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/api/calibrations", "/api/calibrations/**").hasRole(TECHNICIAN)
                 .requestMatchers(PUT, "/api/calibrations/**").hasRole(TECHNICIAN)
+                // procedure templates: an organization's technicians keep and read its own (others' are 404)
+                .requestMatchers("/api/procedures", "/api/procedures/**").hasRole(TECHNICIAN)
                 // registry: technicians of the owning organization and administrators write
                 .requestMatchers(POST, "/api/instruments", "/api/instruments/**", "/api/standards",
                         "/api/standards/**").hasAnyRole(TECHNICIAN, ADMIN)
@@ -126,6 +128,7 @@ class SecurityConfiguration {
                 .requestMatchers(PUBLIC_PATHS).permitAll()
                 .requestMatchers("/calibrations/new", "/calibrations/review").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/calibrations/**").hasRole(TECHNICIAN)
+                .requestMatchers("/procedures", "/procedures/**", "/options/procedures").hasRole(TECHNICIAN)
                 .requestMatchers(POST, "/registry/**").hasAnyRole(TECHNICIAN, ADMIN)
                 .requestMatchers(POST, "/schedule/intervals/*/decision").hasAnyRole(OFFICER, ADMIN)
                 .requestMatchers(POST, "/schedule/**").hasAnyRole(TECHNICIAN, ADMIN)

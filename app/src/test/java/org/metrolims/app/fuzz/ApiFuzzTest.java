@@ -82,7 +82,9 @@ class ApiFuzzTest {
             "measurement_point", "measurement_reading", "uncertainty_component", "uncertainty_correlation",
             "certificate", "certificate_batch", "certificate_batch_item", "electronic_signature", "pt_scheme",
             "pt_round", "pt_enrolment", "pt_result", "pt_item_measurement", "pt_score", "pt_document",
-            "capability_demand", "procedure_interval", "lab_capacity", "interval_decision");
+            "capability_demand", "procedure_interval", "lab_capacity", "interval_decision", "procedure_template",
+            "procedure_template_version", "procedure_template_point", "procedure_template_component",
+            "calibration_procedure");
 
     static ConfigurableApplicationContext app;
     static DSLContext dsl;
@@ -247,6 +249,13 @@ class ApiFuzzTest {
         long techId = ((Number) dsl.fetchValue("select id from app_user where username = 'test-tech'")).longValue();
         long discipline = ((Number) dsl.fetchValue("select id from discipline where code = 'PT-TEST'")).longValue();
         String signedReason = "{\"password\":\"" + PASSWORD + "\",\"reason\":\"typo\"}";
+        String procedureBody = """
+                {"code":"JJG FZ-%s","title":"Calipers","instrumentTypeId":%d,"unit":"mm",
+                 "decisionRule":"SIMPLE_ACCEPTANCE","points":[{"nominal":10,"unit":"mm","tolerance":0.02,
+                 "toleranceUnit":"mm","components":[{"name":"reference","expandedUncertainty":0.0008,
+                 "coverageFactor":2},{"name":"resolution","distribution":"rectangular","halfWidth":0.005}]}]}""";
+        long procedure = id(send("test-tech", "POST", "/api/procedures", "application/json",
+                procedureBody.formatted("1", type).getBytes()));
         return new Fixtures()
                 .segment("calibrations", draft, approved)
                 .segment("instruments", cal.instrument)
@@ -257,7 +266,7 @@ class ApiFuzzTest {
                 .segment("instrument-types", type)
                 .segment("labs", cal.labA, cal.institute)
                 .segment("accounts", techId)
-                .segment("procedures", "JJG 30-2012")
+                .segment("procedures", "JJG 30-2012", procedure)
                 .segment("capacities", discipline)
                 .segment("letters", scored.codeA(), scored.codeB())
                 .segment("results", open.codeA(), open.codeB())
@@ -315,6 +324,10 @@ class ApiFuzzTest {
                          {"name":"ref","type":"B","distribution":"normal","expandedUncertainty":0.2,"coverageFactor":2},
                          {"name":"res","type":"B","distribution":"rectangular","halfWidth":0.05}]}""")
                 .example("PUT /api/schedule/procedures/{code}/interval", "{\"intervalMonths\":6}")
+                .example("POST /api/procedures", procedureBody.formatted("2", type))
+                .example("PUT /api/procedures/{id}", "{\"version\":1,\"procedure\":" + procedureBody.formatted("1", type)
+                        + "}")
+                .example("POST /api/procedures/{id}/retire", "{\"version\":1,\"reason\":\"replaced\"}")
                 .example("PUT /api/schedule/standards/{id}/interval", "{\"intervalMonths\":6}")
                 .example("PUT /api/schedule/labs/{id}/capacities/{disciplineId}", "{\"weeklyCapacity\":5}")
                 .example("POST /api/instrument-types/{id}/interval-decisions",

@@ -156,6 +156,15 @@ class AccessMatrixTest {
         e("GET /options/standards",                            "DOOOOO");
         e("GET /options/organizations",                        "DOOOOO");
         e("GET /options/regions",                              "DOOOOO");
+        // procedure templates: the technicians of the template's institute (T-INST) alone; the picker likewise
+        e("GET /options/procedures",                           "DODDDD");
+        e("GET /api/procedures",                               "DODDDD");
+        e("GET /api/procedures/{id}",                          "DODDDD");
+        e("GET /api/procedures/{id}/versions/{versionNo}",     "DODDDD");
+        e("GET /procedures",                                   "DODDDD");
+        e("GET /procedures/new",                               "DODDDD");
+        e("GET /procedures/{id}",                              "DODDDD");
+        e("GET /procedures/{id}/edit",                         "DODDDD");
         // schedules: lists are scoped to the asker's organization for a lab; lab A's plan is hidden from lab B;
         // capacities are set by the performing lab's own technicians (lab A performs nothing) or an administrator
         e("GET /api/schedule/due",                             "DOOOOO");
@@ -259,6 +268,13 @@ class AccessMatrixTest {
         w("POST /calibrations/{id}/submit",                    "DOHDDDD");
         w("POST /calibrations/{id}/return",                    "DOHDDDD");
         w("POST /calibrations/{id}/withdraw",                  "DOHDDDD");
+        // procedure templates: any technician creates one for his institute; T-INST's is not found to another's
+        w("POST /api/procedures",                              "DOODDDD");
+        w("PUT /api/procedures/{id}",                          "DOHDDDD");
+        w("POST /api/procedures/{id}/retire",                  "DOHDDDD");
+        w("POST /procedures",                                  "DOODDDD");
+        w("POST /procedures/{id}",                             "DOHDDDD");
+        w("POST /procedures/{id}/retire",                      "DOHDDDD");
         // registry: technicians register for their own organization; another's instrument or standard is not found
         w("POST /api/instruments",                             "DOODDDO");
         w("POST /api/instruments/import",                      "DOODDDO");
@@ -586,6 +602,20 @@ class AccessMatrixTest {
         v.put("/certificates number", certificate);
         v.put("/verify number", certificate);
         v.put("/standards id", Long.toString(cal.standard));
+        // a procedure template of the institute (T-INST), written by its technician
+        var caliper = dsl.select(INSTRUMENT_TYPE.ID).from(INSTRUMENT_TYPE)
+                .where(INSTRUMENT_TYPE.CODE.eq("CAL-TEST-CALIPER")).fetchSingle().value1();
+        String procedure = String.valueOf(((Number) JsonPath.read(mvc.perform(MockMvcRequestBuilders.post(
+                        "/api/procedures").with(httpBasic("test-tech", TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"code":"JJG AM-%d","title":"Calipers","instrumentTypeId":%d,"unit":"mm",
+                                 "decisionRule":"SIMPLE_ACCEPTANCE","points":[{"nominal":10,"unit":"mm",
+                                 "tolerance":0.02,"components":[{"name":"reference","expandedUncertainty":0.0008,
+                                 "coverageFactor":2}]}]}""".formatted(System.nanoTime(), caliper)))
+                .andReturn().getResponse().getContentAsString(), "$.id")).longValue());
+        v.put("/api/procedures id", procedure);
+        v.put("/api/procedures/ versionNo", "1");
+        v.put("/procedures id", procedure);
         // account changes are asked about a throwaway account (an administrator's empty "enabled" form disables it)
         long throwaway = throwawayAccount();
         v.put("/accounts id", Long.toString(throwaway));

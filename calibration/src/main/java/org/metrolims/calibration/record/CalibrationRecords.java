@@ -540,7 +540,7 @@ public class CalibrationRecords {
                 rule == null ? null : rule.multiplier(), p, overall, points);
     }
 
-    private static DecisionRule rule(DecisionRuleCode code, Double multiplier) {
+    static DecisionRule rule(DecisionRuleCode code, Double multiplier) {
         if (code == null) {
             return null;
         }
