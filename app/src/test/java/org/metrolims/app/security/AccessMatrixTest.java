@@ -309,6 +309,9 @@ class AccessMatrixTest {
         w("POST /api/certificates/{number}/withdrawal",        "DOHDDDD");
         w("POST /certificates/issue",                          "DOODDDD");
         w("POST /certificates/batches",                        "DOODDDD");
+        w("POST /certificates/batches/selection",              "DOODDDD");
+        // re-sending one certificate's e-mail: another institute's batch is not found
+        w("POST /certificates/batches/{id}/mail",              "DOHDDDD");
         w("POST /certificates/{number}/withdrawal",            "DOHDDDD");
         w("POST /verify/{number}",                             "OOOOOOO");
         // coverage demand is province-wide: officers and administrators
