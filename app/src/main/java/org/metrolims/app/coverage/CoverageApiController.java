@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.metrolims.app.api.Problems;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
 import org.metrolims.calibration.coverage.CoverageFigures;
 import org.metrolims.calibration.coverage.CoverageMetrics;
@@ -48,9 +49,11 @@ class CoverageApiController {
     private final TraceabilityAnalysis traceability;
     private final CoverageAccess access;
     private final VerificationSchemes schemes;
+    private final ProvinceToday today;
 
     CoverageApiController(CoverageMetrics metrics, TraceabilityAnalysis traceability, CoverageAccess access,
-            VerificationSchemes schemes) {
+            VerificationSchemes schemes, ProvinceToday today) {
+        this.today = today;
         this.metrics = metrics;
         this.traceability = traceability;
         this.access = access;
@@ -76,7 +79,7 @@ class CoverageApiController {
             @Parameter(description = "discipline code, e.g. MECHANICS") @RequestParam(required = false)
                     String discipline) {
         CoverageAccess.requireCoverage(user);
-        return CoverageResponse.of(metrics.figures(asOf == null ? LocalDate.now() : asOf,
+        return CoverageResponse.of(metrics.figures(today.orToday(asOf),
                 region == null ? PROVINCE : region, access.discipline(discipline)));
     }
 
@@ -86,7 +89,7 @@ class CoverageApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String discipline) {
         CoverageAccess.requireCoverage(user);
-        return metrics.byCity(asOf == null ? LocalDate.now() : asOf, PROVINCE, access.discipline(discipline));
+        return metrics.byCity(today.orToday(asOf), PROVINCE, access.discipline(discipline));
     }
 
     /** One demanded capability and how it is served. */
@@ -106,7 +109,7 @@ class CoverageApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) RegionCode region, @RequestParam(required = false) String discipline) {
         CoverageAccess.requireCoverage(user);
-        return metrics.demandBehind(asOf == null ? LocalDate.now() : asOf, region == null ? PROVINCE : region,
+        return metrics.demandBehind(today.orToday(asOf), region == null ? PROVINCE : region,
                         access.discipline(discipline)).stream()
                 .sorted(java.util.Comparator.comparing(DemandVerdict::traceable).thenComparing(DemandVerdict::capable))
                 .map(DemandRow::of).toList();
@@ -120,7 +123,7 @@ class CoverageApiController {
             @RequestParam(defaultValue = "12") @Min(3) @Max(60) int months,
             @RequestParam(required = false) RegionCode region, @RequestParam(required = false) String discipline) {
         CoverageAccess.requireCoverage(user);
-        return metrics.trend(asOf == null ? LocalDate.now() : asOf, months, region == null ? PROVINCE : region,
+        return metrics.trend(today.orToday(asOf), months, region == null ? PROVINCE : region,
                 access.discipline(discipline));
     }
 
@@ -142,7 +145,7 @@ class CoverageApiController {
     Chain chain(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return schemes.withStandings(
-                traceability.chain(id, asOf == null ? LocalDate.now() : asOf, CoverageAccess.registryUser(user)));
+                traceability.chain(id, today.orToday(asOf), CoverageAccess.registryUser(user)));
     }
 
     @GetMapping("/api/verification-schemes")

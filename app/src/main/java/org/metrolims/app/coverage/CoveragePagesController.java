@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
 import org.metrolims.calibration.coverage.CoverageFigures;
 import org.metrolims.calibration.coverage.CoverageMetrics;
@@ -39,9 +40,11 @@ class CoveragePagesController {
     private final TraceabilityAnalysis traceability;
     private final CoverageAccess access;
     private final VerificationSchemes schemes;
+    private final ProvinceToday today;
 
     CoveragePagesController(CoverageMetrics metrics, TraceabilityAnalysis traceability, CoverageAccess access,
-            VerificationSchemes schemes) {
+            VerificationSchemes schemes, ProvinceToday today) {
+        this.today = today;
         this.metrics = metrics;
         this.traceability = traceability;
         this.access = access;
@@ -53,7 +56,7 @@ class CoveragePagesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String discipline, Model model) {
         requireCoverage(user);
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = today.orToday(asOf);
         Optional<String> d = discipline(discipline);
         Dashboard dashboard = metrics.dashboard(date, CoverageApiController.PROVINCE, d, TREND_MONTHS);
         var points = dashboard.trend().points();
@@ -77,7 +80,7 @@ class CoveragePagesController {
             @RequestParam(required = false) RegionCode region, @RequestParam(required = false) String discipline,
             Model model) {
         requireCoverage(user);
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = today.orToday(asOf);
         RegionCode r = region == null ? CoverageApiController.PROVINCE : region;
         List<DemandVerdict> verdicts = metrics.demandBehind(date, r, discipline(discipline)).stream()
                 .sorted(Comparator.comparing(DemandVerdict::traceable).thenComparing(DemandVerdict::capable))
@@ -94,7 +97,7 @@ class CoveragePagesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             Model model) {
         requireCoverage(user);
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = today.orToday(asOf);
         model.addAttribute("asOf", date);
         var summaries = schemes.overview(date);
         java.util.Map<Long, String> bands = new java.util.HashMap<>();
@@ -122,7 +125,7 @@ class CoveragePagesController {
     String chain(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             Model model) {
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = today.orToday(asOf);
         Chain chain;
         try {
             chain = schemes.withStandings(traceability.chain(id, date, CoverageAccess.registryUser(user)));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.app.security.Role;
 import org.metrolims.calibration.standard.CsvCells;
 import org.metrolims.calibration.traceability.RecallImpact;
@@ -39,8 +40,11 @@ class RecallImpactPagesController {
 
     private final TraceabilityAnalysis traceability;
 
-    RecallImpactPagesController(TraceabilityAnalysis traceability) {
+    private final ProvinceToday today;
+
+    RecallImpactPagesController(TraceabilityAnalysis traceability, ProvinceToday today) {
         this.traceability = traceability;
+        this.today = today;
     }
 
     /** The figures at the top of the page. */
@@ -62,7 +66,7 @@ class RecallImpactPagesController {
     String impact(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn,
             jakarta.servlet.http.HttpServletRequest request, Model model) {
-        LocalDate found = foundOn == null ? LocalDate.now() : foundOn;
+        LocalDate found = today.orToday(foundOn);
         RecallImpact impact = load(user, id, found);
         model.addAttribute("impact", impact);
         // the list is paged (a standard used for years has hundreds), searchable and sortable; the CSV keeps it all
@@ -109,7 +113,7 @@ class RecallImpactPagesController {
     @GetMapping("/standards/{id}/impact.csv")
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn) {
-        LocalDate found = foundOn == null ? LocalDate.now() : foundOn;
+        LocalDate found = today.orToday(foundOn);
         RecallImpact impact = load(user, id, found);
         String file = "recall-impact-" + impact.code().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + found + ".csv";
         return ResponseEntity.ok()

@@ -1,9 +1,8 @@
 package org.metrolims.app.portal;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.calibration.schedule.LabInstrument;
 import org.metrolims.calibration.schedule.LabInstruments;
 import org.springframework.stereotype.Service;
@@ -20,14 +19,14 @@ public class LabPortal {
     static final int INSTRUMENTS_SHOWN = 200;
 
     private final LabInstruments instruments;
-    private final Clock clock;
+    private final ProvinceToday today;
 
-    LabPortal(LabInstruments instruments) {
+    LabPortal(LabInstruments instruments, ProvinceToday today) {
         this.instruments = instruments;
-        this.clock = Clock.systemUTC();
+        this.today = today;
     }
 
     public List<LabInstrument> instruments(MetroLimsUser lab) {
-        return instruments.of(lab.organizationId(), LocalDate.now(clock), INSTRUMENTS_SHOWN);
+        return instruments.of(lab.organizationId(), today.date(), INSTRUMENTS_SHOWN);
     }
 }
