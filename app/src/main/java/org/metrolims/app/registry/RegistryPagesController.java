@@ -54,11 +54,20 @@ class RegistryPagesController {
     private final MeasurementStandards standards;
     private final Instruments instruments;
     private final SchemeClaims schemeClaims;
+    private final org.metrolims.calibration.traceability.TraceabilityAnalysis traceability;
+    private final org.metrolims.calibration.traceability.scheme.VerificationSchemes schemes;
+    private final org.metrolims.app.web.ProvinceToday today;
 
-    RegistryPagesController(MeasurementStandards standards, Instruments instruments, SchemeClaims schemeClaims) {
+    RegistryPagesController(MeasurementStandards standards, Instruments instruments, SchemeClaims schemeClaims,
+            org.metrolims.calibration.traceability.TraceabilityAnalysis traceability,
+            org.metrolims.calibration.traceability.scheme.VerificationSchemes schemes,
+            org.metrolims.app.web.ProvinceToday today) {
         this.standards = standards;
         this.instruments = instruments;
         this.schemeClaims = schemeClaims;
+        this.traceability = traceability;
+        this.schemes = schemes;
+        this.today = today;
     }
 
     /** The register form's fields as typed. */
@@ -138,6 +147,11 @@ class RegistryPagesController {
         model.addAttribute("statuses", StandardStatus.values());
         // its place in the verification scheme, with the claim forms (coverage/scheme-claim.html)
         model.addAttribute("schemeClaim", schemeClaims.view(id, who));
+        // its chain today, drawn, and from it when each item of its equipment is next due
+        var chain = schemes.withStandings(traceability.chain(id, today.date(), who));
+        model.addAttribute("chain", chain);
+        model.addAttribute("diagram", org.metrolims.app.coverage.ChainDiagram.of(chain));
+        model.addAttribute("dueDates", org.metrolims.app.coverage.ChainDiagram.dueDates(chain));
         if (canWrite) { // the owner's instruments not yet part of any standard, for the equipment picker
             model.addAttribute("freeInstruments", instruments.search(new InstrumentFilter(null, null, s.owner(), null,
                     null, null), new PageRequest(0, 500), who).items().stream()
