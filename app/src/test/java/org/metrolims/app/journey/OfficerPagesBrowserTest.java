@@ -73,13 +73,6 @@ class OfficerPagesBrowserTest {
             waitForCharts(4);
             assertThat(browser.findElements(By.cssSelector("#disciplines tbody tr"))).isNotEmpty();
             screenshot("dashboard-" + lang);
-            PageCheck.width(browser, PageCheck.PHONE);
-            System.out.println("WIDE at 390: " + ((JavascriptExecutor) browser).executeScript("""
-                    return Array.from(document.querySelectorAll('body *'))
-                        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                        .slice(0, 12).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
-                        .join(' | ');"""));
-            PageCheck.width(browser, PageCheck.DESKTOP);
             PageCheck.assertClean(browser);
 
             // city → its counties, on the same date
