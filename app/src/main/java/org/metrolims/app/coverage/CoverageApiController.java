@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.metrolims.app.api.Problems;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
 import org.metrolims.calibration.coverage.CoverageFigures;
 import org.metrolims.calibration.coverage.CoverageMetrics;
@@ -46,8 +47,11 @@ class CoverageApiController {
     private final CoverageMetrics metrics;
     private final CoverageAccess access;
     private final VerificationSchemes schemes;
+    private final ProvinceToday today;
 
-    CoverageApiController(CoverageMetrics metrics, CoverageAccess access, VerificationSchemes schemes) {
+    CoverageApiController(CoverageMetrics metrics, CoverageAccess access, VerificationSchemes schemes,
+            ProvinceToday today) {
+        this.today = today;
         this.metrics = metrics;
         this.access = access;
         this.schemes = schemes;
@@ -72,7 +76,7 @@ class CoverageApiController {
             @Parameter(description = "discipline code, e.g. MECHANICS") @RequestParam(required = false)
                     String discipline) {
         CoverageAccess.requireCoverage(user);
-        return CoverageResponse.of(metrics.figures(asOf == null ? LocalDate.now() : asOf,
+        return CoverageResponse.of(metrics.figures(today.orToday(asOf),
                 region == null ? PROVINCE : region, access.discipline(discipline)));
     }
 
@@ -82,7 +86,7 @@ class CoverageApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String discipline) {
         CoverageAccess.requireCoverage(user);
-        return metrics.byCity(asOf == null ? LocalDate.now() : asOf, PROVINCE, access.discipline(discipline));
+        return metrics.byCity(today.orToday(asOf), PROVINCE, access.discipline(discipline));
     }
 
     /** One demanded capability and how it is served. */
@@ -102,7 +106,7 @@ class CoverageApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) RegionCode region, @RequestParam(required = false) String discipline) {
         CoverageAccess.requireCoverage(user);
-        return metrics.demandBehind(asOf == null ? LocalDate.now() : asOf, region == null ? PROVINCE : region,
+        return metrics.demandBehind(today.orToday(asOf), region == null ? PROVINCE : region,
                         access.discipline(discipline)).stream()
                 .sorted(java.util.Comparator.comparing(DemandVerdict::traceable).thenComparing(DemandVerdict::capable))
                 .map(DemandRow::of).toList();
@@ -116,7 +120,7 @@ class CoverageApiController {
             @RequestParam(defaultValue = "12") @Min(3) @Max(60) int months,
             @RequestParam(required = false) RegionCode region, @RequestParam(required = false) String discipline) {
         CoverageAccess.requireCoverage(user);
-        return metrics.trend(asOf == null ? LocalDate.now() : asOf, months, region == null ? PROVINCE : region,
+        return metrics.trend(today.orToday(asOf), months, region == null ? PROVINCE : region,
                 access.discipline(discipline));
     }
 

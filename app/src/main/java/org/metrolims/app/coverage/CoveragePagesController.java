@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.coverage.CoverageFigures;
+import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.calibration.coverage.CoverageMetrics;
 import org.metrolims.calibration.coverage.CoverageMetrics.Dashboard;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
@@ -33,8 +34,11 @@ class CoveragePagesController {
     private final CoverageMetrics metrics;
     private final CoverageAccess access;
     private final VerificationSchemes schemes;
+    private final ProvinceToday today;
 
-    CoveragePagesController(CoverageMetrics metrics, CoverageAccess access, VerificationSchemes schemes) {
+    CoveragePagesController(CoverageMetrics metrics, CoverageAccess access, VerificationSchemes schemes,
+            ProvinceToday today) {
+        this.today = today;
         this.metrics = metrics;
         this.access = access;
         this.schemes = schemes;
@@ -43,23 +47,27 @@ class CoveragePagesController {
     @GetMapping("/coverage")
     String dashboard(@AuthenticationPrincipal MetroLimsUser user,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) RegionCode region,
             @RequestParam(required = false) String discipline, Model model) {
         requireCoverage(user);
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = today.orToday(asOf);
         Optional<String> d = discipline(discipline);
-        Dashboard dashboard = metrics.dashboard(date, CoverageApiController.PROVINCE, d, TREND_MONTHS);
-        var points = dashboard.trend().points();
+        RegionCode r = region == null ? CoverageApiController.PROVINCE : region;
+        var regions = metrics.regions();
+        if (regions.stream().noneMatch(x -> x.code().equals(r.value()))) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "region: unknown GB/T 2260 code");
+        }
+        var snapshot = metrics.dashboardSnapshot(date, TREND_MONTHS);
+        Dashboard dashboard = metrics.dashboard(snapshot, date, r, d, TREND_MONTHS);
         model.addAttribute("asOf", date);
+        model.addAttribute("region", r.value());
         model.addAttribute("discipline", d.orElse(""));
         model.addAttribute("disciplines", metrics.disciplines());
         model.addAttribute("dashboard", dashboard);
+        model.addAttribute("drill", CoverageDrill.of(metrics, snapshot, date, r, d, regions));
         model.addAttribute("canReport", user.hasRole(org.metrolims.app.security.Role.OFFICER)
                 || user.hasRole(org.metrolims.app.security.Role.ADMIN));
-        model.addAttribute("charts", List.of(
-                TrendChart.of("publicStandards", points, CoverageFigures::publicStandards),
-                TrendChart.of("provincialStandards", points, CoverageFigures::provincialStandards),
-                TrendChart.of("traceabilityCoverage", points, CoverageFigures::traceabilityCoverage),
-                TrendChart.of("capabilityCoverage", points, CoverageFigures::capabilityCoverage)));
+        model.addAttribute("charts", CoverageDrill.charts(dashboard.trend()));
         return "coverage/dashboard";
     }
 
@@ -68,7 +76,7 @@ class CoveragePagesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             Model model) {
         requireCoverage(user);
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = today.orToday(asOf);
         model.addAttribute("asOf", date);
         var summaries = schemes.overview(date);
         java.util.Map<Long, String> bands = new java.util.HashMap<>();

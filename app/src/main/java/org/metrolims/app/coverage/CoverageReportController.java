@@ -3,8 +3,8 @@ package org.metrolims.app.coverage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.app.security.Role;
 import org.metrolims.db.failure.Forbidden;
 import org.metrolims.db.reference.RegionCode;
@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CoverageReportController {
 
-    static final ZoneId PROVINCE_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final CoverageReports reports;
+    private final ProvinceToday provinceToday;
 
-    CoverageReportController(CoverageReports reports) {
+    CoverageReportController(CoverageReports reports, ProvinceToday provinceToday) {
         this.reports = reports;
+        this.provinceToday = provinceToday;
     }
 
     @GetMapping({"/api/coverage/report.pdf", "/coverage/report.pdf"})
@@ -44,7 +44,7 @@ class CoverageReportController {
         if (!(user.hasRole(Role.OFFICER) || user.hasRole(Role.ADMIN))) {
             throw new Forbidden("The coverage report is for officers and administrators");
         }
-        LocalDate today = LocalDate.now(PROVINCE_ZONE);
+        LocalDate today = provinceToday.date();
         LocalDate date = asOf == null ? today : asOf;
         RegionCode r = region == null ? CoverageApiController.PROVINCE : region;
         byte[] pdf = reports.pdf(date, r, today);

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.app.web.Labels;
 import org.metrolims.app.web.NumberFormats;
+import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.app.web.TableExport;
 import org.metrolims.app.web.TableExport.Column;
 import org.metrolims.calibration.coverage.CoverageCalculator.DemandVerdict;
@@ -50,9 +51,11 @@ class DemandPagesController {
     private final MessageSource messages;
     private final Labels labels;
     private final NumberFormats fmt;
+    private final ProvinceToday today;
 
     DemandPagesController(CoverageMetrics metrics, CoverageAccess access, ReferenceData reference,
-            MessageSource messages, Labels labels, NumberFormats fmt) {
+            MessageSource messages, Labels labels, NumberFormats fmt, ProvinceToday today) {
+        this.today = today;
         this.metrics = metrics;
         this.access = access;
         this.reference = reference;
@@ -109,7 +112,7 @@ class DemandPagesController {
 
     private DemandTable table(HttpServletRequest request) {
         try {
-            return DemandTable.of(request, LocalDate.now(), access::discipline);
+            return DemandTable.of(request, today.date(), access::discipline);
         } catch (InvalidInput e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }

@@ -1,9 +1,8 @@
 package org.metrolims.app.portal;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.calibration.schedule.LabInstrument;
 import org.metrolims.calibration.schedule.LabInstrumentSort;
 import org.metrolims.calibration.schedule.LabInstruments;
@@ -20,11 +19,11 @@ import org.springframework.stereotype.Service;
 public class LabPortal {
 
     private final LabInstruments instruments;
-    private final Clock clock;
+    private final ProvinceToday today;
 
-    LabPortal(LabInstruments instruments) {
+    LabPortal(LabInstruments instruments, ProvinceToday today) {
         this.instruments = instruments;
-        this.clock = Clock.systemUTC();
+        this.today = today;
     }
 
     /** The sort keys of the portal's instrument table (the first is the default: the earliest due first). */
@@ -42,7 +41,7 @@ public class LabPortal {
             case "status" -> LabInstrumentSort.STATUS;
             default -> LabInstrumentSort.DUE_ON;
         };
-        return instruments.page(lab.organizationId(), LocalDate.now(clock), table.text(), sort, table.descending(),
+        return instruments.page(lab.organizationId(), today.date(), table.text(), sort, table.descending(),
                 table.pageRequest());
     }
 }

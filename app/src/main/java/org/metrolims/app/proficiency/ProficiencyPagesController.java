@@ -105,10 +105,13 @@ class ProficiencyPagesController {
         model.addAttribute("studies", ItemStudy.values());
         model.addAttribute("scores", scores);
         model.addAttribute("chart", scores.isEmpty() ? null : ZScoreChart.of(scores));
-        model.addAttribute("histogram", latest.isEmpty() ? null : ResultHistogram.of(
-                latest.stream().mapToDouble(SubmittedResult::value).toArray(),
+        double[] values = latest.stream().mapToDouble(SubmittedResult::value).toArray();
+        ResultHistogram histogram = latest.isEmpty() ? null : ResultHistogram.of(values,
                 round.summary() == null ? null : round.summary().assignedValue(),
-                round.summary() == null ? null : round.summary().sigmaPt()));
+                round.summary() == null ? null : round.summary().sigmaPt());
+        model.addAttribute("histogram", histogram);
+        // the kernel density beside it (ISO 13528:2022 10.3), on the same axis
+        model.addAttribute("density", histogram == null ? null : DensityPlot.of(values, histogram));
         return "proficiency/round";
     }
 
@@ -134,7 +137,17 @@ class ProficiencyPagesController {
                     own.isEmpty() && enrolments.mayApply(r.id(), user.organizationId())));
         }
         model.addAttribute("myRounds", mine);
-        model.addAttribute("history", PtApiModels.OwnRecord.of(scoring.history(user.organizationId(), true)));
+        var record = scoring.history(user.organizationId(), true);
+        model.addAttribute("history", PtApiModels.OwnRecord.of(record));
+        // each round's score exactly as its signed letter states it (same type, same rounding)
+        java.util.Map<Long, org.metrolims.proficiency.scoring.StatedScore> stated = new java.util.HashMap<>();
+        for (var s : record.rounds()) {
+            Round r = rounds.get(s.roundId());
+            stated.put(s.roundId(), org.metrolims.proficiency.scoring.StatedScore.of(s,
+                    schemes.get(r.schemeId()).scoreType(),
+                    r.summary() == null || r.summary().uncertaintyNegligible()));
+        }
+        model.addAttribute("stated", stated);
         return "proficiency/my";
     }
 

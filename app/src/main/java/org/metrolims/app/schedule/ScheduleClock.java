@@ -1,22 +1,20 @@
 package org.metrolims.app.schedule;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
+import org.metrolims.app.web.ProvinceToday;
 import org.springframework.stereotype.Component;
 
-/** "Today" for schedules: the date in the province's time zone ({@code lims.province.zone}). */
+/** "Today" for schedules and the recall job: the province's one "today" ({@link ProvinceToday}). */
 @Component
 public class ScheduleClock {
 
-    private final Clock clock;
+    private final ProvinceToday today;
 
-    ScheduleClock(@Value("${lims.province.zone:Asia/Shanghai}") ZoneId zone) {
-        this.clock = Clock.system(zone);
+    ScheduleClock(ProvinceToday today) {
+        this.today = today;
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return today.date();
     }
 }

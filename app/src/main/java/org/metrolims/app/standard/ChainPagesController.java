@@ -1,5 +1,6 @@
 package org.metrolims.app.standard;
 
+import org.metrolims.app.web.ProvinceToday;
 import java.time.LocalDate;
 import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.traceability.Chain;
@@ -23,7 +24,10 @@ class ChainPagesController {
     private final TraceabilityAnalysis traceability;
     private final VerificationSchemes schemes;
 
-    ChainPagesController(TraceabilityAnalysis traceability, VerificationSchemes schemes) {
+    private final ProvinceToday today;
+
+    ChainPagesController(TraceabilityAnalysis traceability, VerificationSchemes schemes, ProvinceToday today) {
+        this.today = today;
         this.traceability = traceability;
         this.schemes = schemes;
     }
@@ -32,7 +36,7 @@ class ChainPagesController {
     String chain(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             Model model) {
-        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        LocalDate date = today.orToday(asOf);
         Chain chain;
         try {
             chain = schemes.withStandings(traceability.chain(id, date, RegistryUsers.of(user)));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
+import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.app.security.Role;
 import org.metrolims.calibration.standard.CsvCells;
 import org.metrolims.calibration.traceability.RecallImpact;
@@ -46,12 +47,15 @@ class RecallImpactPagesController {
     private final MessageSource messages;
     private final Labels labels;
 
+    private final ProvinceToday today;
+
     RecallImpactPagesController(TraceabilityAnalysis traceability, Organizations organizations,
-            MessageSource messages, Labels labels) {
+            MessageSource messages, Labels labels, ProvinceToday today) {
         this.traceability = traceability;
         this.organizations = organizations;
         this.messages = messages;
         this.labels = labels;
+        this.today = today;
     }
 
     /** The figures at the top of the page. */
@@ -73,7 +77,7 @@ class RecallImpactPagesController {
     String impact(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn,
             jakarta.servlet.http.HttpServletRequest request, Model model) {
-        LocalDate found = foundOn == null ? LocalDate.now() : foundOn;
+        LocalDate found = today.orToday(foundOn);
         RecallImpact impact = load(user, id, found);
         model.addAttribute("impact", impact);
         // the list is paged (a standard used for years has hundreds), searchable and sortable; the CSV keeps it all
@@ -101,7 +105,7 @@ class RecallImpactPagesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn,
             jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         TableExport.Format as = TableExport.Format.of(format);
-        LocalDate found = foundOn == null ? LocalDate.now() : foundOn;
+        LocalDate found = today.orToday(foundOn);
         RecallImpact impact = load(user, id, found);
         TableQuery table = TableQuery.of(request, ImpactTable.SORTS, false, "foundOn");
         java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
@@ -131,7 +135,7 @@ class RecallImpactPagesController {
     @GetMapping("/standards/{id}/impact.csv")
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate foundOn) {
-        LocalDate found = foundOn == null ? LocalDate.now() : foundOn;
+        LocalDate found = today.orToday(foundOn);
         RecallImpact impact = load(user, id, found);
         String file = "recall-impact-" + impact.code().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + found + ".csv";
         return ResponseEntity.ok()

@@ -1,5 +1,11 @@
 package org.metrolims.app.standard;
 
+import org.metrolims.app.web.ProvinceToday;
+
+import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
+
+import org.metrolims.calibration.traceability.TraceabilityAnalysis;
+
 import org.metrolims.app.web.FormErrors;
 import org.metrolims.app.web.TableQuery;
 import java.time.LocalDate;
@@ -53,13 +59,20 @@ class StandardPagesController {
     private final Instruments instruments;
     private final SchemeClaims schemeClaims;
     private final FormErrors formErrors;
+    private final TraceabilityAnalysis traceability;
+    private final VerificationSchemes schemes;
+    private final ProvinceToday today;
 
     StandardPagesController(MeasurementStandards standards, Instruments instruments, SchemeClaims schemeClaims,
-            FormErrors formErrors) {
+            FormErrors formErrors, TraceabilityAnalysis traceability, VerificationSchemes schemes,
+            ProvinceToday today) {
         this.standards = standards;
         this.instruments = instruments;
         this.schemeClaims = schemeClaims;
         this.formErrors = formErrors;
+        this.traceability = traceability;
+        this.schemes = schemes;
+        this.today = today;
     }
 
     /** The status form: a new status from a date, with the reason (required to suspend or retire). */
@@ -114,6 +127,11 @@ class StandardPagesController {
         model.addAttribute("statuses", StandardStatus.values());
         // its place in the verification scheme, with the claim forms (coverage/scheme-claim.html)
         model.addAttribute("schemeClaim", schemeClaims.view(id, who));
+        // its chain today, drawn, and from it when each item of its equipment is next due
+        var chain = schemes.withStandings(traceability.chain(id, today.date(), who));
+        model.addAttribute("chain", chain);
+        model.addAttribute("diagram", ChainDiagram.of(chain));
+        model.addAttribute("dueDates", ChainDiagram.dueDates(chain));
         if (canWrite) { // the owner's instruments not yet part of any standard, for the equipment picker
             model.addAttribute("freeInstruments", instruments.search(new InstrumentFilter(null, null, s.owner(), null,
                     null, null), new PageRequest(0, 500), who).items().stream()

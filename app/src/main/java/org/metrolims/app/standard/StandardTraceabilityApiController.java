@@ -1,5 +1,6 @@
 package org.metrolims.app.standard;
 
+import org.metrolims.app.web.ProvinceToday;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,7 +26,11 @@ class StandardTraceabilityApiController {
     private final TraceabilityAnalysis traceability;
     private final VerificationSchemes schemes;
 
-    StandardTraceabilityApiController(TraceabilityAnalysis traceability, VerificationSchemes schemes) {
+    private final ProvinceToday today;
+
+    StandardTraceabilityApiController(TraceabilityAnalysis traceability, VerificationSchemes schemes,
+            ProvinceToday today) {
+        this.today = today;
         this.traceability = traceability;
         this.schemes = schemes;
     }
@@ -36,7 +41,7 @@ class StandardTraceabilityApiController {
     Chain chain(@AuthenticationPrincipal MetroLimsUser user, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return schemes.withStandings(
-                traceability.chain(id, asOf == null ? LocalDate.now() : asOf, RegistryUsers.of(user)));
+                traceability.chain(id, today.orToday(asOf), RegistryUsers.of(user)));
     }
 
     @GetMapping("/api/standards/{id}/impact")

@@ -1,6 +1,5 @@
 package org.metrolims.app.web;
 
-import java.time.LocalDate;
 import org.metrolims.calibration.standard.StandardCount;
 import org.metrolims.calibration.standard.StandardCounts;
 import org.springframework.stereotype.Controller;
@@ -13,15 +12,17 @@ class HomeController {
 
     private final StandardCounts standardCounts;
     private final ProvinceSettings province;
+    private final ProvinceToday today;
 
-    HomeController(StandardCounts standardCounts, ProvinceSettings province) {
+    HomeController(StandardCounts standardCounts, ProvinceSettings province, ProvinceToday today) {
         this.standardCounts = standardCounts;
         this.province = province;
+        this.today = today;
     }
 
     @GetMapping("/")
     String home(Model model) {
-        StandardCount count = standardCounts.on(LocalDate.now(province.zone()), province.code());
+        StandardCount count = standardCounts.on(today.date(), province.code());
         model.addAttribute("count", count);
         model.addAttribute("publicProgress",
                 new TargetProgress(count.publicStandards(), StandardCount.PUBLIC_TARGET));

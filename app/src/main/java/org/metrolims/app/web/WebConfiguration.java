@@ -24,6 +24,12 @@ class WebConfiguration implements WebMvcConfigurer {
     static final String LOCALE_COOKIE = "LIMS_LANG";
     static final String LOCALE_PARAM = "lang";
 
+    /** The province's one "today" for every figure. */
+    @Bean
+    ProvinceToday provinceToday(ProvinceSettings province) {
+        return ProvinceToday.of(province);
+    }
+
     /** Named {@code localeResolver}: the DispatcherServlet looks it up by that name. */
     @Bean
     LocaleResolver localeResolver() {

@@ -68,6 +68,39 @@ class PtReportDemoTest {
         assertThat(org.metrolims.app.signature.ElectronicSignatures.sha256(again)).isEqualTo(stored.sha256());
     }
 
+    @Test
+    void myPtShowsExactlyTheScoreLab1sSignedLetterStates() throws Exception {
+        long latest = dsl.select(PT_ROUND.ID).from(PT_ROUND).where(PT_ROUND.STATUS.eq("REPORTED"))
+                .orderBy(PT_ROUND.ID.desc()).limit(1).fetchSingle().value1();
+        MetroLimsUser lab1 = (MetroLimsUser) users.loadUserByUsername("lab1");
+        // the letter as issued: one score per round of the scheme, "z′ = -1.49" (type and two decimals)
+        java.util.regex.Pattern score = java.util.regex.Pattern.compile("(z′|z|ζ|En) = (-?\\d+\\.\\d{2})(?!\\d)");
+        java.util.List<String> inLetter = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = score.matcher(text(reports.ownLetter(lab1, latest, null).bytes()));
+        while (m.find()) {
+            inLetter.add(m.group());
+        }
+        // the letter's last rows are the lab's record in the scheme, one score per published round, oldest first
+        assertThat(inLetter.size()).isGreaterThanOrEqualTo(2);
+        java.util.List<String> record = inLetter.subList(inLetter.size() - 2, inLetter.size());
+
+        var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/pt/my")
+                        .param("lang", "en").with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(lab1)))
+                .andReturn().getResponse().getContentAsString();
+        String scores = page.substring(page.indexOf("id=\"my-scores\""));
+        java.util.List<String> onPage = new java.util.ArrayList<>();
+        java.util.regex.Matcher p = score.matcher(scores);
+        while (p.find()) {
+            onPage.add(p.group());
+        }
+        assertThat(onPage).as("My PT shows the letter's scores, same type, same rounding").isEqualTo(record);
+    }
+
+    @Autowired org.springframework.web.context.WebApplicationContext context;
     @Autowired PtDocuments documents;
     @Autowired PtContent content;
     @Autowired org.metrolims.reports.pt.PtReportTemplates templates;

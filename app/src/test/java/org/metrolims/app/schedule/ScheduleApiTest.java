@@ -232,6 +232,11 @@ class ScheduleApiTest {
                 .andExpect(content().string(Matchers.containsString("<svg")))
                 .andExpect(content().string(Matchers.containsString("Too few results")))
                 .andExpect(content().string(Matchers.containsString("No interval can be recommended")))
+                // too little history: it says so and proposes nothing, not even the simple response's "+10 % / −83.6 %"
+                .andExpect(content().string(Matchers.containsString("id=\"too-little-history\"")))
+                .andExpect(content().string(Matchers.containsString("Too little history")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("83.6"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Simple response"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"decide-form\""))));
         // one calibration per instrument: no interval has ended yet, so there is nothing to decide on
         mvc.perform(post("/schedule/intervals/{id}/decision", type).with(user(users.loadUserByUsername("test-tech")))

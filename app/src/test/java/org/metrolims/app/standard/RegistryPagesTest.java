@@ -108,6 +108,24 @@ class RegistryPagesTest {
     }
 
     @Test
+    void aStandardsPageWritesASmallUncertaintyAndDrawsItsChainInItsOwnZoomableBox() throws Exception {
+        String code = unique("PGU");
+        String json = standardJson(code, "T-INST").replace("\"accuracyClass\":\"E2\"",
+                "\"accuracyClass\":\"E2\",\"expandedUncertainty\":0.00000054,\"coverageFactor\":2");
+        String body = mvc.perform(post("/api/standards").with(httpBasic("test-admin", TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        String page = mvc.perform(get("/registry/standards/{id}", id).param("lang", "en").with(signedIn("test-tech")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // U = 5.4 × 10⁻⁷ kg, never 0
+        assertThat(page).contains("U = 5.4 × 10⁻⁷ kg (k = 2)").doesNotContain("U = 0 ");
+        // the chain on the page itself, named by the standard's code (not S<id>), in a box that scrolls and zooms
+        assertThat(page).contains("class=\"chain-scroll\"", "data-zoom=\"in\"", ">" + code + "<")
+                .doesNotContain(">S" + id + "<");
+    }
+
+    @Test
     void theOwnersTechnicianChangesStatusCertificateAndEquipmentFromTheStandardsPage() throws Exception {
         long id = standard("T-INST");
         String serial = unique("SN");

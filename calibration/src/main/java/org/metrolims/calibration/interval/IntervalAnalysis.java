@@ -15,7 +15,9 @@ import java.util.Optional;
  * falling back to the interval test when no fit is possible. It carries {@link Warning}s: below
  * {@value #MIN_RESULTS} results or {@value #MIN_OUT_OF_TOLERANCE} out-of-tolerance results the data are
  * too few to say much (RP-1 D.4 cautions that interval estimates need "sufficient data"; our
- * thresholds follow its rule of thumb of a few dozen results with several failures).
+ * thresholds follow its rule of thumb of a few dozen results with several failures). Below
+ * {@value #MIN_RESULTS} results it proposes nothing: no recommended interval (source {@link Source#NONE}), and
+ * {@link Result#tooLittleHistory()} tells the page to say so rather than show the methods' numbers.
  */
 public final class IntervalAnalysis {
 
@@ -52,6 +54,11 @@ public final class IntervalAnalysis {
 
         public Result {
             warnings = List.copyOf(warnings);
+        }
+
+        /** Fewer than {@value IntervalAnalysis#MIN_RESULTS} results: too little history to propose anything. */
+        public boolean tooLittleHistory() {
+            return results < MIN_RESULTS;
         }
     }
 
@@ -101,7 +108,10 @@ public final class IntervalAnalysis {
         }
         Source source;
         Optional<Double> recommended;
-        if (weibull.isPresent() && weibull.get().aic() < exponential.orElseThrow().aic()) {
+        if (n < MIN_RESULTS) {
+            source = Source.NONE;
+            recommended = Optional.empty();
+        } else if (weibull.isPresent() && weibull.get().aic() < exponential.orElseThrow().aic()) {
             source = Source.WEIBULL_FIT;
             recommended = Optional.of(weibull.get().recommendedInterval());
         } else if (exponential.isPresent()) {

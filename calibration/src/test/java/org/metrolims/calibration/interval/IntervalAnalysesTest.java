@@ -59,15 +59,16 @@ class IntervalAnalysesTest {
         // a second type with the same history shape, so the first test's type stays at 12 months
         f.dsl.update(INSTRUMENT_TYPE).set(INSTRUMENT_TYPE.DEFAULT_INTERVAL_MONTHS, 12).where(INSTRUMENT_TYPE.ID.eq(type)).execute();
         long last = 0;
-        for (int k = 0; k < 20; k++) {
+        // 40 results (an analysis needs at least 30 to propose anything), 8 of them out of tolerance
+        for (int k = 0; k < 40; k++) {
             last = f.instrument(f.fzLab, type);
             f.calibrate(last, LocalDate.of(2022, 1, 1), null, "APPROVED", "P", "IN_TOLERANCE");
-            f.calibrate(last, LocalDate.of(2023, 1, 1), null, "APPROVED", "P", k < 4 ? "OUT_OF_TOLERANCE" : "IN_TOLERANCE");
+            f.calibrate(last, LocalDate.of(2023, 1, 1), null, "APPROVED", "P", k < 8 ? "OUT_OF_TOLERANCE" : "IN_TOLERANCE");
         }
         analyses.decide(type, IntervalAnalyses.Decision.REJECTED, "wait for another year of data", "tech");
         assertThat(f.schedules.typeInterval(type)).hasValue(12);
         IntervalReport after = analyses.decide(type, IntervalAnalyses.Decision.ACCEPTED, "agreed by the lab", "tech");
-        // 16 of 20 in after 365 d: t* = 365 ln 0.95 / ln 0.8 = 83.90 d = 2.76 months → 2
+        // 32 of 40 in after 365 d: t* = 365 ln 0.95 / ln 0.8 = 83.90 d = 2.76 months → 2
         assertThat(after.currentMonths()).isEqualTo(2);
         assertThat(after.decisions()).extracting(IntervalDecision::decision).containsExactly("ACCEPTED", "REJECTED");
         f.schedules.refreshStale();

@@ -103,12 +103,21 @@ class ReliabilityFitsTest {
     }
 
     @Test
-    void analysisWarnsWhenDataAreTooFewAndFallsBackToTheIntervalTest() {
+    void analysisWithTooFewResultsSaysSoAndProposesNothing() {
         var result = IntervalAnalysis.analyse(group(365, 12, 12, new ArrayList<>()), 365, 0.95, 0.95);
         assertThat(result.warnings()).contains(IntervalAnalysis.Warning.TOO_FEW_RESULTS,
                 IntervalAnalysis.Warning.NO_OUT_OF_TOLERANCE);
-        assertThat(result.source()).isEqualTo(IntervalAnalysis.Source.INTERVAL_TEST);
-        assertThat(result.recommendedInterval()).hasValue(365.0); // 12 of 12 is not significant at n = 12
+        assertThat(result.tooLittleHistory()).isTrue();
+        assertThat(result.source()).isEqualTo(IntervalAnalysis.Source.NONE);
+        assertThat(result.recommendedInterval()).isEmpty();
+    }
+
+    @Test
+    void analysisOfNoResultsAtAllProposesNothing() {
+        var result = IntervalAnalysis.analyse(new ArrayList<>(), 365, 0.95, 0.95);
+        assertThat(result.tooLittleHistory()).isTrue();
+        assertThat(result.recommendedInterval()).isEmpty();
+        assertThat(result.source()).isEqualTo(IntervalAnalysis.Source.NONE);
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.metrolims.proficiency.round.ProficiencyRounds;
 import org.metrolims.proficiency.round.Round;
 import org.metrolims.proficiency.scheme.ProficiencySchemes;
 import org.metrolims.proficiency.scheme.Scheme;
-import org.metrolims.proficiency.scheme.SchemeScoreType;
 import org.metrolims.proficiency.scoring.LabRoundScore;
+import org.metrolims.proficiency.scoring.StatedScore;
 import org.metrolims.proficiency.scoring.RoundScoring;
 import org.metrolims.proficiency.statistics.LabHistory;
 import org.metrolims.proficiency.statistics.Performance;
@@ -94,22 +94,9 @@ public class PtContent {
             }
             Round earlier = s.roundId() == round.id() ? round : rounds.get(s.roundId());
             boolean negligible = earlier.summary() == null || earlier.summary().uncertaintyNegligible();
-            String name;
-            Double score;
-            Double z = negligible ? s.z() : s.zPrime();
-            String zName = negligible ? "z" : "z′";
-            if (content.scoreType() == SchemeScoreType.ZETA && s.zeta() != null) {
-                name = "ζ";
-                score = s.zeta();
-            } else if (content.scoreType() == SchemeScoreType.EN && s.en() != null) {
-                name = "En";
-                score = s.en();
-            } else {
-                name = zName;
-                score = z;
-            }
+            StatedScore stated = StatedScore.of(s, content.scoreType(), negligible);
             history.add(new PtLabLetter.HistoryRow(s.roundCode(), date(earlier.summary()), s.labCode(), s.value(),
-                    name, score, s.classification()));
+                    stated.name(), stated.value(), s.classification()));
             signals.add(s.classification());
             if (s.roundId() == round.id()) {
                 break;
