@@ -48,7 +48,9 @@ class CalibrationListTableTest {
     void anUnknownSortKeyReadsTheDefaultOrderNeverAnError() throws Exception {
         String page = list("?sort=calibrated_on%3BDROP%20TABLE%20calibration&dir=asc");
         assertThat(page).contains("aria-sort=\"descending\"", "CAL-TEST-1");
-        assertThat(page).doesNotContain("aria-sort=\"ascending\"", "DROP");
+        // the language switch keeps the address as typed (encoded); nothing the table renders repeats the key
+        String table = page.replaceAll("(?s)<nav class=\"lang-switch\".*?</nav>", "");
+        assertThat(table).doesNotContain("aria-sort=\"ascending\"", "DROP");
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 class DemoDocumentsReloadTest {
 
     @Autowired DSLContext dsl;
+    @Autowired org.springframework.context.ApplicationContext first;
 
     @Test
     void aSecondLoadOfTheDemoIssuesTheSamePtDocumentsAndCertificatesByteForByte() {
@@ -34,6 +35,9 @@ class DemoDocumentsReloadTest {
         // command-line arguments: they take precedence over application.yml, as the test's own properties do
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(MetroLimsApplication.class)
                 .run("--lims.demo.enabled=true", "--lims.demo.scale=0.02", "--server.port=0",
+                        // the verify address the certificates print: the first load's (no port of its own)
+                        "--lims.certificates.public-base-url="
+                                + first.getEnvironment().getProperty("lims.certificates.public-base-url"),
                         "--spring.datasource.url=" + schema.url(), "--spring.datasource.username=" + schema.username(),
                         "--spring.datasource.password=" + schema.password())) {
             DSLContext reloaded = second.getBean(DSLContext.class);

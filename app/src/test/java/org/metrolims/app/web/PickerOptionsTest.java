@@ -43,7 +43,7 @@ class PickerOptionsTest {
 
     @Test
     void aTechnicianFindsAnInstrumentByPartOfItsSerialAndItsOwnerFollows() throws Exception {
-        options("instruments", "l-test-1", "test-tech")
+        options("instruments", "al-test-1", "test-tech") // part of CAL-TEST-1 (other fixtures make BMAIL-TEST-1, …)
                 .andExpect(jsonPath("$[0].id").value(f.instrument))
                 .andExpect(jsonPath("$[0].label").value(startsWith("CAL-TEST-1 · ")))
                 .andExpect(jsonPath("$[0].organizationId").value(f.labA));
