@@ -30,7 +30,7 @@ done
 
 jar="${JAR:-app/target/metrolims.jar}"
 if [ -z "${JAR:-}" ]; then
-  ./mvnw -q -B -Dmaven.test.skip=true -pl app -am package
+  ./mvnw -q -B -DskipTests -pl app -am package
 fi
 work=$(mktemp -d)
 data="${DATA:-$work/data}"
