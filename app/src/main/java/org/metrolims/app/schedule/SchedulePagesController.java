@@ -7,6 +7,7 @@ import org.metrolims.app.security.MetroLimsUser;
 import org.metrolims.calibration.interval.IntervalAnalyses;
 import org.metrolims.calibration.interval.IntervalReport;
 import org.metrolims.calibration.schedule.CalibrationSchedules;
+import org.metrolims.db.identity.Organizations;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +30,11 @@ class SchedulePagesController {
     private final IntervalAnalyses analyses;
     private final ScheduleClock clock;
 
-    SchedulePagesController(CalibrationSchedules schedules, IntervalAnalyses analyses, ScheduleClock clock) {
+    private final Organizations organizations;
+
+    SchedulePagesController(CalibrationSchedules schedules, IntervalAnalyses analyses, ScheduleClock clock,
+            Organizations organizations) {
+        this.organizations = organizations;
         this.schedules = schedules;
         this.analyses = analyses;
         this.clock = clock;
@@ -42,6 +47,8 @@ class SchedulePagesController {
         model.addAttribute("table", due.table());
         model.addAttribute("due", due.read(schedules, due.table().pageRequest()));
         model.addAttribute("lab", due.owner().orElse(null));
+        // the lab filter is a picker by name: it shows the chosen lab's name, never its id
+        model.addAttribute("labOrg", due.owner().flatMap(organizations::find).orElse(null));
         model.addAttribute("days", due.days());
         model.addAttribute("asOf", due.asOf());
         model.addAttribute("ownLab", user.organizationId());

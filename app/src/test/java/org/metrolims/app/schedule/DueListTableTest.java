@@ -71,6 +71,16 @@ class DueListTableTest {
     }
 
     @Test
+    void theLabFilterIsAPickerByNameThatShowsTheChosenLabInTheReadersLanguage() throws Exception {
+        String en = text("test-tech", "/schedule/due?lang=en&" + WINDOW + "&lab=" + f.lab);
+        assertThat(en).contains("data-picker=\"/options/organizations\"", "name=\"lab\" data-picker-value=\"id\"")
+                .doesNotContain("inputmode=\"numeric\"", "Lab (id)");
+        assertThat(en).containsPattern("id=\"lab-search\"[^>]*value=\"[^\"]*List[^\"]*\"");
+        String zh = text("test-tech", "/schedule/due?lang=zh-CN&" + WINDOW + "&lab=" + f.lab);
+        assertThat(zh).containsPattern("id=\"lab-search\"[^>]*value=\"列表实验室\"");
+    }
+
+    @Test
     void theExportHoldsEveryRowTheTableCountsForTheSameFilters() throws Exception {
         for (String query : new String[] {"?lang=en&" + WINDOW, "?lang=en&" + WINDOW + "&lab=" + f.lab,
                 "?lang=en&" + WINDOW + "&q=LST-2", "?lang=en&days=7"}) {
