@@ -100,7 +100,13 @@ public final class PageBench {
                 pages.put("instruments", "/registry/instruments");
                 pages.put("standards", "/registry/standards");
                 pages.put("certificates", "/certificates");
-                first(http, "/calibrations", "/calibrations/(\\d+)\"").ifPresent(id -> pages.put("record", "/calibrations/" + id));
+                pages.put("batch issue", "/certificates/batches/new");
+                pages.put("procedure templates", "/procedures");
+                first(http, "/procedures", "/procedures/(\\d+)\"").ifPresent(id -> pages.put("procedure", "/procedures/" + id));
+                first(http, "/calibrations", "/calibrations/(\\d+)\"").ifPresent(id -> {
+                    pages.put("record", "/calibrations/" + id);
+                    pages.put("certificate preview (PDF)", "/calibrations/" + id + "/certificate-preview.pdf");
+                });
                 first(http, "/registry/instruments", "/instruments/(\\d+)\"").ifPresent(id -> pages.put("instrument", "/instruments/" + id));
                 first(http, "/registry/standards", "/registry/standards/(\\d+)\"").ifPresent(id -> pages.put("standard", "/registry/standards/" + id));
                 first(http, "/certificates", "/certificates/((?!issue|batches|export)[A-Z][A-Za-z0-9-]+)\"").ifPresent(n -> pages.put("certificate", "/certificates/" + n));

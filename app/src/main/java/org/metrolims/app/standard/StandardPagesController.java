@@ -28,6 +28,7 @@ import org.metrolims.calibration.standard.StandardStatus;
 import org.metrolims.calibration.traceability.scheme.SchemeClaims;
 import org.metrolims.db.PageRequest;
 import org.metrolims.db.failure.Forbidden;
+import org.metrolims.db.reference.ReferenceData;
 import org.metrolims.db.reference.RegionCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -62,10 +63,12 @@ class StandardPagesController {
     private final TraceabilityAnalysis traceability;
     private final VerificationSchemes schemes;
     private final ProvinceToday today;
+    private final ReferenceData reference;
 
     StandardPagesController(MeasurementStandards standards, Instruments instruments, SchemeClaims schemeClaims,
             FormErrors formErrors, TraceabilityAnalysis traceability, VerificationSchemes schemes,
-            ProvinceToday today) {
+            ProvinceToday today, ReferenceData reference) {
+        this.reference = reference;
         this.standards = standards;
         this.instruments = instruments;
         this.schemeClaims = schemeClaims;
@@ -101,6 +104,8 @@ class StandardPagesController {
         model.addAttribute("query", query);
         model.addAttribute("levels", StandardLevel.values());
         model.addAttribute("statuses", StandardStatus.values());
+        // the discipline filter is chosen by name (ten of them)
+        model.addAttribute("disciplines", reference.disciplines(new PageRequest(0, 100)).items());
         return "registry/standards";
     }
 

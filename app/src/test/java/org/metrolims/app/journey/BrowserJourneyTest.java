@@ -361,7 +361,9 @@ class BrowserJourneyTest {
     }
 
     private void waitFor(By by, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
+        // the element is looked up again on each try: the page may still be navigating (after a form's redirect),
+        // and Chromium then answers "node does not belong to the document" for the one found a moment ago
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
