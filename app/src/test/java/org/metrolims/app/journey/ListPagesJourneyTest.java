@@ -125,14 +125,7 @@ class ListPagesJourneyTest {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        open("/login");
-        WebElement u = browser.findElement(By.id("username"));
-        u.clear();
-        u.sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+        PageCheck.signIn(browser, "http://localhost:" + port, username, TestAccounts.PASSWORD);
     }
 
     private void open(String path) {

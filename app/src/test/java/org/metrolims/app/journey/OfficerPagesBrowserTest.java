@@ -130,14 +130,7 @@ class OfficerPagesBrowserTest {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        open("/login");
-        WebElement u = browser.findElement(By.id("username"));
-        u.clear();
-        u.sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo2026");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+        PageCheck.signIn(browser, "http://localhost:" + port, username, "demo2026");
     }
 
     private void open(String path) {

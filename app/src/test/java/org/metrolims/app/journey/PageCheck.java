@@ -16,16 +16,19 @@ import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What every page must be, checked on the page the browser has loaded (issue: the bench as technicians live it):
@@ -115,6 +118,21 @@ public final class PageCheck {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return browser;
+    }
+
+    /**
+     * Signs in through the login form at {@code baseUrl} (the cookies of whoever was signed in cleared first) and
+     * waits until the form has been left.
+     */
+    public static void signIn(WebDriver browser, String baseUrl, String username, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + "/login");
+        WebElement u = browser.findElement(By.id("username"));
+        u.clear();
+        u.sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     public static void deleteProfile(Path profile) throws IOException {
