@@ -1,17 +1,14 @@
 package org.metrolims.app.coverage;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.metrolims.app.security.MetroLimsUser;
-import org.metrolims.calibration.coverage.CoverageFigures;
 import org.metrolims.app.web.ProvinceToday;
 import org.metrolims.calibration.coverage.CoverageMetrics;
 import org.metrolims.calibration.coverage.CoverageMetrics.Dashboard;
 import org.metrolims.calibration.traceability.scheme.VerificationSchemes;
 import org.metrolims.db.failure.InvalidInput;
 import org.metrolims.db.reference.RegionCode;
-import org.metrolims.db.failure.NotFound;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
